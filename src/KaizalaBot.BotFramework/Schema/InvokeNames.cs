@@ -1,0 +1,6 @@
+namespace KaizalaBot.BotFramework.Schema;
+
+public static class InvokeNames
+{
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+}

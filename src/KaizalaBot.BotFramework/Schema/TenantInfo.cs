@@ -1,0 +1,3 @@
+namespace KaizalaBot.BotFramework.Schema;
+
+public sealed record TenantInfo(string? Id);

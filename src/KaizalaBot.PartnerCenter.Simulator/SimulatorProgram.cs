@@ -1,0 +1,12 @@
+namespace KaizalaBot.PartnerCenter.Simulator;
+
+/// <summary>Standalone entry point: <c>dotnet run --project src/KaizalaBot.PartnerCenter.Simulator</c>.</summary>
+public static class SimulatorProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,8 @@
+namespace KaizalaBot.Storage;
+
+public enum WriteConditionKind
+{
+    Unconditional,
+    CreateOnly,
+    IfMatch,
+}
