@@ -1,0 +1,3 @@
+namespace KaizalaBot.Cards.Templating;
+
+internal readonly record struct TemplateStringPart(string Text, bool IsExpression);

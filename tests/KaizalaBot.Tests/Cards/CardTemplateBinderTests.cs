@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using KaizalaBot.Cards.Templating;
+
+namespace KaizalaBot.Tests.Cards;
+
+public sealed class CardTemplateBinderTests
+{
+    private readonly CardTemplateBinder _binder = new();
+
+    private JsonNode Bind(string template, string data) => _binder.Bind(JsonNode.Parse(template)!, JsonNode.Parse(data)!);
+
+    [Fact]
+    public void Bind_SingleExpression_KeepsJsonType()
+    {
+        var card = Bind("""{"count":"${n}","flag":"${ok}","obj":"${o}"}""", """{"n":42,"ok":true,"o":{"a":1}}""");
+
+        Assert.Equal(42, card["count"]!.GetValue<int>());
+        Assert.True(card["flag"]!.GetValue<bool>());
+        Assert.Equal(1, card["obj"]!["a"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Bind_InterpolatedText_ConcatenatesValues()
+    {
+        var card = Bind("""{"text":"Hello ${user.name}, you have ${count} items"}""", """{"user":{"name":"Ana"},"count":3}""");
+
+        Assert.Equal("Hello Ana, you have 3 items", card["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Bind_ValueWithQuotesAndBraces_StaysPlainText()
+    {
+        const string Hostile = "\"}], \"actions\": [{\"type\":\"Action.OpenUrl\"} ${x}";
+
+        var card = Bind("""{"text":"${name}","body":[{"text":"Name: ${name}"}]}""", new JsonObject { ["name"] = Hostile }.ToJsonString());
+
+        Assert.Equal(Hostile, card["text"]!.GetValue<string>());
+        Assert.Equal("Name: " + Hostile, card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Null(card["actions"]);
+    }
+
+    [Fact]
+    public void Bind_DataArray_RepeatsElementWithIndexAndRoot()
+    {
+        var card = Bind(
+            """{"facts":[{"$data":"${items}","title":"${$index}. ${name}","value":"${$root.suffix}"}]}""",
+            """{"items":[{"name":"a"},{"name":"b"}],"suffix":"!"}""");
+
+        var facts = card["facts"]!.AsArray();
+        Assert.Equal(2, facts.Count);
+        Assert.Equal("0. a", facts[0]!["title"]!.GetValue<string>());
+        Assert.Equal("1. b", facts[1]!["title"]!.GetValue<string>());
+        Assert.Equal("!", facts[1]!["value"]!.GetValue<string>());
+        Assert.False(facts[0]!.AsObject().ContainsKey("$data"));
+    }
+
+    [Fact]
+    public void Bind_DataEmptyArray_RemovesElement()
+    {
+        var card = Bind("""{"facts":[{"$data":"${items}","title":"${name}"}]}""", """{"items":[]}""");
+
+        Assert.Empty(card["facts"]!.AsArray());
+    }
+
+    [Fact]
+    public void Bind_DataObject_RebindsScope()
+    {
+        var card = Bind("""{"block":{"$data":"${customer}","text":"${name}"}}""", """{"customer":{"name":"Contoso"}}""");
+
+        Assert.Equal("Contoso", card["block"]!["text"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("${show}", true)]
+    [InlineData("${!show}", false)]
+    [InlineData("${status == 'active'}", true)]
+    [InlineData("${status != 'active'}", false)]
+    [InlineData("${count(items) > 1}", true)]
+    [InlineData("${count(items) >= 3}", false)]
+    [InlineData("${show && status == 'suspended'}", false)]
+    [InlineData("${!show || status == 'active'}", true)]
+    public void Bind_When_KeepsOrDropsElement(string condition, bool kept)
+    {
+        var template = new JsonObject
+        {
+            ["body"] = new JsonArray(new JsonObject { ["$when"] = condition, ["text"] = "x" }),
+        };
+
+        var card = _binder.Bind(template, JsonNode.Parse("""{"show":true,"status":"active","items":[1,2]}""")!);
+
+        Assert.Equal(kept ? 1 : 0, card["body"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Bind_IfFunction_ChoosesBranch()
+    {
+        var card = Bind("""{"a":"${if(late, 'Attention', 'Good')}","b":"${if(!late, 1, 2)}"}""", """{"late":true}""");
+
+        Assert.Equal("Attention", card["a"]!.GetValue<string>());
+        Assert.Equal(2, card["b"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Bind_UnknownPath_ThrowsWithLocation()
+    {
+        var ex = Assert.Throws<CardTemplateException>(() => Bind("""{"body":[{"text":"${missing}"}]}""", "{}"));
+
+        Assert.Contains("missing", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("$.body[0].text", ex.Location);
+    }
+
+    [Theory]
+    [InlineData("""{"text":"${name"}""")]
+    [InlineData("""{"text":"${'open}"}""")]
+    [InlineData("""{"text":"${name ==}"}""")]
+    [InlineData("""{"text":"${unknownFn(name)}"}""")]
+    public void Bind_MalformedExpression_Throws(string template)
+    {
+        Assert.Throws<CardTemplateException>(() => Bind(template, """{"name":"x"}"""));
+    }
+
+    [Fact]
+    public void Bind_TemplateWithoutExpressions_IsDeepCopy()
+    {
+        var template = JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"plain","wrap":true}]}""")!;
+
+        var card = _binder.Bind(template, new JsonObject());
+
+        Assert.True(JsonNode.DeepEquals(template, card));
+        Assert.NotSame(template, card);
+    }
+}
