@@ -1,0 +1,170 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace KaizalaBot.Playground;
+
+/// <summary>
+/// Starts the Agents Playground once the bot listens, pointed at its <c>/api/messages</c>, installing the pinned npm
+/// package on first use (<c>npm ci</c> into the ignored <c>node_modules</c>), and stops it with the bot.
+/// </summary>
+internal sealed partial class PlaygroundLauncher(
+    IOptions<PlaygroundOptions> options,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IHostEnvironment environment,
+    ILogger<PlaygroundLauncher> logger) : BackgroundService
+{
+    private const string CliRelativePath = "node_modules/@microsoft/m365agentsplayground/cli.js";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        if (!await WaitForStartAsync(stoppingToken))
+        {
+            return;
+        }
+
+        var botEndpoint = BotEndpoint();
+        if (botEndpoint is null)
+        {
+            LogNoAddress();
+            return;
+        }
+
+        var directory = Path.GetFullPath(settings.InstallDirectory, environment.ContentRootPath);
+        try
+        {
+            var cli = await EnsureInstalledAsync(settings, directory, stoppingToken);
+            await RunAsync(settings, cli, botEndpoint, stoppingToken);
+        }
+        catch (Win32Exception ex)
+        {
+            // Node.js is the one prerequisite besides the .NET SDK; say so plainly instead of a stack trace.
+            LogNodeMissing(ex, settings.NodeExecutable, settings.NpmExecutable);
+        }
+        catch (PlaygroundException ex)
+        {
+            LogPlaygroundFailed(ex.Message);
+        }
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private Uri? BotEndpoint()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .Select(a => new Uri(a.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)))
+            .OrderBy(a => a.Scheme == Uri.UriSchemeHttp ? 0 : 1)
+            .FirstOrDefault();
+        return address is null ? null : new Uri(address, "/api/messages");
+    }
+
+    private async Task<string> EnsureInstalledAsync(PlaygroundOptions settings, string directory, CancellationToken cancellationToken)
+    {
+        var cli = Path.Combine(directory, CliRelativePath);
+        if (File.Exists(cli))
+        {
+            return cli;
+        }
+
+        LogInstalling(directory);
+        var npm = new ProcessStartInfo(settings.NpmExecutable)
+        {
+            WorkingDirectory = directory,
+            ArgumentList = { "ci", "--no-audit", "--no-fund" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var install = Process.Start(npm) ?? throw new PlaygroundException("npm could not be started.");
+        var output = install.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = install.StandardError.ReadToEndAsync(cancellationToken);
+        await install.WaitForExitAsync(cancellationToken);
+        if (install.ExitCode != 0 || !File.Exists(cli))
+        {
+            throw new PlaygroundException($"'npm ci' in {directory} failed (exit {install.ExitCode}): {await errors}{await output}");
+        }
+
+        return cli;
+    }
+
+    private async Task RunAsync(PlaygroundOptions settings, string cli, Uri botEndpoint, CancellationToken stoppingToken)
+    {
+        var start = new ProcessStartInfo(settings.NodeExecutable)
+        {
+            ArgumentList =
+            {
+                cli, "--app-endpoint", botEndpoint.ToString(), "--channel-id", "msteams",
+                "--port", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var playground = Process.Start(start) ?? throw new PlaygroundException("node could not be started.");
+        playground.OutputDataReceived += (_, e) => LogOutput(e.Data);
+        playground.ErrorDataReceived += (_, e) => LogOutput(e.Data);
+        playground.BeginOutputReadLine();
+        playground.BeginErrorReadLine();
+        LogStarted(settings.Port, botEndpoint);
+
+        try
+        {
+            await playground.WaitForExitAsync(stoppingToken);
+            LogExited(playground.ExitCode);
+        }
+        catch (OperationCanceledException)
+        {
+            playground.Kill(entireProcessTree: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installing the Agents Playground with npm ci in {Directory} (first run only)")]
+    private partial void LogInstalling(string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agents Playground started: open http://localhost:{Port} in a browser to chat with the bot at {BotEndpoint}")]
+    private partial void LogStarted(int port, Uri botEndpoint);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "playground: {Line}")]
+    private partial void LogOutputLine(string line);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Agents Playground exited with code {ExitCode}")]
+    private partial void LogExited(int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Agents Playground needs Node.js: '{Node}' or '{Npm}' could not be started. Install Node.js 20+ or set Playground:NodeExecutable / Playground:NpmExecutable")]
+    private partial void LogNodeMissing(Exception exception, string node, string npm);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Agents Playground could not start: {Reason}")]
+    private partial void LogPlaygroundFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Agents Playground was not started: the bot has no listening address")]
+    private partial void LogNoAddress();
+
+    private void LogOutput(string? line)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            LogOutputLine(line);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using KaizalaBot.BotFramework.Schema;
+using KaizalaBot.Storage;
+
+namespace KaizalaBot.Proactive;
+
+/// <summary>
+/// Keeps one <see cref="Installation"/> per personal chat (keyed by the seller) or per channel/group chat (keyed by
+/// conversation) under <c>installations/{tenant}/…</c>, so the reminder worker can list a tenant's recipients by prefix.
+/// </summary>
+public sealed partial class InstallationStore(IStorage storage, TimeProvider time, ILogger<InstallationStore> logger)
+{
+    public const string KeyPrefix = "installations/";
+
+    private const int MaxAttempts = 5;
+
+    /// <summary>Saves or refreshes the installation the activity came from; returns null when the activity lacks what a reference needs.</summary>
+    public async Task<Installation?> SaveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (Describe(activity) is not { } described)
+        {
+            LogIncompleteActivity(activity.Type);
+            return null;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var existing = await storage.ReadAsync(described.Key, cancellationToken);
+            var previous = existing?.Content.Deserialize<Installation>(BotJson.Options);
+            var installation = described.Installation with
+            {
+                InstalledAt = previous?.InstalledAt ?? now,
+                LastSeenAt = now,
+            };
+            var condition = existing is null ? WriteCondition.CreateOnly : WriteCondition.IfMatch(existing.ETag);
+            try
+            {
+                await storage.WriteAsync(described.Key, JsonSerializer.SerializeToElement(installation, BotJson.Options), condition, cancellationToken);
+                return installation;
+            }
+            catch (StorageConflictException) when (attempt < MaxAttempts)
+            {
+                // Two activities of one conversation raced (e.g. installationUpdate and conversationUpdate arrive together).
+            }
+        }
+    }
+
+    public async Task RemoveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (Describe(activity) is { } described)
+        {
+            await storage.DeleteAsync(described.Key, WriteCondition.Unconditional, cancellationToken);
+            LogRemoved(described.Installation.Scope, described.Installation.TenantId);
+        }
+    }
+
+    public async Task<Installation?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var document = await storage.ReadAsync(key, cancellationToken);
+        return document?.Content.Deserialize<Installation>(BotJson.Options);
+    }
+
+    public IAsyncEnumerable<string> ListKeysAsync(string? tenantId, CancellationToken cancellationToken) =>
+        storage.ListKeysAsync(tenantId is null ? KeyPrefix : $"{KeyPrefix}{tenantId}/", cancellationToken);
+
+    internal static string? KeyOf(Activity activity) => Describe(activity)?.Key;
+
+    private static DescribedInstallation? Describe(Activity activity)
+    {
+        var tenantId = TenantOf(activity);
+        if (tenantId is null || activity.Conversation?.Id is null || activity.ServiceUrl is null || activity.Recipient?.Id is null)
+        {
+            return null;
+        }
+
+        var scope = activity.Conversation.ConversationType switch
+        {
+            "channel" => InstallationScope.Channel,
+            "groupChat" => InstallationScope.GroupChat,
+            _ when activity.Conversation.IsGroup == true => InstallationScope.GroupChat,
+            _ => InstallationScope.Personal,
+        };
+        var userId = scope == InstallationScope.Personal ? activity.From?.AadObjectId ?? activity.From?.Id : null;
+        if (scope == InstallationScope.Personal && userId is null)
+        {
+            return null;
+        }
+
+        var key = scope == InstallationScope.Personal
+            ? $"{KeyPrefix}{tenantId}/personal/{userId}"
+            : $"{KeyPrefix}{tenantId}/conversations/{activity.Conversation.Id}";
+
+        var reference = new ConversationReference
+        {
+            ChannelId = activity.ChannelId,
+            ServiceUrl = activity.ServiceUrl,
+            Conversation = activity.Conversation,
+            Bot = activity.Recipient,
+            User = scope == InstallationScope.Personal ? activity.From : null,
+            Locale = activity.Locale,
+        };
+        var installation = new Installation
+        {
+            TenantId = tenantId,
+            Scope = scope,
+            UserAadObjectId = scope == InstallationScope.Personal ? activity.From?.AadObjectId : null,
+            Reference = reference,
+            InstalledAt = default,
+            LastSeenAt = default,
+        };
+        return new DescribedInstallation(key, installation);
+    }
+
+    private static string? TenantOf(Activity activity)
+    {
+        if (activity.Conversation?.TenantId is { Length: > 0 } fromConversation)
+        {
+            return fromConversation;
+        }
+
+        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } channelData
+            && channelData.Deserialize<TeamsChannelData>(BotJson.Options)?.Tenant?.Id is { Length: > 0 } fromChannelData)
+        {
+            return fromChannelData;
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not saving a conversation reference: the {ActivityType} activity lacks a tenant, conversation, serviceUrl or user")]
+    private partial void LogIncompleteActivity(string activityType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed the {Scope} installation in tenant {TenantId}")]
+    private partial void LogRemoved(InstallationScope scope, string tenantId);
+}
