@@ -1,0 +1,3 @@
+namespace KaizalaBot.Storage.Blobs;
+
+public sealed record BlobDownloadResult(ReadOnlyMemory<byte> Content, string ETag, string? ContentType);

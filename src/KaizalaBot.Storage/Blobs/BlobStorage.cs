@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace KaizalaBot.Storage.Blobs;
+
+/// <summary>
+/// <see cref="IStorage"/> on Azure Blob Storage: one block blob per key in one container, the ETag being the blob's.
+/// </summary>
+/// <remarks>
+/// Blob names are the key escaped by <see cref="StorageKeyEscaper"/> (case kept, blob names are case-sensitive):
+/// no <c>/</c>, <c>.</c> or <c>\</c> survives, so names never contain the dot segments or trailing slashes that URLs
+/// normalise away, and prefix listing on the escaped prefix finds exactly the keys with that prefix. Blobs whose
+/// names contain <c>/</c> (the lease blobs under <c>leases/</c>) are therefore never documents.
+/// </remarks>
+public sealed class BlobStorage : IStorage
+{
+    private const string JsonContentType = "application/json";
+    private const int MaxBlobNameLength = 1024;
+
+    private readonly BlobContainerClient _container;
+    private readonly Lock _lock = new();
+    private Task? _containerCreation;
+
+    public BlobStorage(BlobContainerClient container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        _container = container;
+    }
+
+    public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var blobName = BlobNameOf(key);
+        await EnsureContainerAsync(cancellationToken);
+        var blob = await _container.DownloadAsync(blobName, cancellationToken);
+        if (blob is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(blob.Content);
+        return new StoredDocument(key, document.RootElement.Clone(), blob.ETag);
+    }
+
+    public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        var blobName = BlobNameOf(key);
+        await EnsureContainerAsync(cancellationToken);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(content);
+        var conditions = condition.Kind switch
+        {
+            WriteConditionKind.Unconditional => null,
+            WriteConditionKind.CreateOnly => BlobRequestConditions.CreateOnly,
+            WriteConditionKind.IfMatch => new BlobRequestConditions { IfMatch = condition.ETag },
+            _ => throw new ArgumentOutOfRangeException(nameof(condition), condition.Kind, "Unknown write condition."),
+        };
+        try
+        {
+            return await _container.UploadAsync(blobName, bytes, JsonContentType, conditions, cancellationToken);
+        }
+        catch (BlobRequestFailedException ex) when (IsConflict(ex))
+        {
+            throw new StorageConflictException(key, condition.Kind, ex);
+        }
+    }
+
+    public async Task DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        StorageConditions.ValidateDeleteCondition(condition);
+        var blobName = BlobNameOf(key);
+        await EnsureContainerAsync(cancellationToken);
+        var conditions = condition.Kind == WriteConditionKind.IfMatch ? new BlobRequestConditions { IfMatch = condition.ETag } : null;
+        bool existed;
+        try
+        {
+            existed = await _container.DeleteBlobIfExistsAsync(blobName, conditions, cancellationToken);
+        }
+        catch (BlobRequestFailedException ex) when (IsConflict(ex))
+        {
+            throw new StorageConflictException(key, condition.Kind, ex);
+        }
+
+        if (!existed && conditions is not null)
+        {
+            // An ETag names a version that must still be there; a missing blob cannot match it.
+            throw new StorageConflictException(key, condition.Kind);
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        await EnsureContainerAsync(cancellationToken);
+        var blobPrefix = prefix.Length == 0 ? string.Empty : StorageKeyEscaper.Escape(prefix, preserveUpperCase: true);
+        var keys = new List<string>();
+        await foreach (var name in _container.GetBlobNamesAsync(blobPrefix, pageSize: null, cancellationToken))
+        {
+            if (!name.Contains('/', StringComparison.Ordinal)
+                && StorageKeyEscaper.TryUnescape(name, preserveUpperCase: true) is { } key
+                && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                keys.Add(key);
+            }
+        }
+
+        // The service lists in blob-name order, which is not the keys' ordinal order once escapes are involved.
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            yield return key;
+        }
+    }
+
+    internal static string BlobNameOf(string key)
+    {
+        var name = StorageKeyEscaper.Escape(key, preserveUpperCase: true);
+        return name.Length <= MaxBlobNameLength
+            ? name
+            : throw new ArgumentException(
+                $"Storage key is too long for Blob storage: it escapes to {name.Length} characters, the limit is {MaxBlobNameLength}.", nameof(key));
+    }
+
+    // Put Blob answers 409 BlobAlreadyExists to If-None-Match:* and 412 ConditionNotMet to a stale If-Match.
+    private static bool IsConflict(BlobRequestFailedException ex) =>
+        ex.Status == 412 || (ex.Status == 409 && ex.ErrorCode == BlobErrorCodes.BlobAlreadyExists);
+
+    // One creation is shared by all callers, so it runs without any one caller's token (a caller that gives up
+    // only stops waiting); a failed or cancelled creation is retried by the next caller.
+    private Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        Task creation;
+        lock (_lock)
+        {
+            if (_containerCreation is null || _containerCreation.IsFaulted || _containerCreation.IsCanceled)
+            {
+                _containerCreation = _container.CreateIfNotExistsAsync(CancellationToken.None);
+            }
+
+            creation = _containerCreation;
+        }
+
+        return creation.WaitAsync(cancellationToken);
+    }
+}

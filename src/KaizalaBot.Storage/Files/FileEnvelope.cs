@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KaizalaBot.Storage.Files;
+
+/// <summary>What one key's file holds: the original key (for humans; listing decodes the file name), ETag, content.</summary>
+internal sealed record FileEnvelope
+{
+    [JsonPropertyName("key")]
+    public required string Key { get; init; }
+
+    [JsonPropertyName("eTag")]
+    public required string ETag { get; init; }
+
+    [JsonPropertyName("content")]
+    public required JsonElement Content { get; init; }
+}

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace KaizalaBot.Storage.Files;
+
+/// <summary>
+/// <see cref="IStorage"/> on the local file system, the embedded default: one JSON file per key under
+/// <c>{root}/data</c>, replaced atomically, with compare-and-swap under a lock that also holds across processes.
+/// </summary>
+/// <remarks>
+/// Readers take no lock: a write goes to a temporary file in <c>{root}/tmp</c> (same volume) and is moved over the
+/// old file, which is an atomic rename, so a reader sees the old or the new document, never half of one.
+/// </remarks>
+public sealed class FileStorage : IStorage
+{
+    private readonly string _dataDirectory;
+    private readonly string _tempDirectory;
+    private readonly FileLockTable _locks;
+
+    public FileStorage(string rootPath, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootPath);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var root = Path.GetFullPath(rootPath);
+        RootPath = root;
+        _dataDirectory = Path.Combine(root, "data");
+        _tempDirectory = Path.Combine(root, "tmp");
+        _locks = new FileLockTable(Path.Combine(root, "locks"), timeProvider);
+    }
+
+    public string RootPath { get; }
+
+    public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var envelope = await ReadEnvelopeAsync(PathOf(key), cancellationToken);
+        return envelope is null ? null : new StoredDocument(key, envelope.Content, envelope.ETag);
+    }
+
+    public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        using var held = await _locks.AcquireAsync(key, cancellationToken);
+        var current = await ReadEnvelopeAsync(path, cancellationToken);
+        StorageConditions.ThrowIfWriteFails(key, condition, current?.ETag);
+
+        var envelope = new FileEnvelope { Key = key, ETag = Guid.NewGuid().ToString("N"), Content = content };
+        Directory.CreateDirectory(_tempDirectory);
+        var temp = Path.Combine(_tempDirectory, $"{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await JsonSerializer.SerializeAsync(stream, envelope, cancellationToken: cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+
+                // Flush to disk before the rename, so that a crash cannot leave the new name on empty content.
+                stream.Flush(flushToDisk: true);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        return envelope.ETag;
+    }
+
+    public async Task DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        StorageConditions.ValidateDeleteCondition(condition);
+        var path = PathOf(key);
+        using var held = await _locks.AcquireAsync(key, cancellationToken);
+        var current = await ReadEnvelopeAsync(path, cancellationToken);
+        StorageConditions.ThrowIfDeleteFails(key, condition, current?.ETag);
+        File.Delete(path);
+    }
+
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (!Directory.Exists(_dataDirectory))
+        {
+            yield break;
+        }
+
+        var keys = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(_dataDirectory, "*" + FileKeyPaths.Extension, SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = FileKeyPaths.FromRelativePath(Path.GetRelativePath(_dataDirectory, file));
+            if (key is not null && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                keys.Add(key);
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            yield return key;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private static async Task<FileEnvelope?> ReadEnvelopeAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.Asynchronous);
+            return await JsonSerializer.DeserializeAsync<FileEnvelope>(stream, cancellationToken: cancellationToken)
+                ?? throw new InvalidDataException($"Storage file '{path}' holds JSON null.");
+        }
+        catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private string PathOf(string key) => Path.Combine(_dataDirectory, FileKeyPaths.ToRelativePath(key));
+}

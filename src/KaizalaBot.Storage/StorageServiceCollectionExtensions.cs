@@ -1,0 +1,95 @@
+using Azure.Core;
+using Azure.Identity;
+using KaizalaBot.Storage.Blobs;
+using KaizalaBot.Storage.Files;
+using KaizalaBot.Storage.Leases;
+using KaizalaBot.Storage.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KaizalaBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    internal const string HttpClientName = "KaizalaBot.Storage.Blob";
+
+    /// <summary>
+    /// Registers <see cref="IStorage"/> and <see cref="ILeaseManager"/> for the provider chosen by <c>Storage:Provider</c>
+    /// (File by default), with the <c>Storage</c> section validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddKaizalaStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The Blob client is a long-lived singleton: pooled connections are recycled instead of handlers, so DNS
+        // changes are still seen.
+        services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(CreateBlobContainer);
+
+        services.TryAddSingleton(CreateStorage);
+        services.TryAddSingleton(CreateLeaseManager);
+        return services;
+    }
+
+    /// <summary>The absolute root of the File provider: <c>Storage:File:RootPath</c> against the content root or current directory.</summary>
+    internal static string ResolveRootPath(IServiceProvider services, StorageOptions options)
+    {
+        var baseDirectory = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(options.File.RootPath, baseDirectory);
+    }
+
+    private static IStorage CreateStorage(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return options.Provider switch
+        {
+            StorageProvider.Memory => new MemoryStorage(),
+            StorageProvider.File => new FileStorage(ResolveRootPath(services, options), services.GetRequiredService<TimeProvider>()),
+            StorageProvider.AzureBlob => new BlobStorage(services.GetRequiredService<BlobContainerClient>()),
+            _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported."),
+        };
+    }
+
+    private static ILeaseManager CreateLeaseManager(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        return options.Provider switch
+        {
+            StorageProvider.Memory => new MemoryLeaseManager(time, loggers.CreateLogger<MemoryLeaseManager>()),
+            StorageProvider.File => new FileLeaseManager(ResolveRootPath(services, options), time, loggers.CreateLogger<FileLeaseManager>()),
+            StorageProvider.AzureBlob => new BlobLeaseManager(
+                services.GetRequiredService<BlobContainerClient>(), time, loggers.CreateLogger<BlobLeaseManager>()),
+            _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported."),
+        };
+    }
+
+    private static BlobContainerClient CreateBlobContainer(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value.AzureBlob;
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        var time = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILogger<BlobServiceClient>>();
+        var client = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(http, options.ServiceUri!, CreateCredential(options), new BlobClientOptions(), time, logger)
+            : new BlobServiceClient(http, BlobConnectionString.Parse(options.ConnectionString), new BlobClientOptions(), time, logger);
+        return client.GetBlobContainerClient(options.ContainerName);
+    }
+
+    private static TokenCredential CreateCredential(AzureBlobStorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+}
