@@ -1,0 +1,3 @@
+namespace KaizalaBot.BotFramework.Builder;
+
+public delegate Task BotCallbackHandler(ITurnContext turnContext, CancellationToken cancellationToken);

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using KaizalaBot.BotFramework.Schema;
+
+namespace KaizalaBot.BotFramework.Builder;
+
+/// <summary>The <c>adaptiveCard/action</c> answers of protocol ref. §5.4, as HTTP 200 invoke responses.</summary>
+public static class InvokeResponses
+{
+    /// <summary>The client replaces the clicked card with <paramref name="card"/> (for the clicking user).</summary>
+    public static InvokeResponse Card(JsonElement card) =>
+        Create(new AdaptiveCardInvokeResponse { Type = ContentTypes.AdaptiveCard, Value = card });
+
+    /// <summary>The client shows <paramref name="text"/> briefly and leaves the card as it is.</summary>
+    public static InvokeResponse Message(string text) =>
+        Create(new AdaptiveCardInvokeResponse
+        {
+            Type = ContentTypes.ActivityMessage,
+            Value = JsonSerializer.SerializeToElement(text, BotJson.Options),
+        });
+
+    /// <summary>An error answer: <paramref name="statusCode"/> 400 or 500 with <c>{code, message}</c>.</summary>
+    public static InvokeResponse Error(int statusCode, string code, string message) =>
+        Create(new AdaptiveCardInvokeResponse
+        {
+            StatusCode = statusCode,
+            Type = ContentTypes.Error,
+            Value = JsonSerializer.SerializeToElement(new ErrorBody { Code = code, Message = message }, BotJson.Options),
+        });
+
+    private static InvokeResponse Create(AdaptiveCardInvokeResponse body) =>
+        new(200, JsonSerializer.SerializeToElement(body, BotJson.Options));
+}

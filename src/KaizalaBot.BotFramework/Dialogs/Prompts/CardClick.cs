@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KaizalaBot.BotFramework.Schema;
+
+namespace KaizalaBot.BotFramework.Dialogs.Prompts;
+
+/// <summary>
+/// A click on an Adaptive Card as it reaches the bot: an <c>Action.Submit</c> message with a <c>value</c>
+/// (protocol ref. §5.3) or an <c>adaptiveCard/action</c> invoke (§5.4). <see cref="Stamp"/> is <c>null</c> when the
+/// data carries no readable stamp (a foreign card or tampered data).
+/// </summary>
+internal sealed record CardClick(CardSubmissionKind Kind, string? Verb, string? Stamp, JsonElement Data)
+{
+    public CardSubmission ToSubmission() => new() { Kind = Kind, Verb = Verb, Data = Data };
+
+    public static CardClick? TryRead(Activity activity)
+    {
+        if (activity.Type == ActivityTypes.Invoke && activity.Name == InvokeNames.AdaptiveCardAction)
+        {
+            var action = activity.Value is { ValueKind: JsonValueKind.Object } value
+                && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.Object
+                ? a
+                : default;
+            var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v)
+                && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var data = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) ? d : default;
+            return Create(CardSubmissionKind.Execute, verb, data);
+        }
+
+        if (activity.Type == ActivityTypes.Message && activity.Value is { ValueKind: not JsonValueKind.Null } submitted)
+        {
+            var verb = submitted.ValueKind == JsonValueKind.Object && submitted.TryGetProperty("verb", out var v)
+                && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return Create(CardSubmissionKind.Submit, verb, submitted);
+        }
+
+        return null;
+    }
+
+    private static CardClick Create(CardSubmissionKind kind, string? verb, JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return new CardClick(kind, verb, null, EmptyObject());
+        }
+
+        var node = JsonObject.Create(data)!.DeepClone().AsObject();
+        var stamp = node[CardStamp.DataKey] is JsonValue stampValue && stampValue.TryGetValue<string>(out var s) ? s : null;
+        node.Remove(CardStamp.DataKey);
+        return new CardClick(kind, verb, stamp, JsonSerializer.SerializeToElement(node, BotJson.Options));
+    }
+
+    private static JsonElement EmptyObject() => JsonSerializer.SerializeToElement(new JsonObject(), BotJson.Options);
+}

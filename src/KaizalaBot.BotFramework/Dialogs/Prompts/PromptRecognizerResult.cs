@@ -1,0 +1,3 @@
+namespace KaizalaBot.BotFramework.Dialogs.Prompts;
+
+public sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value);

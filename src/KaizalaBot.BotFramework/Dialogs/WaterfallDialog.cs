@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KaizalaBot.BotFramework.Schema;
+
+namespace KaizalaBot.BotFramework.Dialogs;
+
+/// <summary>
+/// The SDK's <c>WaterfallDialog</c> (protocol ref. §8.4) with typed step state: instead of the SDK's string-keyed
+/// <c>Values</c> bag, each instance carries one <typeparamref name="TState"/> (a record), persisted as JSON in the
+/// instance state under <c>"state"</c>, read by steps as <c>step.State</c> and replaced with <c>with</c>.
+/// The begin options, when they are a <typeparamref name="TState"/>, become the initial state.
+/// </summary>
+public sealed class WaterfallDialog<TState> : Dialog
+    where TState : class
+{
+    internal const string StepIndexKey = "stepIndex";
+    internal const string StateKey = "state";
+
+    private readonly List<WaterfallStep<TState>> _steps;
+    private readonly TState _initialState;
+
+    public WaterfallDialog(string dialogId, TState initialState, IEnumerable<WaterfallStep<TState>> steps)
+        : base(dialogId)
+    {
+        ArgumentNullException.ThrowIfNull(initialState);
+        ArgumentNullException.ThrowIfNull(steps);
+
+        _initialState = initialState;
+        _steps = [.. steps];
+    }
+
+    public WaterfallDialog<TState> AddStep(WaterfallStep<TState> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+
+        _steps.Add(step);
+        return this;
+    }
+
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+
+        var state = options switch
+        {
+            null => _initialState,
+            TState typed => typed,
+            _ => throw new ArgumentException(
+                $"Waterfall '{Id}' takes a {typeof(TState).Name} as options, not a {options.GetType().Name}.", nameof(options)),
+        };
+        var instance = dc.ActiveDialog!;
+        WriteState(instance, state);
+        return RunStepAsync(dc, instance, 0, DialogReason.BeginCalled, null, cancellationToken);
+    }
+
+    /// <summary>Only a message answers a bare waterfall step (the step result is its text); other activities wait.</summary>
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+
+        if (dc.Context.Activity.Type != ActivityTypes.Message)
+        {
+            return Task.FromResult(EndOfTurn);
+        }
+
+        return ResumeDialogAsync(dc, DialogReason.ContinueCalled, dc.Context.Activity.Text, cancellationToken);
+    }
+
+    public override Task<DialogTurnResult> ResumeDialogAsync(
+        DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+
+        var instance = dc.ActiveDialog!;
+        var index = instance.State[StepIndexKey]?.GetValue<int>() ?? 0;
+        return RunStepAsync(dc, instance, index + 1, reason, result, cancellationToken);
+    }
+
+    internal static TState ReadState(DialogInstance instance) =>
+        instance.State[StateKey]?.Deserialize<TState>(BotJson.Options)
+            ?? throw new InvalidOperationException("The waterfall instance has no state.");
+
+    internal static void WriteState(DialogInstance instance, TState state) =>
+        instance.State[StateKey] = JsonSerializer.SerializeToNode(state, BotJson.Options);
+
+    private async Task<DialogTurnResult> RunStepAsync(
+        DialogContext dc, DialogInstance instance, int index, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        if (index >= _steps.Count)
+        {
+            return await dc.EndDialogAsync(result, cancellationToken);
+        }
+
+        instance.State[StepIndexKey] = JsonValue.Create(index);
+        var step = new WaterfallStepContext<TState>(this, dc, instance, index, reason, result);
+        return await _steps[index](step, cancellationToken);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Schema;
+using KaizalaBot.Storage;
+
+namespace KaizalaBot.BotFramework.State;
+
+/// <summary>
+/// The SDK's <c>BotState</c> (protocol ref. §8.2): one JSON document per key, read once per turn and cached in
+/// the turn state, written back only when it changed. Unlike the SDK, the write is conditional (IfMatch the ETag
+/// read, or CreateOnly), so a concurrent change makes <see cref="SaveChangesAsync"/> throw
+/// <see cref="StorageConflictException"/> instead of being overwritten; <see cref="CloudAdapter"/> then re-runs the turn.
+/// </summary>
+public abstract class BotState
+{
+    private readonly IStorage _storage;
+    private readonly string _cacheKey;
+
+    protected BotState(IStorage storage, string stateName)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentException.ThrowIfNullOrEmpty(stateName);
+
+        _storage = storage;
+        _cacheKey = "BotState." + stateName;
+    }
+
+    public IStatePropertyAccessor<T> CreateProperty<T>(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        return new StatePropertyAccessor<T>(this, name);
+    }
+
+    /// <summary>Reads the document once per turn (again when <paramref name="force"/>).</summary>
+    public async Task LoadAsync(ITurnContext turnContext, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        if (!force && turnContext.TurnState.ContainsKey(_cacheKey))
+        {
+            return;
+        }
+
+        var key = GetStorageKey(turnContext);
+        var document = await _storage.ReadAsync(key, cancellationToken);
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (document is { Content.ValueKind: JsonValueKind.Object })
+        {
+            foreach (var property in document.Content.EnumerateObject())
+            {
+                values[property.Name] = property.Value.Clone();
+            }
+        }
+
+        var cached = new CachedBotState { Values = values, ETag = document?.ETag, Snapshot = string.Empty };
+        cached.Snapshot = Serialize(cached.Values).ToJsonString();
+        turnContext.TurnState[_cacheKey] = cached;
+    }
+
+    /// <summary>Writes the document if it changed (always when <paramref name="force"/>), under its ETag.</summary>
+    public async Task SaveChangesAsync(ITurnContext turnContext, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        if (!turnContext.TurnState.TryGetValue(_cacheKey, out var value))
+        {
+            return;
+        }
+
+        var cached = (CachedBotState)value;
+        var json = Serialize(cached.Values);
+        var snapshot = json.ToJsonString();
+        if (!force && snapshot == cached.Snapshot)
+        {
+            return;
+        }
+
+        if (cached.ETag is null && cached.Values.Count == 0)
+        {
+            return;
+        }
+
+        var condition = cached.ETag is null ? WriteCondition.CreateOnly : WriteCondition.IfMatch(cached.ETag);
+        var content = JsonSerializer.SerializeToElement(json, BotJson.Options);
+        cached.ETag = await _storage.WriteAsync(GetStorageKey(turnContext), content, condition, cancellationToken);
+        cached.Snapshot = snapshot;
+    }
+
+    /// <summary>Empties the cached document; the next save writes the empty document.</summary>
+    public void ClearState(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        if (turnContext.TurnState.TryGetValue(_cacheKey, out var value))
+        {
+            ((CachedBotState)value).Values.Clear();
+        }
+    }
+
+    /// <summary>The storage key of the document this turn uses.</summary>
+    protected internal abstract string GetStorageKey(ITurnContext turnContext);
+
+    internal bool TryGetPropertyValue<T>(ITurnContext turnContext, string name, out T? value)
+    {
+        var values = GetCache(turnContext).Values;
+        if (!values.TryGetValue(name, out var stored) || stored is null)
+        {
+            value = default;
+            return false;
+        }
+
+        if (stored is JsonElement element && typeof(T) != typeof(JsonElement))
+        {
+            value = element.Deserialize<T>(BotJson.Options);
+            values[name] = value;
+            return true;
+        }
+
+        value = stored is T typed
+            ? typed
+            : throw new InvalidOperationException($"State property '{name}' holds a {stored.GetType().Name}, not a {typeof(T).Name}.");
+        return true;
+    }
+
+    internal void SetPropertyValue<T>(ITurnContext turnContext, string name, T value) =>
+        GetCache(turnContext).Values[name] = value;
+
+    internal void DeletePropertyValue(ITurnContext turnContext, string name) =>
+        GetCache(turnContext).Values.Remove(name);
+
+    private CachedBotState GetCache(ITurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(_cacheKey, out var value)
+            ? (CachedBotState)value
+            : throw new InvalidOperationException("State must be loaded before it is used.");
+
+    private static JsonObject Serialize(Dictionary<string, object?> values)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in values)
+        {
+            json[name] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), BotJson.Options);
+        }
+
+        return json;
+    }
+}
