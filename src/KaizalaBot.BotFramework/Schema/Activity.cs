@@ -13,6 +13,7 @@ public sealed record Activity
 
     public string? Id { get; init; }
 
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset? Timestamp { get; init; }
 
     public DateTimeOffset? LocalTimestamp { get; init; }

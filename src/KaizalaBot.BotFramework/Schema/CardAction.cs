@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace KaizalaBot.BotFramework.Schema;
 
@@ -14,4 +15,8 @@ public sealed record CardAction
     public string? DisplayText { get; init; }
 
     public JsonElement? Value { get; init; }
+
+    /// <summary><c>image</c>, <c>imageAltText</c>, <c>channelData</c> and anything newer, kept for the round trip.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? Properties { get; init; }
 }
