@@ -1,0 +1,3 @@
+namespace KaizalaBot.PartnerCenter.Authentication;
+
+internal sealed record CachedAccessToken(string AccessToken, DateTimeOffset RenewAt);

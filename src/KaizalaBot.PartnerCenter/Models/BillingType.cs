@@ -1,0 +1,9 @@
+namespace KaizalaBot.PartnerCenter.Models;
+
+public enum BillingType
+{
+    None,
+    Usage,
+    License,
+    Benefit,
+}

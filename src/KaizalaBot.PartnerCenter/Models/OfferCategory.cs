@@ -1,0 +1,10 @@
+namespace KaizalaBot.PartnerCenter.Models;
+
+public sealed record OfferCategory
+{
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public int Rank { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace KaizalaBot.PartnerCenter.Models;
+
+public enum UserDomainType
+{
+    None,
+    Managed,
+    Federated,
+}

@@ -1,0 +1,7 @@
+namespace KaizalaBot.PartnerCenter.Models;
+
+public enum UserState
+{
+    Active,
+    Inactive,
+}

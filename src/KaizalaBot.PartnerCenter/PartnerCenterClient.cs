@@ -1,0 +1,473 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using KaizalaBot.PartnerCenter.Authentication;
+using KaizalaBot.PartnerCenter.Http;
+using KaizalaBot.PartnerCenter.Json;
+using KaizalaBot.PartnerCenter.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace KaizalaBot.PartnerCenter;
+
+internal sealed partial class PartnerCenterClient : IPartnerCenterClient
+{
+    private const PartnerCenterTokenKind AppOnly = PartnerCenterTokenKind.AppOnly;
+    private const PartnerCenterTokenKind AppPlusUser = PartnerCenterTokenKind.AppPlusUser;
+
+    private readonly HttpClient _http;
+    private readonly PartnerCenterTokenProvider _tokens;
+    private readonly PartnerCenterResilience _resilience;
+    private readonly TimeProvider _timeProvider;
+    private readonly PartnerCenterOptions _options;
+    private readonly ILogger<PartnerCenterClient> _logger;
+    private readonly PartnerCenterRequestContext? _context;
+
+    public PartnerCenterClient(
+        HttpClient http,
+        PartnerCenterTokenProvider tokens,
+        PartnerCenterResilience resilience,
+        TimeProvider timeProvider,
+        IOptions<PartnerCenterOptions> options,
+        ILogger<PartnerCenterClient> logger)
+        : this(http, tokens, resilience, timeProvider, options.Value, logger, context: null)
+    {
+    }
+
+    private PartnerCenterClient(
+        HttpClient http,
+        PartnerCenterTokenProvider tokens,
+        PartnerCenterResilience resilience,
+        TimeProvider timeProvider,
+        PartnerCenterOptions options,
+        ILogger<PartnerCenterClient> logger,
+        PartnerCenterRequestContext? context)
+    {
+        _http = http;
+        _tokens = tokens;
+        _resilience = resilience;
+        _timeProvider = timeProvider;
+        _options = options;
+        _logger = logger;
+        _context = context;
+    }
+
+    public IPartnerCenterClient With(PartnerCenterRequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new PartnerCenterClient(_http, _tokens, _resilience, _timeProvider, _options, _logger, context);
+    }
+
+    // Customers ----------------------------------------------------------------------------------------
+
+    public Task<SeekBasedResourceCollection<Customer>> GetCustomersPageAsync(int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        return GetAsync<SeekBasedResourceCollection<Customer>>(Invariant($"customers?size={pageSize}"), AppOnly, cancellationToken);
+    }
+
+    public Task<SeekBasedResourceCollection<Customer>?> GetNextCustomersPageAsync(
+        ResourceCollection<Customer> page, CancellationToken cancellationToken) =>
+        GetNextPageAsync(page, AppOnly, cancellationToken);
+
+    public IAsyncEnumerable<Customer> GetAllCustomersAsync(int pageSize, CancellationToken cancellationToken) =>
+        EnumerateAsync(ct => GetCustomersPageAsync(pageSize, ct), AppOnly, cancellationToken);
+
+    public Task<SeekBasedResourceCollection<Customer>> SearchCustomersAsync(
+        CustomerSearchField field, string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+
+        // Only starts_with is supported for customers; size=0 asks for the server's default page (reference §2.1).
+        var filter = new SimpleFieldFilter { Field = field.ToString(), Value = prefix, Operator = FieldFilterOperation.StartsWith };
+        var json = JsonSerializer.Serialize(filter, PartnerCenterJson.Options);
+        return GetAsync<SeekBasedResourceCollection<Customer>>(
+            $"customers?size=0&filter={Uri.EscapeDataString(json)}", AppOnly, cancellationToken);
+    }
+
+    public Task<Customer> GetCustomerAsync(string customerId, CancellationToken cancellationToken) =>
+        GetAsync<Customer>($"customers/{Segment(customerId)}", AppOnly, cancellationToken);
+
+    // Subscriptions ------------------------------------------------------------------------------------
+
+    public Task<ResourceCollection<Subscription>> GetSubscriptionsAsync(string customerId, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<Subscription>>($"customers/{Segment(customerId)}/subscriptions", AppOnly, cancellationToken);
+
+    public Task<ResourceCollection<Subscription>> GetSubscriptionsByOrderAsync(
+        string customerId, string orderId, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<Subscription>>(
+            $"customers/{Segment(customerId)}/subscriptions?order_id={Segment(orderId)}", AppOnly, cancellationToken);
+
+    public Task<Subscription> GetSubscriptionAsync(string customerId, string subscriptionId, CancellationToken cancellationToken) =>
+        GetAsync<Subscription>(
+            $"customers/{Segment(customerId)}/subscriptions/{Segment(subscriptionId)}", AppOnly, cancellationToken);
+
+    public Task<Subscription> PatchSubscriptionAsync(
+        string customerId, string subscriptionId, SubscriptionUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update is { Status: null, FriendlyName: null, AutoRenewEnabled: null, Quantity: null })
+        {
+            throw new ArgumentException("A subscription update must change at least one field.", nameof(update));
+        }
+
+        return SendAsync<Subscription>(
+            HttpMethod.Patch, $"customers/{Segment(customerId)}/subscriptions/{Segment(subscriptionId)}", update,
+            AppOnly, extraHeaders: null, cancellationToken);
+    }
+
+    public Task<SubscriptionProvisioningStatus> GetSubscriptionProvisioningStatusAsync(
+        string customerId, string subscriptionId, CancellationToken cancellationToken) =>
+        GetAsync<SubscriptionProvisioningStatus>(
+            $"customers/{Segment(customerId)}/subscriptions/{Segment(subscriptionId)}/provisioningstatus",
+            AppPlusUser, cancellationToken);
+
+    // Catalogue ----------------------------------------------------------------------------------------
+
+    public Task<ResourceCollection<Offer>> GetOffersAsync(string country, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<Offer>>($"offers?country={Segment(country)}", AppOnly, cancellationToken);
+
+    public Task<Offer> GetOfferAsync(string offerId, string country, CancellationToken cancellationToken) =>
+        GetAsync<Offer>($"offers/{Segment(offerId)}?country={Segment(country)}", AppOnly, cancellationToken);
+
+    public Task<ResourceCollection<Product>> GetProductsAsync(
+        string country, string targetView, string? targetSegment, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<Product>>(
+            $"products?country={Segment(country)}&targetView={Segment(targetView)}{SegmentQuery(targetSegment)}",
+            AppOnly, cancellationToken);
+
+    public Task<Product> GetProductAsync(string productId, string country, CancellationToken cancellationToken) =>
+        GetAsync<Product>($"products/{Segment(productId)}?country={Segment(country)}", AppOnly, cancellationToken);
+
+    public Task<ResourceCollection<Sku>> GetSkusAsync(
+        string productId, string country, string? targetSegment, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<Sku>>(
+            $"products/{Segment(productId)}/skus?country={Segment(country)}{SegmentQuery(targetSegment)}",
+            AppOnly, cancellationToken);
+
+    public Task<Sku> GetSkuAsync(string productId, string skuId, string country, CancellationToken cancellationToken) =>
+        GetAsync<Sku>(
+            $"products/{Segment(productId)}/skus/{Segment(skuId)}?country={Segment(country)}", AppOnly, cancellationToken);
+
+    public Task<ResourceCollection<Availability>> GetAvailabilitiesAsync(
+        string productId, string skuId, string country, string? targetSegment, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<Availability>>(
+            $"products/{Segment(productId)}/skus/{Segment(skuId)}/availabilities?country={Segment(country)}{SegmentQuery(targetSegment)}",
+            AppOnly, cancellationToken);
+
+    public async Task<Availability> ResolveAvailabilityAsync(
+        string productId, string skuId, string country, string segment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(segment);
+        var availabilities = await GetAvailabilitiesAsync(productId, skuId, country, segment, cancellationToken);
+        var match = availabilities.Items.FirstOrDefault(a =>
+            a.IsPurchasable
+            && (a.Segment is null || string.Equals(a.Segment, segment, StringComparison.OrdinalIgnoreCase)));
+        if (match is null)
+        {
+            LogNoAvailability(productId, skuId, country, segment);
+            throw new PartnerException(
+                $"No purchasable availability for product {productId} SKU {skuId} in {country} ({segment}).")
+            {
+                ErrorCategory = PartnerErrorCategory.NotFound,
+            };
+        }
+
+        return match;
+    }
+
+    // Carts and orders ---------------------------------------------------------------------------------
+
+    public async Task<Cart> CreateCartAsync(string customerId, Cart cart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        var created = await SendAsync<Cart>(
+            HttpMethod.Post, $"customers/{Segment(customerId)}/carts", cart, AppOnly, extraHeaders: null, cancellationToken);
+
+        // A 201 may still carry per-line validation errors (reference §5.1): checking it out would fail or,
+        // worse, buy only part of what was asked.
+        var failed = created.LineItems.Where(item => item.Error is not null).ToList();
+        if (failed.Count > 0)
+        {
+            var first = failed[0].Error!;
+            LogCartLineItemErrors(created.Id, failed.Count, first.ErrorCode);
+            throw new PartnerException(
+                $"Cart {created.Id} has {failed.Count} line item(s) in error; first: {first.ErrorCode}: {first.ErrorDescription}")
+            {
+                ErrorCategory = PartnerErrorCategory.InvalidCartLineItem,
+                ErrorCode = first.ErrorCode.ToString(),
+                Description = first.ErrorDescription,
+                Cart = created,
+            };
+        }
+
+        return created;
+    }
+
+    public Task<Cart> GetCartAsync(string customerId, string cartId, CancellationToken cancellationToken) =>
+        GetAsync<Cart>($"customers/{Segment(customerId)}/carts/{Segment(cartId)}", AppOnly, cancellationToken);
+
+    public async Task<CartCheckoutResult> CheckoutCartAsync(string customerId, string cartId, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync<CartCheckoutResult>(
+            HttpMethod.Post, $"customers/{Segment(customerId)}/carts/{Segment(cartId)}/checkout", body: null,
+            AppOnly, extraHeaders: null, cancellationToken);
+        if (result.OrderErrors.Count > 0)
+        {
+            var first = result.OrderErrors[0];
+            LogCheckoutOrderErrors(cartId, result.OrderErrors.Count, result.Orders.Count, first.Code);
+            throw new PartnerException(
+                $"Checkout of cart {cartId} failed for {result.OrderErrors.Count} order group(s) ({result.Orders.Count} order(s) created); first: {first.Code}: {first.Description}")
+            {
+                ErrorCategory = PartnerErrorCategory.OrderFailed,
+                ErrorCode = first.Code,
+                Description = first.Description,
+                CheckoutResult = result,
+            };
+        }
+
+        return result;
+    }
+
+    public Task<ResourceCollection<Order>> GetOrdersAsync(string customerId, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<Order>>($"customers/{Segment(customerId)}/orders", AppOnly, cancellationToken);
+
+    public Task<Order> GetOrderAsync(string customerId, string orderId, CancellationToken cancellationToken) =>
+        GetAsync<Order>($"customers/{Segment(customerId)}/orders/{Segment(orderId)}", AppOnly, cancellationToken);
+
+    public Task<ResourceCollection<OrderLineItemProvisioningStatus>> GetOrderProvisioningStatusAsync(
+        string customerId, string orderId, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<OrderLineItemProvisioningStatus>>(
+            $"customers/{Segment(customerId)}/orders/{Segment(orderId)}/provisioningstatus", AppPlusUser, cancellationToken);
+
+    // Users and licences (app+user only, reference §1.2) -----------------------------------------------
+
+    public Task<SeekBasedResourceCollection<CustomerUser>> GetCustomerUsersPageAsync(
+        string customerId, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        return GetAsync<SeekBasedResourceCollection<CustomerUser>>(
+            Invariant($"customers/{Segment(customerId)}/users?size={pageSize}"), AppPlusUser, cancellationToken);
+    }
+
+    public Task<SeekBasedResourceCollection<CustomerUser>?> GetNextCustomerUsersPageAsync(
+        ResourceCollection<CustomerUser> page, CancellationToken cancellationToken) =>
+        GetNextPageAsync(page, AppPlusUser, cancellationToken);
+
+    public IAsyncEnumerable<CustomerUser> GetAllCustomerUsersAsync(
+        string customerId, int pageSize, CancellationToken cancellationToken) =>
+        EnumerateAsync(ct => GetCustomerUsersPageAsync(customerId, pageSize, ct), AppPlusUser, cancellationToken);
+
+    public Task<CustomerUser> GetCustomerUserAsync(string customerId, string userId, CancellationToken cancellationToken) =>
+        GetAsync<CustomerUser>($"customers/{Segment(customerId)}/users/{Segment(userId)}", AppPlusUser, cancellationToken);
+
+    public Task<ResourceCollection<License>> GetUserLicensesAsync(
+        string customerId, string userId, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<License>>(
+            $"customers/{Segment(customerId)}/users/{Segment(userId)}/licenses", AppPlusUser, cancellationToken);
+
+    public Task<ResourceCollection<SubscribedSku>> GetSubscribedSkusAsync(string customerId, CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<SubscribedSku>>(
+            $"customers/{Segment(customerId)}/subscribedskus", AppPlusUser, cancellationToken);
+
+    public Task<LicenseUpdate> UpdateUserLicensesAsync(
+        string customerId, string userId, LicenseUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.LicensesToAssign.Count == 0 && update.LicensesToRemove.Count == 0)
+        {
+            throw new ArgumentException("A licence update must assign or remove at least one licence.", nameof(update));
+        }
+
+        var body = update with { Attributes = new ResourceAttributes { ObjectType = "LicenseUpdate" } };
+        return SendAsync<LicenseUpdate>(
+            HttpMethod.Post, $"customers/{Segment(customerId)}/users/{Segment(userId)}/licenseupdates", body,
+            AppPlusUser, extraHeaders: null, cancellationToken);
+    }
+
+    // Partner roles (decides which sellers may migrate) --------------------------------------------------
+
+    public Task<ResourceCollection<DirectoryRole>> GetDirectoryRolesAsync(CancellationToken cancellationToken) =>
+        GetAsync<ResourceCollection<DirectoryRole>>("roles", AppPlusUser, cancellationToken);
+
+    public IAsyncEnumerable<UserMember> GetDirectoryRoleUserMembersAsync(string roleId, CancellationToken cancellationToken) =>
+        EnumerateAsync(
+            ct => GetAsync<SeekBasedResourceCollection<UserMember>>($"roles/{Segment(roleId)}/usermembers", AppPlusUser, ct),
+            AppPlusUser,
+            cancellationToken);
+
+    // Transport ----------------------------------------------------------------------------------------
+
+    private async IAsyncEnumerable<T> EnumerateAsync<T>(
+        Func<CancellationToken, Task<SeekBasedResourceCollection<T>>> firstPage,
+        PartnerCenterTokenKind tokenKind,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        SeekBasedResourceCollection<T>? page = await firstPage(cancellationToken);
+        while (page is not null)
+        {
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            page = await GetNextPageAsync(page, tokenKind, cancellationToken);
+        }
+    }
+
+    // The SDK enumerator's rule (reference §1.5): no links.next means last page; otherwise GET its uri as
+    // given and copy every links.next.headers entry (that is how MS-ContinuationToken travels).
+    private async Task<SeekBasedResourceCollection<T>?> GetNextPageAsync<T>(
+        ResourceCollection<T> page, PartnerCenterTokenKind tokenKind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Links?.Next is not { } next)
+        {
+            return null;
+        }
+
+        var headers = next.Headers.ToList();
+        if (page is SeekBasedResourceCollection<T> { ContinuationToken: { Length: > 0 } token }
+            && !headers.Exists(h => string.Equals(h.Key, PartnerCenterHeaders.ContinuationToken, StringComparison.OrdinalIgnoreCase)))
+        {
+            headers.Add(new LinkHeader { Key = PartnerCenterHeaders.ContinuationToken, Value = token });
+        }
+
+        var method = string.IsNullOrEmpty(next.Method) ? HttpMethod.Get : new HttpMethod(next.Method);
+        return await SendAsync<SeekBasedResourceCollection<T>>(
+            method, RelativeLink(next.Uri), body: null, tokenKind, headers, cancellationToken);
+    }
+
+    private Task<T> GetAsync<T>(string relativeUri, PartnerCenterTokenKind tokenKind, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Get, relativeUri, body: null, tokenKind, extraHeaders: null, cancellationToken);
+
+    private async Task<T> SendAsync<T>(
+        HttpMethod method,
+        string relativeUri,
+        object? body,
+        PartnerCenterTokenKind tokenKind,
+        IReadOnlyList<LinkHeader>? extraHeaders,
+        CancellationToken cancellationToken)
+    {
+        var correlationId = _context?.CorrelationId ?? Guid.NewGuid();
+
+        // One id per logical call, the same on every retry of it (reference §1.3, §5.4).
+        var requestId = _context?.RequestId ?? Guid.NewGuid();
+        var locale = _context?.Locale ?? _options.Locale;
+        var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), PartnerCenterJson.Options);
+
+        var resilienceContext = ResilienceContextPool.Shared.Get(cancellationToken);
+        resilienceContext.Properties.Set(PartnerCenterResilience.RequestIdKey, requestId);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _resilience.Pipeline.ExecuteAsync(
+                async context =>
+                {
+                    var accessToken = await _tokens.GetAccessTokenAsync(tokenKind, context.CancellationToken);
+                    using var request = new HttpRequestMessage(method, relativeUri);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    request.Headers.Add(PartnerCenterHeaders.RequestId, requestId.ToString());
+                    request.Headers.Add(PartnerCenterHeaders.CorrelationId, correlationId.ToString());
+                    request.Headers.Add(PartnerCenterHeaders.Locale, locale);
+                    foreach (var header in extraHeaders ?? [])
+                    {
+                        request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
+
+                    if (content is not null)
+                    {
+                        request.Content = new ByteArrayContent(content);
+                        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                    }
+
+                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
+                    if (answer.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+                    {
+                        _tokens.Invalidate(tokenKind, accessToken);
+                    }
+
+                    return answer;
+                },
+                resilienceContext);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
+            || (ex is TaskCanceledException { InnerException: TimeoutException } && !cancellationToken.IsCancellationRequested))
+        {
+            LogUnreachable(method.Method, relativeUri, correlationId, requestId, ex);
+            throw PartnerCenterErrors.Transport(ex, correlationId, requestId);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(resilienceContext);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await PartnerCenterErrors.FromResponseAsync(
+                    response, correlationId, requestId, _timeProvider, cancellationToken);
+                LogCallFailed(method.Method, relativeUri, (int)response.StatusCode, error.ErrorCode, correlationId, requestId);
+                throw error;
+            }
+
+            try
+            {
+                return await response.Content.ReadFromJsonAsync<T>(PartnerCenterJson.Options, cancellationToken)
+                    ?? throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, inner: null);
+            }
+            catch (JsonException ex)
+            {
+                LogInvalidBody(method.Method, relativeUri, correlationId, requestId, ex);
+                throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, ex);
+            }
+        }
+    }
+
+    // links.*.uri comes back relative, sometimes with "/v1" and sometimes without (reference §1.1).
+    internal static string RelativeLink(string uri)
+    {
+        if (Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return absolute.ToString();
+        }
+
+        var relative = uri.TrimStart('/');
+        return relative.StartsWith("v1/", StringComparison.OrdinalIgnoreCase) ? relative[3..] : relative;
+    }
+
+    private static string Segment(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        return Uri.EscapeDataString(value);
+    }
+
+    private static string SegmentQuery(string? targetSegment) =>
+        string.IsNullOrWhiteSpace(targetSegment) ? string.Empty : $"&targetSegment={Uri.EscapeDataString(targetSegment)}";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partner Center {Method} {Path} failed with HTTP {StatusCode} (code {ErrorCode}), correlation {CorrelationId}, request {RequestId}")]
+    private partial void LogCallFailed(string method, string path, int statusCode, string? errorCode, Guid correlationId, Guid requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partner Center {Method} {Path} could not be completed, correlation {CorrelationId}, request {RequestId}")]
+    private partial void LogUnreachable(string method, string path, Guid correlationId, Guid requestId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Partner Center {Method} {Path} returned a body that is not the expected JSON, correlation {CorrelationId}, request {RequestId}")]
+    private partial void LogInvalidBody(string method, string path, Guid correlationId, Guid requestId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No purchasable availability for product {ProductId} SKU {SkuId} in {Country} ({Segment})")]
+    private partial void LogNoAvailability(string productId, string skuId, string country, string segment);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cart {CartId} was created with {Count} line item(s) in error, first {ErrorCode}")]
+    private partial void LogCartLineItemErrors(string? cartId, int count, CartErrorCode errorCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checkout of cart {CartId} returned {ErrorCount} order error(s) and {OrderCount} order(s), first code {ErrorCode}")]
+    private partial void LogCheckoutOrderErrors(string cartId, int errorCount, int orderCount, string? errorCode);
+}
