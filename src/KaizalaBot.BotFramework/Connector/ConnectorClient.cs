@@ -1,0 +1,323 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using KaizalaBot.BotFramework.Authentication;
+using KaizalaBot.BotFramework.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace KaizalaBot.BotFramework.Connector;
+
+/// <summary>
+/// Bot Connector REST v3 over HttpClient (reference §4): the token only goes to allowed hosts, 412/429/502/503/504 are
+/// retried with back-off (429 after its <c>Retry-After</c>), a 401 re-acquires the token once, and every other failure
+/// is a <see cref="ConnectorException"/>.
+/// </summary>
+internal sealed partial class ConnectorClient : IConnectorClient
+{
+    internal const string CorrelationHeader = "X-Correlating-OperationId";
+
+    private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+
+    private readonly HttpClient _httpClient;
+    private readonly IBotTokenProvider _tokens;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<ConnectorClient> _logger;
+    private readonly ServiceUrlPolicy _policy;
+    private readonly TimeSpan _maxRetryAfter;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    public ConnectorClient(
+        HttpClient httpClient,
+        IBotTokenProvider tokens,
+        IOptions<BotConnectorOptions> options,
+        IOptions<MicrosoftAppOptions> appOptions,
+        TimeProvider timeProvider,
+        ILogger<ConnectorClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(appOptions);
+
+        var settings = options.Value;
+        _httpClient = httpClient;
+        _tokens = tokens;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _maxRetryAfter = settings.MaxRetryAfter;
+        _policy = new ServiceUrlPolicy(
+            settings.EffectiveAllowedServiceHosts, settings.AllowLoopbackServiceUrls, !appOptions.Value.IsAuthenticationDisabled);
+        _pipeline = BuildPipeline(settings);
+    }
+
+    public async Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var (serviceUrl, conversationId) = Address(activity);
+
+        // The channel assigns ids; bbdn clears the outgoing id before posting (reference §4.1).
+        var path = $"v3/conversations/{Escape(conversationId)}/activities";
+        return await SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, path, activity with { Id = null }, cancellationToken)
+            .ConfigureAwait(false) ?? new ResourceResponse(null);
+    }
+
+    public async Task<ResourceResponse> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var (serviceUrl, conversationId) = Address(activity);
+        var replyToId = Required(activity.ReplyToId, nameof(activity), "A reply needs activity.replyToId.");
+
+        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}";
+        return await SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, path, activity with { Id = null }, cancellationToken)
+            .ConfigureAwait(false) ?? new ResourceResponse(null);
+    }
+
+    public async Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var (serviceUrl, conversationId) = Address(activity);
+        var activityId = Required(activity.Id, nameof(activity), "An update needs activity.id, the id of the message to replace.");
+
+        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
+        return await SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, path, activity, cancellationToken)
+            .ConfigureAwait(false) ?? new ResourceResponse(activityId);
+    }
+
+    public async Task DeleteActivityAsync(
+        string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        Required(serviceUrl, nameof(serviceUrl), "A serviceUrl is required.");
+        Required(conversationId, nameof(conversationId), "A conversation id is required.");
+        Required(activityId, nameof(activityId), "An activity id is required.");
+
+        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
+        await SendAsync<JsonElement?>(HttpMethod.Delete, serviceUrl, path, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ConversationResourceResponse> CreateConversationAsync(
+        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        Required(serviceUrl, nameof(serviceUrl), "A serviceUrl is required.");
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Members is not { Count: > 0 })
+        {
+            throw new ArgumentException("CreateConversation needs at least one member.", nameof(parameters));
+        }
+
+        return await SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken)
+            .ConfigureAwait(false) ?? new ConversationResourceResponse();
+    }
+
+    private async Task<TResult?> SendAsync<TResult>(
+        HttpMethod method, string serviceUrl, string relativePath, object? body, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(serviceUrl, relativePath);
+        var decision = _policy.Decide(uri);
+        if (decision == ServiceUrlDecision.Refuse)
+        {
+            LogUntrustedHost(_logger, uri.Host);
+            throw new ConnectorException("The serviceUrl is not an allowed Bot Connector host; the call was not made.")
+            {
+                ErrorCode = "UntrustedServiceUrl",
+            };
+        }
+
+        var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
+        var token = decision == ServiceUrlDecision.SendWithToken
+            ? await _tokens.GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var response = await SendWithRetriesAsync(method, uri, payload, token, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A 401 usually means a token revoked or rotated before its expiry: MSAL's cache must be bypassed once.
+            if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
+            {
+                LogForcedTokenRefresh(_logger, method.Method, uri.Host);
+                response.Dispose();
+                token = await _tokens.GetTokenAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
+                response = await SendWithRetriesAsync(method, uri, payload, token, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ToExceptionAsync(method, uri, response, cancellationToken).ConfigureAwait(false);
+            }
+
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (content.Length == 0)
+            {
+                return default;
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize<TResult>(content, BotJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                throw new ConnectorException("The Bot Connector answered with a body that is not the expected JSON.", ex)
+                {
+                    StatusCode = response.StatusCode,
+                    CorrelationId = CorrelationId(response),
+                };
+            }
+        }
+        finally
+        {
+            response.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(
+        HttpMethod method, Uri uri, byte[]? payload, string? token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async ct =>
+                {
+                    using var request = new HttpRequestMessage(method, uri);
+                    if (payload is not null)
+                    {
+                        request.Content = new ByteArrayContent(payload);
+                        request.Content.Headers.ContentType = JsonContentType;
+                    }
+
+                    if (token is not null)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    }
+
+                    return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogTransportFailure(_logger, ex, method.Method, uri.Host);
+            throw new ConnectorException("The Bot Connector could not be reached.", ex) { ErrorCode = "NetworkError" };
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            LogTransportFailure(_logger, ex, method.Method, uri.Host);
+            throw new ConnectorException("The Bot Connector did not answer in time.", ex) { ErrorCode = "Timeout" };
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(BotConnectorOptions settings)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            // Teams' retry guidance (reference §4.3, §5.9): 429 after Retry-After, 412/502/503/504 with back-off.
+            // Nothing else: a 500 or a network error may already have posted the message, and a retry would duplicate it.
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } response && IsRetryable(response)),
+            MaxRetryAttempts = settings.MaxRetryAttempts,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = settings.RetryBaseDelay,
+            MaxDelay = settings.RetryMaxDelay,
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response) : null),
+            OnRetry = args =>
+            {
+                LogRetrying(
+                    _logger,
+                    (int?)args.Outcome.Result?.StatusCode,
+                    args.AttemptNumber + 1,
+                    args.RetryDelay,
+                    args.Outcome.Result is { } response ? CorrelationId(response) : null);
+                return ValueTask.CompletedTask;
+            },
+        });
+        builder.AddTimeout(settings.RequestTimeout);
+        return builder.Build();
+    }
+
+    private bool IsRetryable(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.TooManyRequests => RetryAfter(response) is not { } wait || wait <= _maxRetryAfter,
+        HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.GatewayTimeout => true,
+        _ => false,
+    };
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private async Task<ConnectorException> ToExceptionAsync(
+        HttpMethod method, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var error = ConnectorErrorParser.Parse(body);
+        var correlationId = CorrelationId(response);
+        var status = (int)response.StatusCode;
+        LogCallFailed(_logger, method.Method, uri.Host, status, error.Code, error.SubCode, correlationId);
+        return new ConnectorException($"Bot Connector {method.Method} failed with HTTP {status} ({error.Code ?? "no error code"}).")
+        {
+            StatusCode = response.StatusCode,
+            ErrorCode = error.Code,
+            SubCode = error.SubCode,
+            ConnectorMessage = error.Message,
+            CorrelationId = correlationId,
+            RetryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? RetryAfter(response) : null,
+        };
+    }
+
+    private static string? CorrelationId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
+
+    private static (string ServiceUrl, string ConversationId) Address(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var serviceUrl = Required(activity.ServiceUrl, nameof(activity), "The activity needs a serviceUrl.");
+        var conversationId = Required(activity.Conversation?.Id, nameof(activity), "The activity needs conversation.id.");
+        return (serviceUrl, conversationId);
+    }
+
+    private static string Required(string? value, string parameterName, string message) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException(message, parameterName) : value;
+
+    // Teams ids contain ':', ';', '@', '|' and '=' (reference §4): each id is one escaped path segment.
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    private static Uri BuildUri(string serviceUrl, string relativePath)
+    {
+        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/" + relativePath, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("The serviceUrl must be an absolute http(s) URL.", nameof(serviceUrl));
+        }
+
+        return uri;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call serviceUrl host {Host}: not on the Bot Connector allow-list")]
+    private static partial void LogUntrustedHost(ILogger logger, string host);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector answered 401 to {Method} on {Host}; re-acquiring the token once")]
+    private static partial void LogForcedTokenRefresh(ILogger logger, string method, string host);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector answered {StatusCode}; retry {Attempt} in {Delay} (correlation {CorrelationId})")]
+    private static partial void LogRetrying(ILogger logger, int? statusCode, int attempt, TimeSpan delay, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed: HTTP {StatusCode}, code {ErrorCode}, sub-code {SubCode} (correlation {CorrelationId})")]
+    private static partial void LogCallFailed(
+        ILogger logger, string method, string host, int statusCode, string? errorCode, string? subCode, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed before any answer")]
+    private static partial void LogTransportFailure(ILogger logger, Exception exception, string method, string host);
+}
