@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KaizalaBot.BotFramework.Integration;
+
+/// <summary>Configuration section <c>BotAdapter</c>.</summary>
+public sealed class BotAdapterOptions
+{
+    public const string Section = "BotAdapter";
+
+    /// <summary>Largest accepted request body; 256 KB is the Direct Line activity size limit.</summary>
+    [Range(1024, 4 * 1024 * 1024, ErrorMessage = "BotAdapter:MaxRequestBodyBytes must be between {1} and {2} bytes.")]
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How often a turn runs at most when its state save meets a concurrent change (first run included).</summary>
+    [Range(1, 10, ErrorMessage = "BotAdapter:MaxTurnAttempts must be between {1} and {2}.")]
+    public int MaxTurnAttempts { get; set; } = 3;
+
+    /// <summary>Sent when a non-invoke turn fails; no detail of the failure is ever shown.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "BotAdapter:ErrorMessage must not be empty.")]
+    public string ErrorMessage { get; set; } = "Sorry, something went wrong. Please try again in a moment.";
+
+    /// <summary>The same for activities whose locale is <c>fr-*</c> (architecture §8).</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "BotAdapter:ErrorMessageFr must not be empty.")]
+    public string ErrorMessageFr { get; set; } = "Désolé, une erreur s'est produite. Veuillez réessayer dans un instant.";
+}
