@@ -120,6 +120,19 @@ internal sealed partial class PlaygroundLauncher(
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+
+            // The Playground CLI quits when its standard input reaches end of file; an open pipe keeps it running
+            // however the bot itself was started (terminal, service, background job).
+            RedirectStandardInput = true,
+            Environment =
+            {
+                // Otherwise it launches a desktop browser and exits with code 1 where there is none (servers, CI,
+                // containers); the URL is in the bot's log instead.
+                ["TEAMSAPPTESTER_BROWSER"] = "none",
+
+                // Its log defaults to ./devTools under the working directory; keep it with the bot's local state.
+                ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(environment.ContentRootPath, ".kaizalabot", "playground.log"),
+            },
         };
         using var playground = Process.Start(start) ?? throw new PlaygroundException("node could not be started.");
         playground.OutputDataReceived += (_, e) => LogOutput(e.Data);

@@ -15,7 +15,17 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
     private const int MaxAttempts = 5;
 
     /// <summary>Saves or refreshes the installation the activity came from; returns null when the activity lacks what a reference needs.</summary>
-    public async Task<Installation?> SaveAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<SavedInstallation?> SaveAsync(Activity activity, CancellationToken cancellationToken) =>
+        SaveAsync(activity, onlyWhenChanged: false, cancellationToken);
+
+    /// <summary>
+    /// Keeps the stored reference current from a later activity: Teams may move a conversation to another regional
+    /// serviceUrl. Writes only when something a proactive message depends on changed, so chatting costs one read.
+    /// </summary>
+    public Task<SavedInstallation?> RefreshAsync(Activity activity, CancellationToken cancellationToken) =>
+        SaveAsync(activity, onlyWhenChanged: true, cancellationToken);
+
+    private async Task<SavedInstallation?> SaveAsync(Activity activity, bool onlyWhenChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (Describe(activity) is not { } described)
@@ -29,6 +39,11 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             var now = time.GetUtcNow();
             var existing = await storage.ReadAsync(described.Key, cancellationToken);
             var previous = existing?.Content.Deserialize<Installation>(BotJson.Options);
+            if (onlyWhenChanged && previous is not null && SameTarget(previous.Reference, described.Installation.Reference))
+            {
+                return new SavedInstallation(previous, Created: false);
+            }
+
             var installation = described.Installation with
             {
                 InstalledAt = previous?.InstalledAt ?? now,
@@ -38,7 +53,7 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             try
             {
                 await storage.WriteAsync(described.Key, JsonSerializer.SerializeToElement(installation, BotJson.Options), condition, cancellationToken);
-                return installation;
+                return new SavedInstallation(installation, Created: existing is null);
             }
             catch (StorageConflictException) when (attempt < MaxAttempts)
             {
@@ -67,6 +82,11 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
         storage.ListKeysAsync(tenantId is null ? KeyPrefix : $"{KeyPrefix}{tenantId}/", cancellationToken);
 
     internal static string? KeyOf(Activity activity) => Describe(activity)?.Key;
+
+    private static bool SameTarget(ConversationReference stored, ConversationReference current) =>
+        string.Equals(stored.ServiceUrl, current.ServiceUrl, StringComparison.OrdinalIgnoreCase)
+        && stored.Locale == current.Locale
+        && stored.Bot?.Id == current.Bot?.Id;
 
     private static DescribedInstallation? Describe(Activity activity)
     {

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace KaizalaBot.Bot;
+
+/// <summary>
+/// Recognises a typed command in English or French, whatever the seller's locale: Teams channel messages carry an
+/// <c>&lt;at&gt;KaizalaBot&lt;/at&gt;</c> mention, and sellers add punctuation or capitals, so both are ignored.
+/// </summary>
+public static partial class CommandParser
+{
+    private static readonly Dictionary<string, BotCommand> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["help"] = BotCommand.Help,
+        ["aide"] = BotCommand.Help,
+        ["?"] = BotCommand.Help,
+        ["cancel"] = BotCommand.Cancel,
+        ["annuler"] = BotCommand.Cancel,
+    };
+
+    public static BotCommand? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var normalized = Mention().Replace(text, " ").Trim().TrimEnd('.', '!').Trim();
+        return Names.TryGetValue(normalized, out var command) ? command : null;
+    }
+
+    /// <summary>The command as a seller of that language types it, for cards that send it.</summary>
+    public static string NameOf(BotCommand command, Localization.BotLanguage language) => (command, language) switch
+    {
+        (BotCommand.Help, Localization.BotLanguage.French) => "aide",
+        (BotCommand.Help, _) => "help",
+        (BotCommand.Cancel, Localization.BotLanguage.French) => "annuler",
+        (BotCommand.Cancel, _) => "cancel",
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+    };
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Mention();
+}
