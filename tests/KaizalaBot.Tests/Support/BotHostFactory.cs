@@ -1,0 +1,36 @@
+using KaizalaBot.BotFramework.Connector;
+using KaizalaBot.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KaizalaBot.Tests.Support;
+
+/// <summary>
+/// The real host (Program.cs) on the test server, in Development so loopback connectors are allowed, with memory
+/// storage, no Playground, and any extra settings the test gives (e.g. an app id and test metadata URLs).
+/// </summary>
+internal sealed class BotHostFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public IStorage Storage => Services.GetRequiredService<IStorage>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:Provider", "Memory");
+        builder.UseSetting("Playground:Enabled", "false");
+        builder.UseSetting("BotFramework:RetryBaseDelay", "00:00:00.100");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IBotTokenProvider>();
+            services.AddSingleton<IBotTokenProvider, FixedBotTokenProvider>();
+        });
+    }
+}
