@@ -388,6 +388,17 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuthenticateAsync_MetadataUnreachable_Throws()
+    {
+        var token = MintChannel(_teamsKey);
+        await _metadata.DisposeAsync();
+        var authenticator = CreateAuthenticator();
+
+        await AssertRefusedAsync(authenticator, token, TeamsActivity());
+        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.MetadataUnavailable));
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_Refusal_HasNoDetailAndNeverLogsTheToken()
     {
         var authenticator = CreateAuthenticator();
