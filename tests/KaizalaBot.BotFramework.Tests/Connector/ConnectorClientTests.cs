@@ -340,6 +340,33 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToConversationAsync_SuccessWithUnreadableBody_ReturnsNoIdInsteadOfThrowing()
+    {
+        var client = CreateClient();
+        _connector.Enqueue(new ScriptedResponse(201, "<ok/>"));
+
+        var response = await client.SendToConversationAsync(Message(), CancellationToken.None);
+
+        Assert.Null(response.Id);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_ConnectorUnreachable_ThrowsConnectorExceptionWithoutRetrying()
+    {
+        var client = CreateClient();
+        var serviceUrl = _connector.ServiceUrl;
+        await _connector.DisposeAsync();
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(
+            () => client.SendToConversationAsync(Message() with { ServiceUrl = serviceUrl }, CancellationToken.None));
+
+        Assert.Equal("NetworkError", exception.ErrorCode);
+        Assert.Null(exception.StatusCode);
+        Assert.Equal([false], _tokens.Calls);
+    }
+
+    [Fact]
     public async Task SendToConversationAsync_Failure_NeverLogsTheToken()
     {
         var client = CreateClient();
