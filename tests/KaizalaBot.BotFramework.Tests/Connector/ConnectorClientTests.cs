@@ -66,6 +66,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var body = JsonNode.Parse(request.Body)!.AsObject();
         Assert.False(body.ContainsKey("id"));
         Assert.Equal(ActivityId, body["replyToId"]!.GetValue<string>());
+        Assert.Equal("Bearer token-1", request.Authorization);
     }
 
     [Fact]
@@ -141,6 +142,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var request = Assert.Single(_connector.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/emea/v3/conversations", request.RawTarget);
+        Assert.Equal("Bearer token-1", request.Authorization);
         var expected = JsonNode.Parse($$"""
             {
               "isGroup": false,
