@@ -23,7 +23,11 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(ChannelAuthenticator.MetadataHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        // The authenticator is a singleton holding its metadata clients for the process lifetime, so connections are
+        // recycled by the handler itself to follow DNS changes of the metadata hosts.
+        services.AddHttpClient(ChannelAuthenticator.MetadataHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<IChannelAuthenticator, ChannelAuthenticator>();
         return services;
     }

@@ -28,6 +28,6 @@ public sealed class ChannelAuthenticationOptions
     /// Minimum time between two forced refreshes triggered by an unknown <c>kid</c>, so a stream of forged tokens
     /// cannot turn into a stream of metadata downloads.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "BotFramework:MetadataForcedRefreshInterval must be between 00:00:01 and 01:00:00.")]
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "BotFramework:MetadataForcedRefreshInterval must be between 00:00:05 and 01:00:00.")]
     public TimeSpan MetadataForcedRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

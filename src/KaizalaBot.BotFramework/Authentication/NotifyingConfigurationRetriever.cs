@@ -36,7 +36,8 @@ internal sealed class NotifyingConfigurationRetriever : IConfigurationRetriever<
             completed.SetResult(configuration);
             return configuration;
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException or ArgumentException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException or ArgumentException
+            or System.Text.Json.JsonException or OperationCanceledException)
         {
             completed = Swap();
             completed.SetException(ex);

@@ -153,13 +153,11 @@ internal sealed partial class ConnectorClient : IConnectorClient
             {
                 return JsonSerializer.Deserialize<TResult>(content, BotJson.Options);
             }
-            catch (JsonException ex)
+            catch (JsonException)
             {
-                throw new ConnectorException("The Bot Connector answered with a body that is not the expected JSON.", ex)
-                {
-                    StatusCode = response.StatusCode,
-                    CorrelationId = CorrelationId(response),
-                };
+                // The call succeeded (2xx): throwing now would invite a retry that posts the message twice.
+                LogUnreadableSuccessBody(_logger, method.Method, uri.Host, (int)response.StatusCode, CorrelationId(response));
+                return default;
             }
         }
         finally
@@ -317,6 +315,9 @@ internal sealed partial class ConnectorClient : IConnectorClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed: HTTP {StatusCode}, code {ErrorCode}, sub-code {SubCode} (correlation {CorrelationId})")]
     private static partial void LogCallFailed(
         ILogger logger, string method, string host, int statusCode, string? errorCode, string? subCode, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} answered {StatusCode} with a body that is not the expected JSON (correlation {CorrelationId})")]
+    private static partial void LogUnreadableSuccessBody(ILogger logger, string method, string host, int statusCode, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed before any answer")]
     private static partial void LogTransportFailure(ILogger logger, Exception exception, string method, string host);

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace KaizalaBot.BotFramework.Tests.Authentication;
 
-public sealed class ChannelAuthenticatorTests : IAsyncLifetime
+public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncLifetime, IClassFixture<SigningKeysFixture>
 {
     private const string AppId = "6c1a7a4e-2d1f-4a8e-9b3c-0f1e2d3c4b5a";
     private const string TenantId = "3f2e1d0c-9b8a-4c7d-8e6f-5a4b3c2d1e0f";
@@ -17,8 +17,8 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     private readonly ManualTimeProvider _time = new();
     private readonly TestHttpClientFactory _httpClientFactory = new();
     private readonly RecordingLogger<ChannelAuthenticator> _logger = new();
-    private readonly TestSigningKey _teamsKey = new("teams-key-1", "msteams", "skype");
-    private readonly TestSigningKey _entraKey = new("entra-key-1", null);
+    private readonly TestSigningKey _teamsKey = keys.Teams;
+    private readonly TestSigningKey _entraKey = keys.Entra;
     private OpenIdMetadataServer _metadata = null!;
 
     public async Task InitializeAsync()
@@ -32,8 +32,6 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     {
         await _metadata.DisposeAsync();
         _httpClientFactory.Dispose();
-        _teamsKey.Dispose();
-        _entraKey.Dispose();
     }
 
     [Fact]
@@ -157,7 +155,7 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     {
         var authenticator = CreateAuthenticator();
         await authenticator.AuthenticateAsync($"Bearer {MintChannel(_teamsKey)}", TeamsActivity(), CancellationToken.None);
-        using var rolledKey = new TestSigningKey("teams-key-2", "msteams");
+        var rolledKey = keys.Rolled;
         _metadata.PublishChannelKey(rolledKey);
 
         var identity = await authenticator.AuthenticateAsync($"Bearer {MintChannel(rolledKey)}", TeamsActivity(), CancellationToken.None);
@@ -170,7 +168,7 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     public async Task AuthenticateAsync_UnknownKidNeverPublished_RefreshesOnceThenThrows()
     {
         var authenticator = CreateAuthenticator();
-        using var strangerKey = new TestSigningKey("stranger", "msteams");
+        var strangerKey = keys.Stranger;
         var token = MintChannel(strangerKey);
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
@@ -185,7 +183,7 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     public async Task AuthenticateAsync_KeyWithoutEndorsements_Throws()
     {
         var authenticator = CreateAuthenticator();
-        using var bareKey = new TestSigningKey("bare", null);
+        var bareKey = keys.Unendorsed;
         _metadata.PublishChannelKey(bareKey);
 
         await AssertRefusedAsync(authenticator, MintChannel(bareKey), TeamsActivity());
@@ -196,7 +194,7 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     public async Task AuthenticateAsync_KeyEndorsedForAnotherChannel_Throws()
     {
         var authenticator = CreateAuthenticator();
-        using var webchatKey = new TestSigningKey("webchat-only", "webchat", "directline");
+        var webchatKey = keys.WebchatOnly;
         _metadata.PublishChannelKey(webchatKey);
 
         await AssertRefusedAsync(authenticator, MintChannel(webchatKey), TeamsActivity());
@@ -385,6 +383,17 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(
             () => authenticator.AuthenticateAsync("Bearer garbage", TeamsActivity(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_MetadataUnreachable_Throws()
+    {
+        var token = MintChannel(_teamsKey);
+        await _metadata.DisposeAsync();
+        var authenticator = CreateAuthenticator();
+
+        await AssertRefusedAsync(authenticator, token, TeamsActivity());
+        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.MetadataUnavailable));
     }
 
     [Fact]

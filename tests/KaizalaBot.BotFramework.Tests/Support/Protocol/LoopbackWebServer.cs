@@ -13,6 +13,7 @@ namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
 internal sealed class LoopbackWebServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private LoopbackWebServer(WebApplication app, Uri baseAddress)
     {
@@ -37,8 +38,14 @@ internal sealed class LoopbackWebServer : IAsyncDisposable
         return new LoopbackWebServer(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
+    /// <summary>Idempotent, so a test may stop the server early to simulate an outage.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }

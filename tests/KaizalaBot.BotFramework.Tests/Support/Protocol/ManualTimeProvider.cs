@@ -41,6 +41,34 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Lets <paramref name="task"/> run, jumping the clock to each pending timer due within <paramref name="maxStep"/>
+    /// (retry delays), but never to farther ones (a request timeout must not fire while real I/O is in flight).
+    /// </summary>
+    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan maxStep)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        while (!task.IsCompleted)
+        {
+            DateTimeOffset? next;
+            lock (_gate)
+            {
+                next = _timers.Count == 0 ? null : _timers.Min(t => t.DueAt);
+            }
+
+            if (next is { } due && due - GetUtcNow() <= maxStep)
+            {
+                Advance(due - GetUtcNow());
+            }
+            else
+            {
+                await Task.WhenAny(task, Task.Delay(5, CancellationToken.None));
+            }
+        }
+
+        return await task;
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
