@@ -176,8 +176,11 @@ public sealed class TestFlow
         TrackLatestCard(activity);
     }
 
-    private (string? ActivityId, JsonNode Card) LatestCard() =>
-        _latestCard ?? throw new TestFlowAssertionException("The bot has not shown any Adaptive Card to click.");
+    private (string? ActivityId, JsonNode Card) LatestCard()
+    {
+        ScanReplies();
+        return _latestCard ?? throw new TestFlowAssertionException("The bot has not shown any Adaptive Card to click.");
+    }
 
     /// <summary>
     /// Follows what the user sees: an Execute answer carrying a card replaces the clicked card in place; cards the
@@ -192,6 +195,11 @@ public sealed class TestFlow
             _latestCard = (activity.ReplyToId, JsonNode.Parse(card.GetRawText())!);
         }
 
+        ScanReplies();
+    }
+
+    private void ScanReplies()
+    {
         var replies = _adapter.Connector.Replies;
         for (; _repliesScanned < replies.Count; _repliesScanned++)
         {
