@@ -32,7 +32,12 @@ public sealed class TestFlow
         _bot = bot;
     }
 
-    public TestFlow Send(string text) => Send(_adapter.MakeActivity(ActivityTypes.Message) with { Text = text });
+    /// <summary>The user types <paramref name="text"/> (the activity is made when the step runs, with the adapter's conversation then).</summary>
+    public TestFlow Send(string text)
+    {
+        _steps.Add(ct => RunTurnAsync(_adapter.MakeActivity(ActivityTypes.Message) with { Text = text }, ct));
+        return this;
+    }
 
     /// <summary>Sends a hand-made activity as is (ids, stamps and all), e.g. a click on an old card.</summary>
     public TestFlow Send(Activity activity)

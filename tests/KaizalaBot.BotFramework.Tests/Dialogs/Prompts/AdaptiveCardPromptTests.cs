@@ -25,13 +25,16 @@ public sealed class AdaptiveCardPromptTests
     {
         public Flow(CardPromptMessages messages, PromptValidator<CardSubmission>? validator)
         {
-            var conversationState = new ConversationState(Storage);
+            var conversationState = new ConversationState(Interfering);
             var root = new Root(validator);
             Adapter = new TestAdapter([conversationState]);
             Bot = new DialogBot(root, conversationState, messages);
         }
 
-        public MemoryStorage Storage { get; } = new();
+        /// <summary>Lets a test play "another instance" writing the conversation during a turn.</summary>
+        public ConflictInjectingStorage Interfering { get; } = new();
+
+        public MemoryStorage Storage => Interfering.Inner;
 
         public TestAdapter Adapter { get; }
 
@@ -303,5 +306,30 @@ public sealed class AdaptiveCardPromptTests
 
         Assert.Equal(200, response!.Status);
         Assert.Equal(ContentTypes.ActivityMessage, response.Body!.Value.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_ExecuteTurnMeetsConflict_RerunAnswersOnceWithNextCard()
+    {
+        var flow = new Flow(CardPromptMessages.English, null);
+        await flow.Start().StartTestAsync(Ct.Bounded());
+        flow.Interfering.BeforeNextWrite = async ct =>
+        {
+            // Another instance touches the conversation document (an unrelated property) while this turn runs.
+            var current = await flow.Storage.ReadAsync(ConversationKey, ct);
+            var changed = System.Text.Json.Nodes.JsonNode.Parse(current!.Content.GetRawText())!.AsObject();
+            changed["lastSeen"] = "elsewhere";
+            await flow.Storage.WriteAsync(ConversationKey, JsonSerializer.SerializeToElement(changed), KaizalaBot.Storage.WriteCondition.IfMatch(current.ETag), ct);
+        };
+
+        await new TestFlow(flow.Adapter, flow.Bot)
+            .SendExecute("approve", null)
+            .AssertInvokeResponse(r => Assert.Equal("Card B", Cards.Title(InvokeCard(r))))
+            .StartTestAsync(Ct.Bounded());
+
+        Assert.Equal(1, flow.Interfering.ConflictCount);
+        Assert.Single(flow.Adapter.Connector.Replies, r => r.Text == "Recorded Execute:approve:approve");
+        var stored = await flow.Storage.ReadAsync(ConversationKey, Ct.Bounded());
+        Assert.Equal("elsewhere", stored!.Content.GetProperty("lastSeen").GetString());
     }
 }
