@@ -226,4 +226,22 @@ public sealed class CloudAdapterTests
         Assert.Equal("a:conv", sent.Conversation!.Id);
         Assert.Equal("https://smba.trafficmanager.net/emea/", sent.ServiceUrl);
     }
+
+    [Fact]
+    public async Task ProcessActivityAsync_BotThrows_LogsStructuredErrorWithoutAuthorizationHeader()
+    {
+        var logger = new RecordingLogger<CloudAdapter>();
+        var adapter = new CloudAdapter(new FakeAuthenticator("Bearer eyJ-secret"), new RecordingConnector(),
+            [new ConversationState(new MemoryStorage())], Options.Create(new BotAdapterOptions()), logger);
+
+        await adapter.ProcessActivityAsync("Bearer eyJ-secret", Message("hi"), new ThrowingBot(), Ct.Bounded());
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, entry.Level);
+        Assert.IsType<InvalidOperationException>(entry.Exception);
+        Assert.Equal(ConversationKey, entry.Values["Conversation"]);
+        Assert.Equal(ActivityTypes.Message, entry.Values["ActivityType"]);
+        Assert.Equal("Turn of {ActivityType} in {Conversation} failed on attempt {Attempt}", entry.Values["{OriginalFormat}"]);
+        Assert.DoesNotContain("eyJ", entry.Message, StringComparison.Ordinal);
+    }
 }
