@@ -46,10 +46,12 @@ internal sealed partial class BotHttpHandler(CloudAdapter adapter, IOptions<BotA
         }
 
         var bot = httpContext.RequestServices.GetRequiredService<IBot>();
+        var authorization = request.Headers.Authorization.ToString();
         InvokeResponse? invokeResponse;
         try
         {
-            invokeResponse = await adapter.ProcessActivityAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, bot, cancellationToken);
+            invokeResponse = await adapter.ProcessActivityAsync(
+                authorization.Length > 0 ? authorization : null, activity, bot, cancellationToken);
         }
         catch (UnauthorizedAccessException)
         {

@@ -12,6 +12,7 @@ public sealed class TestConnectorClient : IConnectorClient
 {
     private readonly List<Activity> _replies = [];
     private readonly List<string> _deleted = [];
+    private readonly List<ConversationParameters> _created = [];
     private readonly Lock _gate = new();
     private int _nextId;
 
@@ -64,9 +65,31 @@ public sealed class TestConnectorClient : IConnectorClient
         return Task.CompletedTask;
     }
 
+    /// <summary>Conversations created, in order; each gets the id <c>created-conversation-{n}</c>.</summary>
+    public IReadOnlyList<ConversationParameters> CreatedConversations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _created];
+            }
+        }
+    }
+
     public Task<ConversationResourceResponse> CreateConversationAsync(
-        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The test connector does not create conversations.");
+        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+
+        lock (_gate)
+        {
+            _created.Add(parameters);
+            var id = "created-conversation-" + _created.Count.ToString(CultureInfo.InvariantCulture);
+            var activityId = parameters.Activity is { } first ? Record(first with { Conversation = new ConversationAccount { Id = id } }, null).Id : null;
+            return Task.FromResult(new ConversationResourceResponse { Id = id, ActivityId = activityId, ServiceUrl = serviceUrl });
+        }
+    }
 
     private ResourceResponse Record(Activity activity, string? updatedId)
     {

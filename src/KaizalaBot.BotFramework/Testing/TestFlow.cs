@@ -32,7 +32,12 @@ public sealed class TestFlow
         _bot = bot;
     }
 
-    public TestFlow Send(string text) => Send(_adapter.MakeActivity(ActivityTypes.Message) with { Text = text });
+    /// <summary>The user types <paramref name="text"/> (the activity is made when the step runs, with the adapter's conversation then).</summary>
+    public TestFlow Send(string text)
+    {
+        _steps.Add(ct => RunTurnAsync(_adapter.MakeActivity(ActivityTypes.Message) with { Text = text }, ct));
+        return this;
+    }
 
     /// <summary>Sends a hand-made activity as is (ids, stamps and all), e.g. a click on an old card.</summary>
     public TestFlow Send(Activity activity)
@@ -176,8 +181,11 @@ public sealed class TestFlow
         TrackLatestCard(activity);
     }
 
-    private (string? ActivityId, JsonNode Card) LatestCard() =>
-        _latestCard ?? throw new TestFlowAssertionException("The bot has not shown any Adaptive Card to click.");
+    private (string? ActivityId, JsonNode Card) LatestCard()
+    {
+        ScanReplies();
+        return _latestCard ?? throw new TestFlowAssertionException("The bot has not shown any Adaptive Card to click.");
+    }
 
     /// <summary>
     /// Follows what the user sees: an Execute answer carrying a card replaces the clicked card in place; cards the
@@ -192,6 +200,11 @@ public sealed class TestFlow
             _latestCard = (activity.ReplyToId, JsonNode.Parse(card.GetRawText())!);
         }
 
+        ScanReplies();
+    }
+
+    private void ScanReplies()
+    {
         var replies = _adapter.Connector.Replies;
         for (; _repliesScanned < replies.Count; _repliesScanned++)
         {

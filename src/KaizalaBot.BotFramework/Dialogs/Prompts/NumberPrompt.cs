@@ -6,8 +6,9 @@ using KaizalaBot.BotFramework.Builder;
 namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 
 /// <summary>
-/// Recognises the first number in the message, read in the culture of the activity's locale (so <c>1 234,5</c> in
-/// French), falling back to the invariant culture. Integer types reject fractions.
+/// Recognises the first number in the message, read in the culture of the activity's locale only (so <c>1 234,5</c>
+/// in French; no fallback to another culture, which would read a French <c>1,5</c> as fifteen), or the invariant
+/// culture when the activity has no known locale. Integer types reject fractions.
 /// </summary>
 public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validator) : Prompt<T>(dialogId, validator)
     where T : struct, INumber<T>
@@ -28,7 +29,7 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
         foreach (var candidate in candidates)
         {
             var token = candidate.TrimEnd('.', '!', '?', ';', ':');
-            if (TryParse(token, culture, out var value) || TryParse(token, CultureInfo.InvariantCulture, out value))
+            if (T.TryParse(token, NumberStyles.Number, culture, out var value))
             {
                 return Task.FromResult(new PromptRecognizerResult<T>(true, value));
             }
@@ -36,9 +37,6 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
 
         return Task.FromResult(new PromptRecognizerResult<T>(false, default));
     }
-
-    private static bool TryParse(string text, CultureInfo culture, out T value) =>
-        T.TryParse(text, NumberStyles.Number, culture, out value);
 
     private static CultureInfo GetCulture(string? locale)
     {

@@ -112,7 +112,8 @@ public abstract class Prompt<T> : Dialog
         var activity = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
         if (activity is not null)
         {
-            await turnContext.SendActivityAsync(PrepareActivity(activity with { InputHint = activity.InputHint ?? InputHints.ExpectingInput }, state), cancellationToken);
+            var prepared = PrepareActivity(activity with { InputHint = activity.InputHint ?? InputHints.ExpectingInput }, state);
+            await turnContext.SendActivityAsync(prepared, cancellationToken);
         }
     }
 

@@ -45,6 +45,15 @@ public sealed class NumberPromptTests
     }
 
     [Fact]
+    public async Task ContinueDialogAsync_FrenchDecimalComma_NotReadAsThousands()
+    {
+        var host = Host(null);
+        host.Adapter.Conversation = host.Adapter.Conversation with { Locale = "fr-FR" };
+
+        await host.Flow().Send("start").AssertReply("How many licences?").Send("1,5").AssertReply("Please enter a number.").StartTestAsync(Ct.Bounded());
+    }
+
+    [Fact]
     public async Task ContinueDialogAsync_ValidatorRangeCheck_RetriesUntilInRange()
     {
         var host = Host((context, _) => Task.FromResult(context.Recognized.Succeeded && context.Recognized.Value is > 0 and <= 300));

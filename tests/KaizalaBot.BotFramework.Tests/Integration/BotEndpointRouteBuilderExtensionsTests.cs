@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text;
+using KaizalaBot.BotFramework.Authentication;
+using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Connector;
+using KaizalaBot.BotFramework.Integration;
+using KaizalaBot.BotFramework.Schema;
+using KaizalaBot.BotFramework.Testing;
+using KaizalaBot.BotFramework.Tests.Testing;
+using KaizalaBot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KaizalaBot.BotFramework.Tests.Integration;
+
+/// <summary>The messaging endpoint through a real Kestrel pipeline on 127.0.0.1 (OS-chosen port).</summary>
+public sealed class BotEndpointRouteBuilderExtensionsTests : IAsyncLifetime
+{
+    private const string ValidActivity = """{"type":"message","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"from":{"id":"29:u"},"recipient":{"id":"28:b"},"text":"hi"}""";
+
+    private readonly RecordingConnector _connector = new();
+    private readonly FakeAuthenticator _authenticator = new("Bearer good");
+    private WebApplication? _app;
+    private HttpClient? _client;
+
+    private HttpClient Client => _client!;
+
+    /// <summary>Says hello to messages; answers invoke "ping" with "pong" and leaves other invokes unanswered.</summary>
+    private sealed class EndpointBot : IBot
+    {
+        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            if (turnContext.Activity.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text("hello"), cancellationToken);
+            }
+            else if (turnContext.Activity is { Type: ActivityTypes.Invoke, Name: "ping" })
+            {
+                turnContext.SetInvokeResponse(InvokeResponses.Message("pong"));
+            }
+        }
+    }
+
+    private static WebApplication Build(IChannelAuthenticator authenticator, IConnectorClient connector, string maxBody)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration["BotAdapter:MaxRequestBodyBytes"] = maxBody;
+        builder.Services.AddSingleton<IStorage, MemoryStorage>();
+        builder.Services.AddSingleton(authenticator);
+        builder.Services.AddSingleton(connector);
+        builder.Services.AddBotAdapter<EndpointBot>();
+        var app = builder.Build();
+        app.MapBotEndpoint("/api/messages");
+        return app;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _app = Build(_authenticator, _connector, "2048");
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string body, string? authorization = "Bearer good")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task MapBotEndpoint_OtherVerb_Answers405(string method)
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/messages"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_Head_Answers200WithoutRunningATurn()
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/messages"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_authenticator.Headers);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("""{"text":"no type"}""")]
+    [InlineData("""{"type":""}""")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    public async Task MapBotEndpoint_NotAnActivity_Answers400BeforeAuthentication(string body)
+    {
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_authenticator.Headers);
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_DeclaredLengthOverLimit_Answers413()
+    {
+        using var response = await PostAsync(ValidActivity.Replace("\"hi\"", "\"" + new string('x', 3000) + "\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_ChunkedBodyOverLimit_Answers413()
+    {
+        var bytes = Encoding.UTF8.GetBytes(ValidActivity.Replace("\"hi\"", "\"" + new string('x', 3000) + "\"", StringComparison.Ordinal));
+        var content = new StreamContent(new MemoryStream(bytes));
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer good");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer forged")]
+    public async Task MapBotEndpoint_AuthenticationFails_Answers401WithoutDetail(string? authorization)
+    {
+        using var response = await PostAsync(ValidActivity, authorization);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_Message_Answers200EmptyAndRepliesThroughConnector()
+    {
+        using var response = await PostAsync(ValidActivity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.Equal("hello", Assert.Single(_connector.Calls).Activity!.Text);
+        Assert.Equal("Bearer good", Assert.Single(_authenticator.Headers));
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_AnsweredInvoke_WritesInvokeResponseBody()
+    {
+        using var response = await PostAsync(ValidActivity.Replace("\"type\":\"message\"", "\"type\":\"invoke\",\"name\":\"ping\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            """{"statusCode":200,"type":"application/vnd.microsoft.activity.message","value":"pong"}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_UnansweredInvoke_Answers501()
+    {
+        using var response = await PostAsync(ValidActivity.Replace("\"type\":\"message\"", "\"type\":\"invoke\",\"name\":\"task/fetch\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AddBotAdapter_BodyLimitOutOfRange_FailsAtStartNamingTheKey()
+    {
+        await using var app = Build(_authenticator, _connector, "10");
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("BotAdapter:MaxRequestBodyBytes", error.Message, StringComparison.Ordinal);
+    }
+}
