@@ -17,7 +17,7 @@ public sealed class BlobContainerClient
         ArgumentException.ThrowIfNullOrEmpty(name);
         _service = service;
         Name = name;
-        Uri = new Uri($"{service.Uri.AbsoluteUri}/{Uri.EscapeDataString(name)}");
+        Uri = new Uri($"{service.BaseUrl}/{Uri.EscapeDataString(name)}");
     }
 
     public string Name { get; }
