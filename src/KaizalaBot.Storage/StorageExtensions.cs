@@ -7,6 +7,9 @@ public static class StorageExtensions
 {
     private const int MaxUpdateAttempts = 1000;
 
+    // Backoff after a lost round: random 0..2^attempt ms, at most 64 ms.
+    private const int MaxBackoffExponent = 6;
+
     public static async Task<StoredItem<T>?> ReadAsync<T>(
         this IStorage storage, string key, JsonSerializerOptions serializerOptions, CancellationToken cancellationToken)
     {
@@ -41,7 +44,7 @@ public static class StorageExtensions
     /// </summary>
     /// <remarks>
     /// <paramref name="update"/> may run several times, so it must be free of side effects. Between attempts the
-    /// loop waits a short random time: without it, N writers that all lost a round would collide again at once
+    /// loop waits a random, exponentially growing time (full jitter): without it, N writers that all lost a round would collide again at once
     /// and a remote store would see N requests per successful write.
     /// </remarks>
     public static async Task<StoredItem<T>> UpdateAsync<T>(
@@ -67,7 +70,7 @@ public static class StorageExtensions
             }
             catch (StorageConflictException) when (attempt < MaxUpdateAttempts)
             {
-                var maxDelayMs = Math.Min(attempt, 10) * 2;
+                var maxDelayMs = 1 << Math.Min(attempt, MaxBackoffExponent);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, maxDelayMs + 1)), timeProvider, cancellationToken);
             }
         }

@@ -11,13 +11,15 @@ namespace KaizalaBot.Storage.Blobs;
 public sealed class BlobContainerClient
 {
     private readonly BlobServiceClient _service;
+    private readonly string _url;
 
     internal BlobContainerClient(BlobServiceClient service, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         _service = service;
         Name = name;
-        Uri = new Uri($"{service.Uri.AbsoluteUri}/{Uri.EscapeDataString(name)}");
+        _url = $"{service.BaseUrl}/{Uri.EscapeDataString(name)}";
+        Uri = new Uri(_url);
     }
 
     public string Name { get; }
@@ -28,7 +30,7 @@ public sealed class BlobContainerClient
     public async Task<bool> CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
         using var response = await _service.SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Put, $"{Uri}?restype=container"), cancellationToken);
+            () => new HttpRequestMessage(HttpMethod.Put, $"{_url}?restype=container"), cancellationToken);
         if (response.StatusCode == HttpStatusCode.Conflict && ErrorCode(response) == BlobErrorCodes.ContainerAlreadyExists)
         {
             return false;
@@ -41,7 +43,7 @@ public sealed class BlobContainerClient
     public async Task DeleteAsync(CancellationToken cancellationToken)
     {
         using var response = await _service.SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Delete, $"{Uri}?restype=container"), cancellationToken);
+            () => new HttpRequestMessage(HttpMethod.Delete, $"{_url}?restype=container"), cancellationToken);
         await BlobServiceClient.ThrowIfFailedAsync(response, cancellationToken);
     }
 
@@ -108,7 +110,7 @@ public sealed class BlobContainerClient
         string? marker = null;
         do
         {
-            var query = new StringBuilder($"{Uri}?restype=container&comp=list");
+            var query = new StringBuilder($"{_url}?restype=container&comp=list");
             if (prefix.Length > 0)
             {
                 query.Append("&prefix=").Append(Uri.EscapeDataString(prefix));
@@ -249,6 +251,6 @@ public sealed class BlobContainerClient
     private string BlobUri(string blobName)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
-        return $"{Uri}/{string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString))}";
+        return $"{_url}/{string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString))}";
     }
 }

@@ -41,7 +41,8 @@ public sealed partial class BlobServiceClient
         ArgumentNullException.ThrowIfNull(serviceUri);
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
-        Uri = new Uri(serviceUri.AbsoluteUri.TrimEnd('/'));
+        BaseUrl = serviceUri.AbsoluteUri.TrimEnd('/');
+        Uri = new Uri(BaseUrl);
         _authorizer = authorizer;
         _timeProvider = timeProvider;
         _options = options;
@@ -49,8 +50,11 @@ public sealed partial class BlobServiceClient
         _pipeline = BuildPipeline();
     }
 
-    /// <summary>The service URL without a trailing slash (path-style URLs include the account name).</summary>
+    /// <summary>The service URL (path-style URLs include the account name).</summary>
     public Uri Uri { get; }
+
+    /// <summary>The service URL as text without a trailing slash (<see cref="System.Uri"/> adds one to a bare host).</summary>
+    internal string BaseUrl { get; }
 
     public BlobContainerClient GetBlobContainerClient(string containerName) => new(this, containerName);
 

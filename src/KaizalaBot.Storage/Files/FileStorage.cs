@@ -13,6 +13,8 @@ namespace KaizalaBot.Storage.Files;
 /// </remarks>
 public sealed class FileStorage : IStorage
 {
+    private const int MaxPathLength = 4000;
+
     private readonly string _dataDirectory;
     private readonly string _tempDirectory;
     private readonly FileLockTable _locks;
@@ -75,7 +77,10 @@ public sealed class FileStorage : IStorage
         using var held = await _locks.AcquireAsync(key, cancellationToken);
         var current = await ReadEnvelopeAsync(path, cancellationToken);
         StorageConditions.ThrowIfDeleteFails(key, condition, current?.ETag);
-        File.Delete(path);
+        if (current is not null)
+        {
+            File.Delete(path);
+        }
     }
 
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -121,5 +126,14 @@ public sealed class FileStorage : IStorage
         }
     }
 
-    private string PathOf(string key) => Path.Combine(_dataDirectory, FileKeyPaths.ToRelativePath(key));
+    private string PathOf(string key)
+    {
+        var path = Path.Combine(_dataDirectory, FileKeyPaths.ToRelativePath(key));
+
+        // Linux limits a path to 4096 bytes (PATH_MAX); failing here gives a clear answer instead of an IOException.
+        return path.Length <= MaxPathLength
+            ? path
+            : throw new ArgumentException(
+                $"Storage key is too long for file storage: its path would be {path.Length} characters, the limit is {MaxPathLength}.", nameof(key));
+    }
 }

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using KaizalaBot.Storage.Blobs;
+using KaizalaBot.Storage.Tests.Infrastructure;
+
+namespace KaizalaBot.Storage.Tests.Blobs;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class BlobStorageTests(AzuriteFixture azurite) : StorageContractTests
+{
+    private readonly BlobContainerClient _container = azurite.NewContainer();
+    private BlobStorage? _storage;
+
+    protected override IStorage Storage => _storage ??= new BlobStorage(_container);
+
+    [Fact]
+    public async Task UpdateAsync_SixteenWritersTwoHundredIncrementsEach_EndWithExactTotal()
+    {
+        const int Writers = 16;
+        const int Increments = 200;
+        var json = JsonSerializerOptions.Default;
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < Increments; i++)
+            {
+                await Storage.UpdateAsync<int>("counter", n => n + 1, json, TimeProvider.System, CancellationToken.None);
+            }
+        })));
+
+        var total = await Storage.ReadAsync<int>("counter", json, CancellationToken.None);
+        Assert.Equal(Writers * Increments, total?.Value);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Document_StoredAsJsonBlobUnderEscapedName()
+    {
+        await Storage.WriteAsync("user/Ann é", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+
+        var blob = await _container.DownloadAsync("user_2fAnn_20_c3_a9", CancellationToken.None);
+
+        Assert.NotNull(blob);
+        Assert.Equal("application/json", blob.ContentType);
+        Assert.Equal("""{"v":1}""", System.Text.Encoding.UTF8.GetString(blob.Content.Span));
+    }
+
+    [Fact]
+    public async Task WriteAsync_KeyEscapingBeyondBlobNameLimit_ThrowsArgumentException()
+    {
+        var key = new string('/', 400);
+
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => Storage.WriteAsync(key, Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None));
+
+        Assert.Empty(await ListAsync(string.Empty));
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_LeaseBlobsInContainer_AreNotKeys()
+    {
+        await Storage.WriteAsync("job", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await _container.UploadAsync("leases/job", ReadOnlyMemory<byte>.Empty, "application/octet-stream", null, CancellationToken.None);
+
+        var keys = await ListAsync(string.Empty);
+
+        Assert.Equal(["job"], keys);
+    }
+}

@@ -1,0 +1,123 @@
+using KaizalaBot.Storage.Leases;
+using KaizalaBot.Storage.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KaizalaBot.Storage.Tests.Leases;
+
+public sealed class RenewingLeaseTests
+{
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
+    private readonly FakeLeaseStore _store = new();
+
+    [Fact]
+    public async Task TryAcquireAsync_StoreRefuses_ReturnsNull()
+    {
+        _store.AcquireResult = false;
+
+        var lease = await AcquireAsync();
+
+        Assert.Null(lease);
+    }
+
+    [Fact]
+    public async Task Renewal_EveryThirdOfDuration_RenewsAndKeepsLease()
+    {
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+
+        for (var expected = 1; expected <= 4; expected++)
+        {
+            await _time.WaitForTimersAsync(1);
+            _time.Advance(TimeSpan.FromSeconds(10));
+            await Poll.UntilAsync(() => _store.RenewCalls == expected, $"renewal {expected}");
+        }
+
+        Assert.False(lease.LeaseLost.IsCancellationRequested);
+        await lease.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Renewal_NotAdvancedToAThird_DoesNotRenew()
+    {
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+
+        _time.Advance(TimeSpan.FromSeconds(9));
+
+        Assert.Equal(0, _store.RenewCalls);
+        await lease.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Renewal_RefusedByStore_FiresLeaseLost()
+    {
+        _store.Renew = () => false;
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        await Poll.UntilAsync(() => lease.LeaseLost.IsCancellationRequested, "LeaseLost fires");
+        await lease.DisposeAsync();
+        Assert.Equal(0, _store.ReleaseCalls);
+    }
+
+    [Fact]
+    public async Task Renewal_TransientFailures_KeepLeaseUntilExpiryThenFireLeaseLost()
+    {
+        _store.Renew = () => throw new IOException("disk busy");
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await _time.WaitForTimersAsync(1);
+            _time.Advance(TimeSpan.FromSeconds(10));
+            await Poll.UntilAsync(() => _store.RenewCalls == attempt, $"renewal attempt {attempt}");
+            await _time.WaitForTimersAsync(1);
+            Assert.False(lease.LeaseLost.IsCancellationRequested);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        await Poll.UntilAsync(() => lease.LeaseLost.IsCancellationRequested, "LeaseLost fires at expiry");
+        await lease.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task DisposeAsync_HeldLease_ReleasesAndFiresLeaseLost()
+    {
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+
+        await lease.DisposeAsync();
+
+        Assert.Equal(1, _store.ReleaseCalls);
+        Assert.True(lease.LeaseLost.IsCancellationRequested);
+        Assert.Equal(0, _time.ActiveTimerCount);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ReleaseFails_DoesNotThrowBecauseLeaseExpiresAnyway()
+    {
+        _store.ReleaseFailure = new IOException("disk gone");
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+
+        await lease.DisposeAsync();
+
+        Assert.Equal(1, _store.ReleaseCalls);
+        Assert.True(lease.LeaseLost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task TryAcquireAsync_ZeroDuration_ThrowsArgumentOutOfRange()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => RenewingLease.TryAcquireAsync(_store, "job", TimeSpan.Zero, _time, NullLogger.Instance, CancellationToken.None));
+    }
+
+    private Task<ILease?> AcquireAsync() =>
+        RenewingLease.TryAcquireAsync(_store, "job", Duration, _time, NullLogger.Instance, CancellationToken.None);
+}
