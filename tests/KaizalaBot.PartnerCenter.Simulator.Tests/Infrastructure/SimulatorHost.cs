@@ -41,12 +41,13 @@ internal sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> StartAsync(
         IDictionary<string, string?>? settings = null, ManualTimeProvider? time = null)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var values = new Dictionary<string, string?>
         {
             ["PartnerCenterSimulator:ProvisioningDelay"] = "00:05:00",
+            ["PartnerCenterSimulator:StateFilePath"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
