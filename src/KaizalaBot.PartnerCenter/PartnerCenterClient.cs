@@ -84,7 +84,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
 
         // Only starts_with is supported for customers; size=0 asks for the server's default page (reference §2.1).
         var filter = new SimpleFieldFilter { Field = field.ToString(), Value = prefix, Operator = FieldFilterOperation.StartsWith };
-        var json = JsonSerializer.Serialize(filter, PartnerCenterJson.Options);
+        var json = JsonSerializer.Serialize(filter, PartnerCenterJson.QueryOptions);
         return GetAsync<SeekBasedResourceCollection<Customer>>(
             $"customers?size=0&filter={Uri.EscapeDataString(json)}", AppOnly, cancellationToken);
     }
