@@ -1,0 +1,3 @@
+namespace KaizalaBot.PartnerCenter.Simulator.Behaviour;
+
+internal readonly record struct FaultDecision(FaultKind? Fault, TimeSpan Latency, TimeSpan TimeoutDuration);

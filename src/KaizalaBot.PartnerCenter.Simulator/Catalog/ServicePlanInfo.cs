@@ -1,0 +1,3 @@
+namespace KaizalaBot.PartnerCenter.Simulator.Catalog;
+
+internal sealed record ServicePlanInfo(string Id, string ServiceName, string DisplayName);

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KaizalaBot.PartnerCenter.Simulator.Configuration;
+
+public sealed class PartnerCenterSimulatorOptions
+{
+    public const string SectionName = "PartnerCenterSimulator";
+
+    /// <summary>Seed of the demo world and of fault injection: the same seed gives the same customers, users and faults.</summary>
+    public int Seed { get; set; } = 20200701;
+
+    [Range(1, 100_000, ErrorMessage = "PartnerCenterSimulator:CustomerCount must be between 1 and 100000.")]
+    public int CustomerCount { get; set; } = 40;
+
+    [Range(0, 100_000, ErrorMessage = "PartnerCenterSimulator:KaizalaCustomerCount must be between 0 and 100000.")]
+    public int KaizalaCustomerCount { get; set; } = 25;
+
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00",
+        ErrorMessage = "PartnerCenterSimulator:ProvisioningDelay must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan ProvisioningDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00",
+        ErrorMessage = "PartnerCenterSimulator:CartLifetime must be between 00:01:00 and 30.00:00:00.")]
+    public TimeSpan CartLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00",
+        ErrorMessage = "PartnerCenterSimulator:AccessTokenLifetime must be between 00:01:00 and 1.00:00:00.")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a refresh token stays usable after it was rotated. Entra does not invalidate a redeemed refresh
+    /// token at once, so a client that crashed before saving the rotated one can still recover.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00",
+        ErrorMessage = "PartnerCenterSimulator:RefreshTokenGracePeriod must be between 00:00:00 and 90.00:00:00.")]
+    public TimeSpan RefreshTokenGracePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(1, 1000, ErrorMessage = "PartnerCenterSimulator:DefaultPageSize must be between 1 and 1000.")]
+    public int DefaultPageSize { get; set; } = 100;
+
+    /// <summary>Optional JSON file holding the world, so a restarted host sees the same customers and purchases.</summary>
+    public string? StateFilePath { get; set; }
+
+    /// <summary>Optional base64 HMAC key (at least 32 bytes) signing access tokens; a random key per start otherwise.</summary>
+    public string? SigningKey { get; set; }
+
+    [Required(ErrorMessage = "PartnerCenterSimulator:Credentials is required.")]
+    public SimulatorCredentialsOptions Credentials { get; set; } = new();
+
+    /// <summary>Documented limit: 500 requests per minute per tenant id for customer, subscription and order resources.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "PartnerCenterSimulator:RequestsPerMinute must be between 0 (off) and 1000000.")]
+    public int RequestsPerMinute { get; set; } = 500;
+
+    /// <summary>Pairs of service-plan ids that Entra would reject together (MutuallyExclusiveViolation).</summary>
+    public IList<ServicePlanConflictOptions> ServicePlanConflicts { get; } = [];
+}

@@ -1,0 +1,15 @@
+namespace KaizalaBot.PartnerCenter.Simulator.State;
+
+/// <summary>Persisted form of one customer tenant's mutable world.</summary>
+internal sealed record TenantSnapshot
+{
+    public required string CustomerId { get; init; }
+
+    public required IReadOnlyList<SubscriptionRecord> Subscriptions { get; init; }
+
+    public required IReadOnlyList<UserRecord> Users { get; init; }
+
+    public required IReadOnlyList<CartRecord> Carts { get; init; }
+
+    public required IReadOnlyList<OrderRecord> Orders { get; init; }
+}
