@@ -554,4 +554,34 @@ public sealed class PartnerCenterClientTests
 
         Assert.Equal(PartnerErrorCategory.InvalidResponse, error.ErrorCategory);
     }
+
+    [Fact]
+    public async Task GetCustomerAsync_TokenEndpointBusyOnce_RetriesTheAttempt()
+    {
+        using var host = new PartnerCenterTestHost();
+        var tokenCalls = 0;
+        host.Handler.TokenResponder = _ => Interlocked.Increment(ref tokenCalls) == 1
+            ? StubHttpMessageHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"temporarily_unavailable","error_description":"AADSTS90033: busy"}""", null)
+            : StubHttpMessageHandler.Json(HttpStatusCode.OK, """{"token_type":"Bearer","expires_in":3600,"access_token":"app-token-after-retry"}""", null);
+        host.Handler.Once($"/v1/customers/{CustomerId}", HttpStatusCode.OK, ReferenceExample.Read("customer-list-item"));
+
+        var customer = await CompleteWithRetriesAsync(host, host.Client.GetCustomerAsync(CustomerId, None));
+
+        Assert.Equal(CustomerId, customer.Id);
+        Assert.Equal(2, host.Handler.TokenRequests.Count());
+        Assert.Equal("Bearer app-token-after-retry", Assert.Single(host.Handler.ApiRequests).Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task GetCustomerAsync_TokenRefused_NotRetried()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.TokenResponder = _ => StubHttpMessageHandler.Json(HttpStatusCode.Unauthorized, """{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}""", null);
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => host.Client.GetCustomerAsync(CustomerId, None));
+
+        Assert.Equal("invalid_client", error.ErrorCode);
+        Assert.Single(host.Handler.TokenRequests);
+        Assert.Empty(host.Handler.ApiRequests);
+    }
 }

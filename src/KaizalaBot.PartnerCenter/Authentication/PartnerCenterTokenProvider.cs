@@ -134,6 +134,7 @@ internal sealed partial class PartnerCenterTokenProvider : IDisposable
             throw new PartnerException("The Entra token endpoint could not be reached.", ex)
             {
                 ErrorCategory = PartnerErrorCategory.Unauthorized,
+                IsTransient = true,
             };
         }
 
@@ -151,6 +152,7 @@ internal sealed partial class PartnerCenterTokenProvider : IDisposable
                     StatusCode = response.StatusCode,
                     ErrorCode = body?.Error,
                     Description = body?.ErrorDescription,
+                    IsTransient = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests,
                 };
             }
 
