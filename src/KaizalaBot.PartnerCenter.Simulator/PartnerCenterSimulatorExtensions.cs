@@ -48,6 +48,9 @@ public static class PartnerCenterSimulatorExtensions
         SubscriptionEndpoints.Map(v1);
         UserEndpoints.Map(v1);
         RoleEndpoints.Map(v1);
+        CatalogEndpoints.Map(v1);
+        CartEndpoints.Map(v1);
+        OrderEndpoints.Map(v1);
         InspectionEndpoints.Map(root);
         return root;
     }

@@ -19,6 +19,11 @@ public sealed class PartnerCenterSimulatorOptions
         ErrorMessage = "PartnerCenterSimulator:ProvisioningDelay must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan ProvisioningDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Time a checkout spends between "cart taken" and "order created": a second checkout then gets 800064.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00",
+        ErrorMessage = "PartnerCenterSimulator:CheckoutProcessingTime must be between 00:00:00 and 00:10:00.")]
+    public TimeSpan CheckoutProcessingTime { get; set; } = TimeSpan.Zero;
+
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00",
         ErrorMessage = "PartnerCenterSimulator:CartLifetime must be between 00:01:00 and 30.00:00:00.")]
     public TimeSpan CartLifetime { get; set; } = TimeSpan.FromDays(7);
