@@ -9,6 +9,9 @@ namespace KaizalaBot.PartnerCenter.Tests;
 public sealed class PartnerCenterClientSimulatorTests : IAsyncLifetime
 {
     private const string KaizalaSkuId = "5eed0000-0000-4000-8000-00000000ca1a";
+    private const string BusinessBasicProductId = "CFQ7TTC0LH18";
+    private const string BusinessBasicSkuId = "3b555118-da6a-4418-894f-7df1e2096870";
+    private const string E1LegacyOfferId = "91FD106F-4B2C-4938-95AC-F54F74E9A239";
 
     private static CancellationToken None => CancellationToken.None;
 
@@ -51,6 +54,27 @@ public sealed class PartnerCenterClientSimulatorTests : IAsyncLifetime
 
         throw new InvalidOperationException($"The simulator's demo world has no active Kaizala customer with {minimumHolders} holders.");
     }
+
+    private async Task<(string Id, string Country)> FirstCommercialCustomerAsync()
+    {
+        var state = await _server.StateAsync();
+        var customer = state["customers"]!.AsArray()
+            .First(c => c!["segment"]!.GetValue<string>() == "commercial")!;
+        return (customer["id"]!.GetValue<string>(), customer["country"]!.GetValue<string>());
+    }
+
+    private static Task<Cart> CreateBusinessBasicCartAsync(IPartnerCenterClient client, string customerId, string catalogItemId, int quantity, string friendlyName) =>
+        client.CreateCartAsync(
+            customerId,
+            new Cart
+            {
+                LineItems = [new CartLineItem
+                {
+                    Id = 0, CatalogItemId = catalogItemId, Quantity = quantity, BillingCycle = BillingCycleType.Monthly,
+                    TermDuration = "P1Y", FriendlyName = friendlyName,
+                }],
+            },
+            None);
 
     [Fact]
     public async Task GetAllCustomersAsync_SmallPages_ReturnsEveryCustomerOfTheSimulatorOnce()
@@ -262,5 +286,180 @@ public sealed class PartnerCenterClientSimulatorTests : IAsyncLifetime
         var after = (await Client.GetSubscribedSkusAsync(customer.Id, None)).Items.Single(s => s.ProductSku.Id == KaizalaSkuId);
         Assert.NotNull(result);
         Assert.Equal(before.ConsumedUnits - 1, after.ConsumedUnits);
+    }
+
+    [Fact]
+    public async Task LegacyOffers_ByCountryAndById_ExposeTheEntraSkuAsProduct()
+    {
+        var offers = await Client.GetOffersAsync("US", None);
+        var e1 = await Client.GetOfferAsync(E1LegacyOfferId, "US", None);
+
+        Assert.Contains(offers.Items, o => string.Equals(o.Id, E1LegacyOfferId, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("18181a46-0d4e-45cd-891e-60aabd171b4e", e1.Product!.Id);
+        Assert.Equal(BillingType.License, e1.Billing);
+    }
+
+    [Fact]
+    public async Task Catalogue_ProductsSkusAvailabilities_ResolveThePurchasableCatalogItem()
+    {
+        var products = await Client.GetProductsAsync("US", "OnlineServices", "commercial", None);
+        var product = await Client.GetProductAsync(BusinessBasicProductId, "US", None);
+        var skus = await Client.GetSkusAsync(BusinessBasicProductId, "US", "commercial", None);
+        var sku = await Client.GetSkuAsync(BusinessBasicProductId, "0001", "US", None);
+        var availabilities = await Client.GetAvailabilitiesAsync(BusinessBasicProductId, "0001", "US", "commercial", None);
+
+        var availability = await Client.ResolveAvailabilityAsync(BusinessBasicProductId, "0001", "US", "commercial", None);
+
+        Assert.Contains(products.Items, p => p.Id == BusinessBasicProductId);
+        Assert.Equal("Microsoft 365 Business Basic", product.Title);
+        Assert.Contains(skus.Items, s => s.Id == "0001");
+        Assert.Equal(BusinessBasicProductId, sku.ProductId);
+        Assert.Contains(availabilities.Items, a => a.Id == availability.Id);
+        Assert.True(availability.IsPurchasable);
+        Assert.Equal($"{BusinessBasicProductId}:0001:{availability.Id}", availability.CatalogItemId);
+    }
+
+    [Fact]
+    public async Task Purchase_CartCheckoutOrder_CreatesOneSubscriptionFoundByOrder()
+    {
+        var (customerId, country) = await FirstCommercialCustomerAsync();
+        var availability = await Client.ResolveAvailabilityAsync(BusinessBasicProductId, "0001", country, "commercial", None);
+
+        var cart = await CreateBusinessBasicCartAsync(Client, customerId, availability.CatalogItemId!, 5, "Kaizala migration contract-1");
+        var fetched = await Client.GetCartAsync(customerId, cart.Id!, None);
+        var checkout = await Client.CheckoutCartAsync(customerId, cart.Id!, None);
+        var order = Assert.Single(checkout.Orders);
+        var pending = await Client.GetOrderAsync(customerId, order.Id, None);
+        await Task.Delay(TimeSpan.FromMinutes(1), _server.Clock);
+        var again = await Client.GetOrderAsync(customerId, order.Id, None);
+        var all = await Client.GetOrdersAsync(customerId, None);
+        var provisioning = await Client.GetOrderProvisioningStatusAsync(customerId, order.Id, None);
+        var subscriptions = await Client.GetSubscriptionsByOrderAsync(customerId, order.Id, None);
+        var afterCheckout = await Client.GetCartAsync(customerId, cart.Id!, None);
+
+        Assert.Equal("Active", fetched.Status);
+        Assert.Equal(5, Assert.Single(fetched.LineItems).Quantity);
+        Assert.Equal("pending", pending.Status);
+        Assert.Equal("completed", again.Status);
+        Assert.Contains(all.Items, o => o.Id == order.Id);
+        Assert.NotEmpty(provisioning.Items);
+        var subscription = Assert.Single(subscriptions.Items);
+        Assert.Equal("Kaizala migration contract-1", subscription.FriendlyName);
+        Assert.Equal(Assert.Single(order.LineItems).SubscriptionId, subscription.Id);
+        Assert.Equal("Ordered", afterCheckout.Status);
+    }
+
+    [Fact]
+    public async Task CheckoutCartAsync_SecondCheckout_ThrowsAlreadySubmitted()
+    {
+        var (customerId, country) = await FirstCommercialCustomerAsync();
+        var availability = await Client.ResolveAvailabilityAsync(BusinessBasicProductId, "0001", country, "commercial", None);
+        var cart = await CreateBusinessBasicCartAsync(Client, customerId, availability.CatalogItemId!, 1, "Kaizala migration contract-2");
+        await Client.CheckoutCartAsync(customerId, cart.Id!, None);
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => Client.CheckoutCartAsync(customerId, cart.Id!, None));
+
+        Assert.Equal(PartnerErrorCategory.BadInput, error.ErrorCategory);
+        Assert.Equal("800065", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task CreateCartAsync_HardCodedStaleAvailability_ThrowsLineItemErrorWithCart()
+    {
+        var (customerId, _) = await FirstCommercialCustomerAsync();
+
+        var error = await Assert.ThrowsAsync<PartnerException>(
+            () => CreateBusinessBasicCartAsync(Client, customerId, $"{BusinessBasicProductId}:0001:STALE", 1, "Kaizala migration contract-3"));
+
+        Assert.Equal(PartnerErrorCategory.InvalidCartLineItem, error.ErrorCategory);
+        Assert.Equal(nameof(CartErrorCode.CatalogItemIdIsNotValid), error.ErrorCode);
+        Assert.NotNull(error.Cart?.Id);
+    }
+
+    // The stress test: 20 % injected faults on every endpoint (lost responses on every purchase and
+    // licence call) plus throttling, and the client still buys exactly once and moves 100 users.
+    [Fact]
+    public async Task PurchaseAndHundredLicenceUpdates_TwentyPercentFaultsAndThrottling_CompleteWithoutDuplicateOrder()
+    {
+        await using var server = await SimulatorServer.StartAsync(
+            new Dictionary<string, string?> { ["PartnerCenterSimulator:ProvisioningDelay"] = "00:01:00" },
+            new Dictionary<string, string?> { ["PartnerCenter:Retry:MaxRetryAttempts"] = "8", ["PartnerCenter:Retry:BaseDelay"] = "00:00:01" });
+        var (customerId, country, holders) = await HundredKaizalaHoldersAsync(server);
+        await server.SetFaultsAsync(new JsonObject
+        {
+            ["seed"] = 42,
+            ["requestsPerMinute"] = 30,
+            ["timeoutDuration"] = "00:00:05",
+            ["rules"] = new JsonArray(
+                new JsonObject { ["endpoint"] = "carts.create", ["failureRate"] = 0.2, ["kind"] = "timeoutAfterProcessing" },
+                new JsonObject { ["endpoint"] = "carts.checkout", ["failureRate"] = 0.2, ["kind"] = "timeoutAfterProcessing" },
+                new JsonObject { ["endpoint"] = "users.licenseupdates", ["failureRate"] = 0.2, ["kind"] = "timeoutAfterProcessing" },
+                new JsonObject { ["endpoint"] = "orders.get", ["failureRate"] = 0.2, ["kind"] = "timeout" },
+                new JsonObject { ["endpoint"] = "availabilities.list", ["failureRate"] = 0.2, ["kind"] = "serviceUnavailable" },
+                new JsonObject { ["endpoint"] = "*", ["failureRate"] = 0.2, ["kind"] = "serverError" }),
+        });
+        var client = server.Client.With(new PartnerCenterRequestContext { CorrelationId = Guid.NewGuid() });
+
+        var availability = await client.ResolveAvailabilityAsync(BusinessBasicProductId, "0001", country, "commercial", None);
+        var cart = await CreateBusinessBasicCartAsync(client, customerId, availability.CatalogItemId!, holders.Count, "Kaizala migration stress-1");
+        var order = Assert.Single((await client.CheckoutCartAsync(customerId, cart.Id!, None)).Orders);
+        while ((await client.GetOrderAsync(customerId, order.Id, None)).Status != "completed")
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), server.Clock);
+        }
+
+        foreach (var userId in holders)
+        {
+            await client.GetUserLicensesAsync(customerId, userId, None);
+            await client.UpdateUserLicensesAsync(
+                customerId,
+                userId,
+                new LicenseUpdate { LicensesToAssign = [new LicenseAssignment { SkuId = BusinessBasicSkuId }], LicensesToRemove = [KaizalaSkuId] },
+                None);
+        }
+
+        var tenant = (await server.StateAsync())["tenants"]!.AsArray()
+            .Single(t => string.Equals(t!["customerId"]!.GetValue<string>(), customerId, StringComparison.OrdinalIgnoreCase))!;
+        var orders = tenant["orders"]!.AsArray();
+        Assert.Single(orders);
+        Assert.Equal(cart.Id, orders[0]!["cartId"]!.GetValue<string>());
+        Assert.Single(tenant["carts"]!.AsArray());
+        var users = tenant["users"]!.AsArray().ToDictionary(u => u!["id"]!.GetValue<string>(), u => u!["assignedSkuIds"]!.AsArray().Select(s => s!.GetValue<string>()).ToList());
+        Assert.All(holders, id => Assert.Equal([BusinessBasicSkuId], users[id]));
+        Assert.True(server.Responses.Count(System.Net.HttpStatusCode.GatewayTimeout) > 0, "no lost response was injected");
+        Assert.True(server.Responses.Count(System.Net.HttpStatusCode.TooManyRequests) > 0, "no request was throttled");
+        Assert.True(server.Responses.Count(System.Net.HttpStatusCode.InternalServerError) > 0, "no server error was injected");
+    }
+
+    private static async Task<(string CustomerId, string Country, List<string> Holders)> HundredKaizalaHoldersAsync(SimulatorServer server)
+    {
+        var customers = (await server.StateAsync())["customers"]!.AsArray()
+            .Where(c => c!["segment"]!.GetValue<string>() == "commercial" && c["hasKaizala"]!.GetValue<bool>())
+            .Select(c => (Id: c!["id"]!.GetValue<string>(), Country: c["country"]!.GetValue<string>()));
+        foreach (var (id, country) in customers)
+        {
+            var subscriptions = await server.Client.GetSubscriptionsAsync(id, None);
+            var skus = await server.Client.GetSubscribedSkusAsync(id, None);
+            if (!subscriptions.Items.Any(s => s.OfferName == "Kaizala Pro" && s.Status == SubscriptionStatus.Active)
+                || !skus.Items.Any(s => s.ProductSku.Id == KaizalaSkuId && s.ConsumedUnits >= 120))
+            {
+                continue;
+            }
+
+            var users = await ToListAsync(server.Client.GetAllCustomerUsersAsync(id, 500, None));
+            var tenant = (await server.StateAsync())["tenants"]!.AsArray()
+                .Single(t => string.Equals(t!["customerId"]!.GetValue<string>(), id, StringComparison.OrdinalIgnoreCase))!;
+            var holders = tenant["users"]!.AsArray()
+                .Where(u => u!["usageLocation"] is not null && u["assignedSkuIds"]!.AsArray().Any(s => s!.GetValue<string>() == KaizalaSkuId))
+                .Select(u => u!["id"]!.GetValue<string>())
+                .Take(100)
+                .ToList();
+            if (holders.Count == 100 && users.Count > 0)
+            {
+                return (id, country, holders);
+            }
+        }
+
+        throw new InvalidOperationException("The simulator's demo world has no commercial Kaizala customer with 100 licensable holders.");
     }
 }

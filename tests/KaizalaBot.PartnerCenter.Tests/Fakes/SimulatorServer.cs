@@ -50,6 +50,8 @@ internal sealed class SimulatorServer : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddPartnerCenterClient(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddHttpClient(PartnerCenterServiceCollectionExtensions.ApiHttpClientName)
+            .AddHttpMessageHandler(() => new ResponseLoggingHandler(Responses));
         _clientServices = services.BuildServiceProvider(validateScopes: true);
     }
 
@@ -58,6 +60,8 @@ internal sealed class SimulatorServer : IAsyncDisposable
     public AutoAdvancingTimeProvider Clock { get; }
 
     public HttpClient Inspection { get; }
+
+    public ResponseLog Responses { get; } = new();
 
     public IPartnerCenterClient Client => _clientServices.GetRequiredService<IPartnerCenterClient>();
 
