@@ -111,7 +111,10 @@ internal sealed partial class SimulatorWorld
         }
     }
 
-    /// <summary>Runs a change under the lock; if it throws a business fault nothing was stored.</summary>
+    /// <summary>
+    /// Runs a change under the lock, then saves the state file. Every change validates before it writes to the tenant,
+    /// so a business fault thrown by <paramref name="mutate"/> leaves the world as it was.
+    /// </summary>
     public T Mutate<T>(string customerId, Func<CustomerRecord, TenantState, DateTimeOffset, T> mutate)
     {
         lock (_gate)

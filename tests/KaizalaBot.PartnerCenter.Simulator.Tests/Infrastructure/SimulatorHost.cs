@@ -60,7 +60,16 @@ internal sealed class SimulatorHost : IAsyncDisposable
         builder.Services.AddPartnerCenterSimulator(builder.Configuration.GetSection("PartnerCenterSimulator"));
         var app = builder.Build();
         app.MapPartnerCenterSimulator(Prefix);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SimulatorHost(app, clock, new Uri(address.TrimEnd('/') + Prefix + "/"));
     }
