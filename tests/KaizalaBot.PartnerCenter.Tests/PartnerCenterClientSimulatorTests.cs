@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using KaizalaBot.PartnerCenter.Models;
 using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.PartnerCenter.Tests.Fakes;
+using Xunit.Abstractions;
 
 namespace KaizalaBot.PartnerCenter.Tests;
 
 // Contract tests: the real client against the simulator over real HTTP, every operation the simulator serves.
-public sealed class PartnerCenterClientSimulatorTests : IAsyncLifetime
+public sealed class PartnerCenterClientSimulatorTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string KaizalaSkuId = "5eed0000-0000-4000-8000-00000000ca1a";
     private const string BusinessBasicProductId = "CFQ7TTC0LH18";
@@ -426,6 +427,7 @@ public sealed class PartnerCenterClientSimulatorTests : IAsyncLifetime
         Assert.Single(tenant["carts"]!.AsArray());
         var users = tenant["users"]!.AsArray().ToDictionary(u => u!["id"]!.GetValue<string>(), u => u!["assignedSkuIds"]!.AsArray().Select(s => s!.GetValue<string>()).ToList());
         Assert.All(holders, id => Assert.Equal([BusinessBasicSkuId], users[id]));
+        output.WriteLine(string.Join(", ", server.Responses.Entries.GroupBy(e => (int)e.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
         Assert.True(server.Responses.Count(System.Net.HttpStatusCode.GatewayTimeout) > 0, "no lost response was injected");
         Assert.True(server.Responses.Count(System.Net.HttpStatusCode.TooManyRequests) > 0, "no request was throttled");
         Assert.True(server.Responses.Count(System.Net.HttpStatusCode.InternalServerError) > 0, "no server error was injected");
