@@ -14,12 +14,14 @@ using Polly.Timeout;
 
 namespace KaizalaBot.PartnerCenter;
 
+// A singleton: it takes a fresh HttpClient from the factory per call, so long-lived services (the migration
+// runner, the reminder worker) can hold it without capturing one HttpClient and its stale handler.
 internal sealed partial class PartnerCenterClient : IPartnerCenterClient
 {
     private const PartnerCenterTokenKind AppOnly = PartnerCenterTokenKind.AppOnly;
     private const PartnerCenterTokenKind AppPlusUser = PartnerCenterTokenKind.AppPlusUser;
 
-    private readonly HttpClient _http;
+    private readonly IHttpClientFactory _httpClientFactory;
     private readonly PartnerCenterTokenProvider _tokens;
     private readonly PartnerCenterResilience _resilience;
     private readonly TimeProvider _timeProvider;
@@ -28,18 +30,18 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
     private readonly PartnerCenterRequestContext? _context;
 
     public PartnerCenterClient(
-        HttpClient http,
+        IHttpClientFactory httpClientFactory,
         PartnerCenterTokenProvider tokens,
         PartnerCenterResilience resilience,
         TimeProvider timeProvider,
         IOptions<PartnerCenterOptions> options,
         ILogger<PartnerCenterClient> logger)
-        : this(http, tokens, resilience, timeProvider, options.Value, logger, context: null)
+        : this(httpClientFactory, tokens, resilience, timeProvider, options.Value, logger, context: null)
     {
     }
 
     private PartnerCenterClient(
-        HttpClient http,
+        IHttpClientFactory httpClientFactory,
         PartnerCenterTokenProvider tokens,
         PartnerCenterResilience resilience,
         TimeProvider timeProvider,
@@ -47,7 +49,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         ILogger<PartnerCenterClient> logger,
         PartnerCenterRequestContext? context)
     {
-        _http = http;
+        _httpClientFactory = httpClientFactory;
         _tokens = tokens;
         _resilience = resilience;
         _timeProvider = timeProvider;
@@ -59,7 +61,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
     public IPartnerCenterClient With(PartnerCenterRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new PartnerCenterClient(_http, _tokens, _resilience, _timeProvider, _options, _logger, context);
+        return new PartnerCenterClient(_httpClientFactory, _tokens, _resilience, _timeProvider, _options, _logger, context);
     }
 
     // Customers ----------------------------------------------------------------------------------------
@@ -84,7 +86,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
 
         // Only starts_with is supported for customers; size=0 asks for the server's default page (reference §2.1).
         var filter = new SimpleFieldFilter { Field = field.ToString(), Value = prefix, Operator = FieldFilterOperation.StartsWith };
-        var json = JsonSerializer.Serialize(filter, PartnerCenterJson.Options);
+        var json = JsonSerializer.Serialize(filter, PartnerCenterJson.QueryOptions);
         return GetAsync<SeekBasedResourceCollection<Customer>>(
             $"customers?size=0&filter={Uri.EscapeDataString(json)}", AppOnly, cancellationToken);
     }
@@ -360,6 +362,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         var locale = _context?.Locale ?? _options.Locale;
         var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), PartnerCenterJson.Options);
 
+        var http = _httpClientFactory.CreateClient(PartnerCenterServiceCollectionExtensions.ApiHttpClientName);
         var resilienceContext = ResilienceContextPool.Shared.Get(cancellationToken);
         resilienceContext.Properties.Set(PartnerCenterResilience.RequestIdKey, requestId);
         HttpResponseMessage response;
@@ -386,7 +389,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
                         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                     }
 
-                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
+                    var answer = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
                     if (answer.StatusCode == System.Net.HttpStatusCode.Unauthorized)
                     {
                         _tokens.Invalidate(tokenKind, accessToken);

@@ -32,7 +32,8 @@ public static class PartnerCenterServiceCollectionExtensions
         services.TryAddSingleton<PartnerCenterResilience>();
 
         services.AddHttpClient(PartnerCenterTokenProvider.HttpClientName);
-        services.AddHttpClient<IPartnerCenterClient, PartnerCenterClient>(ApiHttpClientName, (provider, client) =>
+        services.TryAddSingleton<IPartnerCenterClient, PartnerCenterClient>();
+        services.AddHttpClient(ApiHttpClientName, (provider, client) =>
         {
             var options = provider.GetRequiredService<IOptions<PartnerCenterOptions>>().Value;
             client.BaseAddress = new Uri(options.Endpoint!.ToString().TrimEnd('/') + "/v1/");

@@ -40,6 +40,9 @@ public sealed class PartnerException : Exception
     // Set for InvalidCartLineItem: the cart as returned, with lineItems[].error filled in.
     public Cart? Cart { get; init; }
 
+    // A token-endpoint failure worth retrying (5xx, 429, unreachable); read by the retry policy only.
+    internal bool IsTransient { get; init; }
+
     // Set for OrderFailed: orders that WERE created must be reconciled, not bought again.
     public CartCheckoutResult? CheckoutResult { get; init; }
 }

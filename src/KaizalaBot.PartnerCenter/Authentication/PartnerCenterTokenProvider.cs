@@ -134,6 +134,7 @@ internal sealed partial class PartnerCenterTokenProvider : IDisposable
             throw new PartnerException("The Entra token endpoint could not be reached.", ex)
             {
                 ErrorCategory = PartnerErrorCategory.Unauthorized,
+                IsTransient = true,
             };
         }
 
@@ -151,6 +152,7 @@ internal sealed partial class PartnerCenterTokenProvider : IDisposable
                     StatusCode = response.StatusCode,
                     ErrorCode = body?.Error,
                     Description = body?.ErrorDescription,
+                    IsTransient = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests,
                 };
             }
 
@@ -183,9 +185,19 @@ internal sealed partial class PartnerCenterTokenProvider : IDisposable
     private static string Describe(PartnerCenterTokenKind kind) =>
         kind == PartnerCenterTokenKind.AppOnly ? "app-only" : "app+user";
 
-    // Entra descriptions append "Trace ID: ... Correlation ID: ... Timestamp: ..." on further lines.
-    private static string? FirstLine(string? text) =>
-        text?.Split('\n', 2, StringSplitOptions.TrimEntries)[0].TrimEnd('\r');
+    // Entra descriptions append "Trace ID: ... Correlation ID: ... Timestamp: ...", on further lines or on the
+    // same one; the message keeps only the AADSTS sentence (the full text stays in Description).
+    private static string? FirstLine(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var line = text.Split('\n', 2)[0].TrimEnd('\r');
+        var trace = line.IndexOf(" Trace ID:", StringComparison.Ordinal);
+        return (trace > 0 ? line[..trace] : line).Trim();
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Acquired a Partner Center {TokenKind} token valid for {Lifetime}")]
     private partial void LogTokenAcquired(PartnerCenterTokenKind tokenKind, TimeSpan lifetime);

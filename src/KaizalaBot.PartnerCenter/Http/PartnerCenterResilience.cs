@@ -74,7 +74,7 @@ internal sealed partial class PartnerCenterResilience
         if (outcome.Exception is not null)
         {
             // HttpClient reports its own timeout as a TaskCanceledException wrapping a TimeoutException.
-            return outcome.Exception is HttpRequestException or TimeoutRejectedException
+            return outcome.Exception is HttpRequestException or TimeoutRejectedException or PartnerException { IsTransient: true }
                 || outcome.Exception is TaskCanceledException { InnerException: TimeoutException };
         }
 

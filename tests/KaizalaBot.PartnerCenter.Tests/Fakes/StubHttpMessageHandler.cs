@@ -16,6 +16,9 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
 
     public Func<RecordedRequest, HttpResponseMessage>? TokenResponder { get; set; }
 
+    // When set, token requests wait for it: lets a test hold several callers inside a refresh at once.
+    public Task? TokenGate { get; set; }
+
     public IEnumerable<RecordedRequest> ApiRequests
     {
         get
@@ -106,6 +109,11 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
 
         if (recorded.IsTokenRequest)
         {
+            if (TokenGate is { } gate)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+
             return TokenResponder?.Invoke(recorded) ?? DefaultToken(recorded);
         }
 
