@@ -171,6 +171,40 @@ public sealed class CustomerEndpointsTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task List_PreviousLinkOfSecondPage_ReturnsTheFirstPage()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetAppTokenAsync();
+        var first = await host.GetJsonAsync("v1/customers?size=10", token);
+        var next = first["links"]!["next"]!;
+        using var secondResponse = await host.SendAsync(HttpMethod.Get, "v1" + next["uri"]!.GetValue<string>(), token,
+            headers: new Dictionary<string, string> { ["MS-ContinuationToken"] = next["headers"]![0]!["value"]!.GetValue<string>() });
+        var second = await SimulatorHost.ReadJsonAsync(secondResponse);
+        var previous = second["links"]!["previous"]!;
+
+        using var backResponse = await host.SendAsync(HttpMethod.Get, "v1" + previous["uri"]!.GetValue<string>(), token,
+            headers: new Dictionary<string, string> { ["MS-ContinuationToken"] = previous["headers"]![0]!["value"]!.GetValue<string>() });
+
+        var back = await SimulatorHost.ReadJsonAsync(backResponse);
+        Assert.Equal(first["items"]!.ToJsonString(), back["items"]!.ToJsonString());
+        Assert.NotEqual(first["items"]![0]!["id"]!.GetValue<string>(), second["items"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task List_StartsWithFilterOnDomain_ReturnsTheMatchingCustomer()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetAppTokenAsync();
+        var filter = Uri.EscapeDataString("{\"Field\":\"Domain\",\"Value\":\"NORTHWIND\",\"Operator\":\"starts_with\"}");
+
+        var page = await host.GetJsonAsync($"v1/customers?filter={filter}", token);
+
+        var domains = page["items"]!.AsArray().Select(i => i!["companyProfile"]!["domain"]!.GetValue<string>()).ToList();
+        Assert.Contains("northwindtraders.onmicrosoft.com", domains);
+        Assert.All(domains, d => Assert.StartsWith("northwind", d, StringComparison.Ordinal));
+    }
+
     internal static async Task<JsonObject> FindCustomerAsync(SimulatorHost host, string token, Func<JsonObject, bool> predicate)
     {
         var page = await host.GetJsonAsync("v1/customers?size=1000", token);
