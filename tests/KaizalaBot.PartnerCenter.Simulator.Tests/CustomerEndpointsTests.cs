@@ -205,9 +205,32 @@ public sealed class CustomerEndpointsTests
         Assert.All(domains, d => Assert.StartsWith("northwind", d, StringComparison.Ordinal));
     }
 
-    internal static async Task<JsonObject> FindCustomerAsync(SimulatorHost host, string token, Func<JsonObject, bool> predicate)
+    [Fact]
+    public async Task List_LargePartner_PagesThroughTenThousandCustomersWithoutBuildingTenants()
     {
-        var page = await host.GetJsonAsync("v1/customers?size=1000", token);
-        return page["items"]!.AsArray().Select(i => i!.AsObject()).First(predicate);
+        await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["PartnerCenterSimulator:CustomerCount"] = "10000",
+            ["PartnerCenterSimulator:KaizalaCustomerCount"] = "6000",
+            ["PartnerCenterSimulator:RequestsPerMinute"] = "0",
+        });
+        var token = await host.GetAppTokenAsync();
+        var count = 0;
+        string? next = "v1/customers?size=1000";
+        string? continuation = null;
+
+        while (next is not null)
+        {
+            var headers = continuation is null ? null : new Dictionary<string, string> { ["MS-ContinuationToken"] = continuation };
+            using var response = await host.SendAsync(HttpMethod.Get, next, token, headers: headers);
+            var page = await SimulatorHost.ReadJsonAsync(response);
+            count += page["items"]!.AsArray().Count;
+            next = page["links"]!["next"] is { } link ? "v1" + link["uri"]!.GetValue<string>() : null;
+            continuation = page["links"]!["next"]?["headers"]![0]!["value"]!.GetValue<string>();
+        }
+
+        Assert.Equal(10_000, count);
+        using var state = await host.Client.GetAsync("_simulator/state");
+        Assert.Empty((await SimulatorHost.ReadJsonAsync(state))["tenants"]!.AsArray());
     }
 }
