@@ -18,7 +18,8 @@ public static class PartnerCenterSimulatorExtensions
             .Bind(configuration)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PartnerCenterSimulatorOptions>, PartnerCenterSimulatorOptionsValidator>();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<PartnerCenterSimulatorOptions>, PartnerCenterSimulatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SimulatorWorld>();
         services.AddSingleton<SimulatorTokenService>();

@@ -33,12 +33,13 @@ public sealed class PartnerCenterSimulatorServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(prefix);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         // Only the given settings: the calling test's appsettings.json or environment must not reach the simulator.
+        // The listen address is configuration too, so it goes in the same in-memory source.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(
-            settings.Select(s => new KeyValuePair<string, string?>($"{PartnerCenterSimulatorOptions.SectionName}:{s.Key}", s.Value)));
+            settings.Select(s => new KeyValuePair<string, string?>($"{PartnerCenterSimulatorOptions.SectionName}:{s.Key}", s.Value))
+                .Append(new KeyValuePair<string, string?>("urls", "http://127.0.0.1:0")));
+        builder.Logging.ClearProviders();
         builder.Services.AddSingleton(timeProvider);
         builder.Services.AddPartnerCenterSimulator(builder.Configuration.GetSection(PartnerCenterSimulatorOptions.SectionName));
         var app = builder.Build();

@@ -139,6 +139,22 @@ public sealed class CartEndpointsTests
     }
 
     [Fact]
+    public async Task Put_OrderedCart_Returns800065()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetUserTokenAsync();
+        var (customerId, _) = await DemoWorld.ActiveKaizalaAsync(host, token);
+        var cartId = await DemoWorld.CreateCartAsync(host, token, customerId, 10);
+        using var checkout = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts/{cartId}/checkout", token);
+
+        using var response = await host.SendAsync(HttpMethod.Put, $"v1/customers/{customerId}/carts/{cartId}", token,
+            DemoWorld.CartBody(DemoWorld.BusinessBasicCatalogItemId, 99, "too late"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(800065, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Create_EducationPlanForCommercialCustomer_ReturnsLineError()
     {
         await using var host = await SimulatorHost.StartAsync();

@@ -171,9 +171,66 @@ public sealed class CustomerEndpointsTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    internal static async Task<JsonObject> FindCustomerAsync(SimulatorHost host, string token, Func<JsonObject, bool> predicate)
+    [Fact]
+    public async Task List_PreviousLinkOfSecondPage_ReturnsTheFirstPage()
     {
-        var page = await host.GetJsonAsync("v1/customers?size=1000", token);
-        return page["items"]!.AsArray().Select(i => i!.AsObject()).First(predicate);
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetAppTokenAsync();
+        var first = await host.GetJsonAsync("v1/customers?size=10", token);
+        var next = first["links"]!["next"]!;
+        using var secondResponse = await host.SendAsync(HttpMethod.Get, "v1" + next["uri"]!.GetValue<string>(), token,
+            headers: new Dictionary<string, string> { ["MS-ContinuationToken"] = next["headers"]![0]!["value"]!.GetValue<string>() });
+        var second = await SimulatorHost.ReadJsonAsync(secondResponse);
+        var previous = second["links"]!["previous"]!;
+
+        using var backResponse = await host.SendAsync(HttpMethod.Get, "v1" + previous["uri"]!.GetValue<string>(), token,
+            headers: new Dictionary<string, string> { ["MS-ContinuationToken"] = previous["headers"]![0]!["value"]!.GetValue<string>() });
+
+        var back = await SimulatorHost.ReadJsonAsync(backResponse);
+        Assert.Equal(first["items"]!.ToJsonString(), back["items"]!.ToJsonString());
+        Assert.NotEqual(first["items"]![0]!["id"]!.GetValue<string>(), second["items"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task List_StartsWithFilterOnDomain_ReturnsTheMatchingCustomer()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetAppTokenAsync();
+        var filter = Uri.EscapeDataString("{\"Field\":\"Domain\",\"Value\":\"NORTHWIND\",\"Operator\":\"starts_with\"}");
+
+        var page = await host.GetJsonAsync($"v1/customers?filter={filter}", token);
+
+        var domains = page["items"]!.AsArray().Select(i => i!["companyProfile"]!["domain"]!.GetValue<string>()).ToList();
+        Assert.Contains("northwindtraders.onmicrosoft.com", domains);
+        Assert.All(domains, d => Assert.StartsWith("northwind", d, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task List_LargePartner_PagesThroughTenThousandCustomersWithoutBuildingTenants()
+    {
+        await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["PartnerCenterSimulator:CustomerCount"] = "10000",
+            ["PartnerCenterSimulator:KaizalaCustomerCount"] = "6000",
+            ["PartnerCenterSimulator:RequestsPerMinute"] = "0",
+        });
+        var token = await host.GetAppTokenAsync();
+        var count = 0;
+        string? next = "v1/customers?size=1000";
+        string? continuation = null;
+
+        while (next is not null)
+        {
+            var headers = continuation is null ? null : new Dictionary<string, string> { ["MS-ContinuationToken"] = continuation };
+            using var response = await host.SendAsync(HttpMethod.Get, next, token, headers: headers);
+            var page = await SimulatorHost.ReadJsonAsync(response);
+            count += page["items"]!.AsArray().Count;
+            next = page["links"]!["next"] is { } link ? "v1" + link["uri"]!.GetValue<string>() : null;
+            continuation = page["links"]!["next"]?["headers"]![0]!["value"]!.GetValue<string>();
+        }
+
+        Assert.Equal(10_000, count);
+        using var state = await host.Client.GetAsync("_simulator/state");
+        Assert.Empty((await SimulatorHost.ReadJsonAsync(state))["tenants"]!.AsArray());
     }
 }

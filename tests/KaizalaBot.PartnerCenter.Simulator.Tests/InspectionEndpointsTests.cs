@@ -54,4 +54,28 @@ public sealed class InspectionEndpointsTests
         Assert.Equal(HttpStatusCode.OK, inspection.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, partnerCenter.StatusCode);
     }
+
+    [Fact]
+    public async Task GetCustomer_KaizalaCustomer_ShowsTenantWithAssignedSkus()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var customerId = (await DemoWorld.KaizalaCustomerIdsAsync(host))[0];
+
+        using var response = await host.Client.GetAsync($"_simulator/customers/{customerId}");
+
+        var body = await SimulatorHost.ReadJsonAsync(response);
+        Assert.Equal(customerId, body["customer"]!["id"]!.GetValue<string>());
+        var users = body["tenant"]!["users"]!.AsArray();
+        Assert.Contains(users, u => u!["assignedSkuIds"]!.AsArray().Any(s => s!.GetValue<string>() == "5eed0000-0000-4000-8000-00000000ca1a"));
+    }
+
+    [Fact]
+    public async Task GetCustomer_UnknownId_Returns404()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+
+        using var response = await host.Client.GetAsync($"_simulator/customers/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using KaizalaBot.PartnerCenter.Simulator.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -25,5 +27,54 @@ public sealed class PartnerCenterSimulatorExtensionsTests
 
         Assert.EndsWith("/_pcsim/", host.Root.AbsoluteUri, StringComparison.Ordinal);
         Assert.Single(page["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task MapPartnerCenterSimulator_KaizalaMigrationStepsAToC_LeavesKaizalaSuspendedAndUsersOnTheNewPlan()
+    {
+        const string KaizalaSkuId = "5eed0000-0000-4000-8000-00000000ca1a";
+        await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?> { ["PartnerCenterSimulator:RequestsPerMinute"] = "0" });
+        var token = await host.GetUserTokenAsync();
+        var (customerId, kaizala) = await DemoWorld.ActiveKaizalaAsync(host, token);
+        var holders = new List<string>();
+        foreach (var user in await DemoWorld.UsersAsync(host, token, customerId))
+        {
+            var userId = user["id"]!.GetValue<string>();
+            if (user["usageLocation"] is not null && (await DemoWorld.LicenseSkuIdsAsync(host, token, customerId, userId)).Contains(KaizalaSkuId))
+            {
+                holders.Add(userId);
+            }
+        }
+
+        // A: buy, then wait for provisioning.
+        var cartId = await DemoWorld.CreateCartAsync(host, token, customerId, holders.Count);
+        using var checkout = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts/{cartId}/checkout", token);
+        Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        // B: swap every holder in one call each.
+        foreach (var userId in holders)
+        {
+            using var swap = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/users/{userId}/licenseupdates", token, new JsonObject
+            {
+                ["licensesToAssign"] = new JsonArray(new JsonObject { ["skuId"] = DemoWorld.BusinessBasicSkuId }),
+                ["licensesToRemove"] = new JsonArray(KaizalaSkuId),
+            });
+            Assert.Equal(HttpStatusCode.Created, swap.StatusCode);
+        }
+
+        // C: suspend Kaizala Pro.
+        using var suspend = await host.SendAsync(HttpMethod.Patch, $"v1/customers/{customerId}/subscriptions/{kaizala["id"]}", token,
+            new JsonObject { ["status"] = "suspended" });
+
+        Assert.Equal(HttpStatusCode.OK, suspend.StatusCode);
+        var kaizalaPool = await DemoWorld.SubscribedSkuAsync(host, token, customerId, KaizalaSkuId);
+        Assert.Equal(kaizala["quantity"]!.GetValue<int>(), kaizalaPool!["suspendedUnits"]!.GetValue<int>());
+        Assert.NotEmpty(holders);
+        foreach (var userId in holders)
+        {
+            var skus = await DemoWorld.LicenseSkuIdsAsync(host, token, customerId, userId);
+            Assert.Contains(DemoWorld.BusinessBasicSkuId, skus);
+            Assert.DoesNotContain(KaizalaSkuId, skus);
+        }
     }
 }

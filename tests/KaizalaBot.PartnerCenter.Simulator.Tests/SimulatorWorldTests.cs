@@ -58,6 +58,28 @@ public sealed class SimulatorWorldTests
     }
 
     [Fact]
+    public async Task StateFile_Corrupt_IsMovedAsideAndTheSeededWorldServes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pcsim-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{ not json");
+        try
+        {
+            await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?> { ["PartnerCenterSimulator:StateFilePath"] = path });
+            var token = await host.GetAppTokenAsync();
+
+            var page = await host.GetJsonAsync("v1/customers?size=5", token);
+
+            Assert.Equal(5, page["items"]!.AsArray().Count);
+            Assert.Equal("{ not json", await File.ReadAllTextAsync(path + ".corrupt"));
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".corrupt");
+        }
+    }
+
+    [Fact]
     public async Task Reset_AfterChanges_RegeneratesTheSeededWorld()
     {
         await using var host = await SimulatorHost.StartAsync();

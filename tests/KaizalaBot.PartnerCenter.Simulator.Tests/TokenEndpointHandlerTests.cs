@@ -156,4 +156,18 @@ public sealed class TokenEndpointHandlerTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unsupported_grant_type", (await SimulatorHost.ReadJsonAsync(response))["error"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task HandleAsync_JsonInsteadOfForm_ReturnsInvalidRequest()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+
+        using var response = await host.Client.PostAsync($"{SimulatorDemoDirectory.PartnerTenantId}/oauth2/v2.0/token",
+            new StringContent("{\"grant_type\":\"client_credentials\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await SimulatorHost.ReadJsonAsync(response);
+        Assert.Equal("invalid_request", body["error"]!.GetValue<string>());
+        Assert.Equal(900144, body["error_codes"]![0]!.GetValue<int>());
+    }
 }

@@ -85,6 +85,20 @@ public sealed class UserEndpointsTests
     }
 
     [Fact]
+    public async Task List_InactiveUserStateFilter_ReturnsNoDeletedUsers()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetUserTokenAsync();
+        var customerId = (await DemoWorld.KaizalaCustomerIdsAsync(host))[0];
+        var filter = Uri.EscapeDataString("{\"Field\":\"UserState\",\"Value\":\"Inactive\",\"Operator\":\"equals\"}");
+
+        var page = await host.GetJsonAsync($"v1/customers/{customerId}/users?filter={filter}", token);
+
+        Assert.Empty(page["items"]!.AsArray());
+        Assert.Equal(0, page["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Get_UnknownUser_Returns404With60002()
     {
         await using var host = await SimulatorHost.StartAsync();

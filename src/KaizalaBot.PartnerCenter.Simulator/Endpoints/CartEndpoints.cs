@@ -57,6 +57,11 @@ internal static class CartEndpoints
         return world.Mutate(customerId, (customer, tenant, now) =>
         {
             var cart = Find(tenant, cartId, now);
+            if (tenant.CartsBeingCheckedOut.Contains(cart.Id))
+            {
+                throw new PartnerCenterFaultException(409, 800064, $"Cart {cart.Id} is being processed by another request.");
+            }
+
             if (cart.Status != "Active")
             {
                 throw new PartnerCenterFaultException(400, 800065, $"Cannot update an already submitted cart {cart.Id}.");

@@ -6,7 +6,7 @@ using KaizalaBot.PartnerCenter.Simulator.State;
 namespace KaizalaBot.PartnerCenter.Simulator.Endpoints;
 
 /// <summary>
-/// <c>/_simulator/*</c>: not Partner Center. Lets tests and demos look at the whole world and steer faults. No token
+/// <c>/_simulator/*</c>: not Partner Center (state, one customer's full tenant, faults, reset). Lets tests and demos look at the whole world and steer faults. No token
 /// needed: the simulator only ever runs on a developer machine or inside a test.
 /// </summary>
 internal static class InspectionEndpoints
@@ -20,6 +20,17 @@ internal static class InspectionEndpoints
     {
         var inspection = group.MapGroup("/_simulator");
         inspection.MapGet("/state", (SimulatorWorld world) => Results.Json(State(world), JsonOptions));
+        inspection.MapGet("/customers/{customerId}", (string customerId, SimulatorWorld world) =>
+        {
+            try
+            {
+                return Results.Json(world.Read(customerId, (customer, tenant) => new { customer, tenant = tenant.ToSnapshot() }), JsonOptions);
+            }
+            catch (PartnerCenterFaultException ex) when (ex.StatusCode == StatusCodes.Status404NotFound)
+            {
+                return Results.NotFound(new { error = ex.Message });
+            }
+        });
         inspection.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Settings, JsonOptions));
         inspection.MapPut("/faults", PutFaultsAsync);
         inspection.MapPost("/reset", (SimulatorWorld world, FaultInjector faults, RequestThrottler throttler, IdempotencyCache idempotency) =>

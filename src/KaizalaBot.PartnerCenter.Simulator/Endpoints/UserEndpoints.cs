@@ -22,6 +22,12 @@ internal static class UserEndpoints
         world.Read(customerId, (customer, tenant) =>
         {
             var users = tenant.Users.Values.OrderBy(u => u.UserPrincipalName, StringComparer.OrdinalIgnoreCase).ToList();
+            var filter = request.Query["filter"].ToString();
+            if (filter.Length > 0 && !MatchesActiveUsers(JsonInput.ParseObject(filter)))
+            {
+                users = [];
+            }
+
             return SimResponse.Ok(SeekPaging.Page(users, request, world.Options.DefaultPageSize, $"/customers/{customer.Id}/users",
                 u => LicenseWire.User(customer.Id, u)));
         });
@@ -129,6 +135,20 @@ internal static class UserEndpoints
                     "MutuallyExclusiveViolation");
             }
         }
+    }
+
+    /// <summary>The documented user filter is on UserState (reference §6.1); every simulated user is active.</summary>
+    private static bool MatchesActiveUsers(JsonObject filter)
+    {
+        var field = JsonInput.String(filter, "Field");
+        var value = JsonInput.String(filter, "Value");
+        if (!string.Equals(field, "UserState", StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(JsonInput.String(filter, "Operator"), "equals", StringComparison.OrdinalIgnoreCase))
+        {
+            throw PartnerCenterFaultException.BadInput("Users can only be filtered with {\"Field\":\"UserState\",\"Operator\":\"equals\"}.");
+        }
+
+        return string.Equals(value, "Active", StringComparison.OrdinalIgnoreCase);
     }
 
     private static List<string> Strings(JsonArray? array) =>

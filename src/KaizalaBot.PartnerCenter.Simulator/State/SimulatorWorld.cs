@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KaizalaBot.PartnerCenter.Simulator.Behaviour;
 using KaizalaBot.PartnerCenter.Simulator.Catalog;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
@@ -34,7 +35,17 @@ internal sealed partial class SimulatorWorld
         _store = new WorldStore(_options.StateFilePath);
         _generatedAt = _time.GetUtcNow();
 
-        var snapshot = _store.Load();
+        WorldSnapshot? snapshot;
+        try
+        {
+            snapshot = _store.Load();
+        }
+        catch (JsonException ex)
+        {
+            LogStateUnreadable(_store.Quarantine(), ex);
+            snapshot = null;
+        }
+
         if (snapshot is not null && snapshot.Seed == _options.Seed && snapshot.CustomerCount == _options.CustomerCount
             && snapshot.KaizalaCustomerCount == _options.KaizalaCustomerCount)
         {
@@ -305,6 +316,9 @@ internal sealed partial class SimulatorWorld
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Partner Center simulator state loaded with {TenantCount} materialised tenants")]
     private partial void LogStateLoaded(int tenantCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Partner Center simulator state file is not valid JSON; moved to {QuarantinedPath} and starting from the seed")]
+    private partial void LogStateUnreadable(string? quarantinedPath, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partner Center simulator state file ignored: it was written for another seed or customer count")]
     private partial void LogStateIgnored();

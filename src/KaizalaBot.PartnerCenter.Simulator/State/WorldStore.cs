@@ -49,6 +49,19 @@ internal sealed class WorldStore
         File.Move(temporary, _path, overwrite: true);
     }
 
+    /// <summary>Moves an unreadable state file aside (kept for diagnosis) so the next save does not destroy it.</summary>
+    public string? Quarantine()
+    {
+        if (_path is null || !File.Exists(_path))
+        {
+            return null;
+        }
+
+        var aside = _path + ".corrupt";
+        File.Move(_path, aside, overwrite: true);
+        return aside;
+    }
+
     public void Delete()
     {
         if (_path is not null && File.Exists(_path))
