@@ -584,4 +584,22 @@ public sealed class PartnerCenterClientTests
         Assert.Single(host.Handler.TokenRequests);
         Assert.Empty(host.Handler.ApiRequests);
     }
+
+    [Fact]
+    public async Task UpdateCartAsync_LineItemErrorInAnswer_ThrowsWithCart()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}/carts/cart1", HttpStatusCode.OK, """
+            {"id":"cart1","status":"Active","lineItems":[{"id":0,"catalogItemId":"A:0001:B","quantity":20000,"billingCycle":"monthly",
+              "error":{"errorCode":10015,"errorDescription":"At most 10000 seats per subscription."}}]}
+            """);
+        var cart = new Cart { LineItems = [new CartLineItem { CatalogItemId = "A:0001:B", Quantity = 20000, BillingCycle = BillingCycleType.Monthly }] };
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => host.Client.UpdateCartAsync(CustomerId, "cart1", cart, None));
+
+        Assert.Equal(nameof(CartErrorCode.MaxAllowedSeatsPerSubscriptionExceeded), error.ErrorCode);
+        var request = Assert.Single(host.Handler.ApiRequests);
+        Assert.Equal(HttpMethod.Put, request.Method);
+        Assert.Contains("\"id\":\"cart1\"", request.Body, StringComparison.Ordinal);
+    }
 }
