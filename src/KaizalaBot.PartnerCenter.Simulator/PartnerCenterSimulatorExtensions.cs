@@ -38,6 +38,8 @@ public static class PartnerCenterSimulatorExtensions
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var root = endpoints.MapGroup(prefix);
+        // The simulator validates its own bearer tokens; a host's fallback authorization policy must not apply here.
+        root.AllowAnonymous();
         root.MapPost("/{tenant}/oauth2/v2.0/token",
             (HttpContext context, string tenant, TokenEndpointHandler handler, CancellationToken cancellationToken) =>
                 handler.HandleAsync(context, tenant, cancellationToken));

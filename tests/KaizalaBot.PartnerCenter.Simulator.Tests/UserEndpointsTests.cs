@@ -203,4 +203,25 @@ public sealed class UserEndpointsTests
         Assert.NotEmpty(skus["items"]!.AsArray());
         Assert.NotEqual(BusinessBasicSkuId, KaizalaSkuId);
     }
+
+    [Theory]
+    [InlineData("GET", "users/{user}")]
+    [InlineData("GET", "users/{user}/licenses")]
+    [InlineData("POST", "users/{user}/licenseupdates")]
+    [InlineData("GET", "subscribedskus")]
+    public async Task LicenceEndpoints_AppOnlyToken_Return900316AndChangeNothing(string method, string relative)
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var userToken = await host.GetUserTokenAsync();
+        var appToken = await host.GetAppTokenAsync();
+        var (customerId, user, freeSku) = await HolderAndFreeSkuAsync(host, userToken);
+        var userId = user["id"]!.GetValue<string>();
+        var path = $"v1/customers/{customerId}/" + relative.Replace("{user}", userId, StringComparison.Ordinal);
+
+        using var response = await host.SendAsync(new HttpMethod(method), path, appToken, method == "POST" ? Swap(freeSku, KaizalaSkuId) : null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(900316, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
+        Assert.Contains(KaizalaSkuId, await DemoWorld.LicenseSkuIdsAsync(host, userToken, customerId, userId));
+    }
 }

@@ -49,7 +49,7 @@ internal sealed partial class PartnerCenterPipelineFilter : IEndpointFilter
             return Unauthorized(800001, "Partner token is missing. Send an Authorization: Bearer <access token> header.");
         }
 
-        var caller = await _tokens.ValidateAsync(authorization["Bearer ".Length..].Trim());
+        var caller = await _tokens.ValidateAsync(authorization["Bearer ".Length..].Trim(), cancellationToken);
         if (caller is null)
         {
             return Unauthorized(400, "Access denied: the access token is invalid or expired.");
@@ -119,6 +119,7 @@ internal sealed partial class PartnerCenterPipelineFilter : IEndpointFilter
         }
         catch (PartnerCenterFaultException ex)
         {
+            LogFaultAnswered(metadata.Name, ex.StatusCode, ex.Code);
             response = WireJson.FaultResponse(ex.StatusCode, ex.Code, ex.Message, ex.Detail);
         }
 
@@ -167,6 +168,9 @@ internal sealed partial class PartnerCenterPipelineFilter : IEndpointFilter
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulator replayed {Endpoint} for MS-RequestId {RequestId}")]
     private partial void LogReplayed(string endpoint, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulator answered {Endpoint} with HTTP {StatusCode} code {Code}")]
+    private partial void LogFaultAnswered(string endpoint, int statusCode, int code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulator injected {Fault} into {Endpoint}")]
     private partial void LogFault(string endpoint, FaultKind fault);

@@ -53,9 +53,9 @@ internal static class UserEndpoints
     {
         var body = await JsonInput.ReadObjectAsync(request, cancellationToken);
         var toAssign = (body["licensesToAssign"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(a => (SkuId: JsonInput.String(a, "skuId") ?? "", Excluded: (a["excludedPlans"] as JsonArray ?? []).Select(x => x?.GetValue<string>() ?? "").ToList()))
+            .Select(a => (SkuId: JsonInput.String(a, "skuId") ?? "", Excluded: Strings(a["excludedPlans"] as JsonArray)))
             .ToList();
-        var toRemove = (body["licensesToRemove"] as JsonArray ?? []).Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
+        var toRemove = Strings(body["licensesToRemove"] as JsonArray);
         if (toAssign.Count == 0 && toRemove.Count == 0)
         {
             throw PartnerCenterFaultException.BadInput("The licence update must contain licensesToAssign or licensesToRemove.");
@@ -130,6 +130,9 @@ internal static class UserEndpoints
             }
         }
     }
+
+    private static List<string> Strings(JsonArray? array) =>
+        [.. (array ?? []).Select(x => x is JsonValue v && v.TryGetValue<string>(out var text) ? text : "")];
 
     private static bool OnlyGroup2(HttpRequest request)
     {

@@ -71,8 +71,10 @@ internal sealed class SimulatorTokenService
         });
     }
 
-    public async Task<CallerIdentity?> ValidateAsync(string token)
+    public async Task<CallerIdentity?> ValidateAsync(string token, CancellationToken cancellationToken)
     {
+        // JsonWebTokenHandler's public validation API takes no token; stop before the work if the caller has gone.
+        cancellationToken.ThrowIfCancellationRequested();
         var now = _time.GetUtcNow().UtcDateTime;
         var parameters = new TokenValidationParameters
         {

@@ -1,34 +1,26 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.PartnerCenter.Simulator.Tests.Infrastructure;
 
 /// <summary>
-/// The simulator as the bot host mounts it: real Kestrel on 127.0.0.1:0, under the <c>/_pcsim</c> prefix, with a
-/// manual clock. Tests talk to it over real HTTP only.
+/// The simulator as the bot host mounts it (under <c>/_pcsim</c>), served by the public
+/// <see cref="PartnerCenterSimulatorServer"/> on 127.0.0.1:0 with a manual clock. Tests talk to it over real HTTP only.
 /// </summary>
 internal sealed class SimulatorHost : IAsyncDisposable
 {
     public const string Prefix = "/_pcsim";
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly WebApplication _app;
+    private readonly PartnerCenterSimulatorServer _server;
 
-    private SimulatorHost(WebApplication app, ManualTimeProvider time, Uri root)
+    private SimulatorHost(PartnerCenterSimulatorServer server, ManualTimeProvider time)
     {
-        _app = app;
+        _server = server;
         Time = time;
-        Root = root;
-        Client = new HttpClient { BaseAddress = root };
+        Root = server.Root;
+        Client = new HttpClient { BaseAddress = server.Root };
     }
 
     public ManualTimeProvider Time { get; }
@@ -38,40 +30,23 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <param name="settings">Full configuration keys, e.g. <c>PartnerCenterSimulator:Seed</c>.</param>
     public static async Task<SimulatorHost> StartAsync(
         IDictionary<string, string?>? settings = null, ManualTimeProvider? time = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         var values = new Dictionary<string, string?>
         {
-            ["PartnerCenterSimulator:ProvisioningDelay"] = "00:05:00",
-            ["PartnerCenterSimulator:StateFilePath"] = "",
+            ["ProvisioningDelay"] = "00:05:00",
+            ["StateFilePath"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            values[key] = value;
+            values[key["PartnerCenterSimulator:".Length..]] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(values);
         var clock = time ?? new ManualTimeProvider(Start);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddPartnerCenterSimulator(builder.Configuration.GetSection("PartnerCenterSimulator"));
-        var app = builder.Build();
-        app.MapPartnerCenterSimulator(Prefix);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException)
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SimulatorHost(app, clock, new Uri(address.TrimEnd('/') + Prefix + "/"));
+        var server = await PartnerCenterSimulatorServer.StartAsync(values, clock, Prefix, CancellationToken.None);
+        return new SimulatorHost(server, clock);
     }
 
     public async Task<string> GetUserTokenAsync()
@@ -142,7 +117,6 @@ internal sealed class SimulatorHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }
