@@ -602,4 +602,34 @@ public sealed class PartnerCenterClientTests
         Assert.Equal(HttpMethod.Put, request.Method);
         Assert.Contains("\"id\":\"cart1\"", request.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetSubscriptionAsync_RetriesDisabled_FailsOnFirstServerError()
+    {
+        using var host = new PartnerCenterTestHost(settings => settings["PartnerCenter:Retry:MaxRetryAttempts"] = "0");
+        host.Handler.Always($"/v1/customers/{CustomerId}/subscriptions/s1", HttpStatusCode.ServiceUnavailable);
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => host.Client.GetSubscriptionAsync(CustomerId, "s1", None));
+
+        Assert.Equal(PartnerErrorCategory.ServerBusy, error.ErrorCategory);
+        Assert.Single(host.Handler.ApiRequests);
+    }
+
+    [Fact]
+    public async Task GetSubscriptionAsync_ServiceUnavailableWithRetryAfter_WaitsThatLong()
+    {
+        using var host = new PartnerCenterTestHost();
+        var path = $"/v1/customers/{CustomerId}/subscriptions/s1";
+        host.Handler
+            .Once(path, HttpStatusCode.ServiceUnavailable, null, r => r.Headers.Add("Retry-After", "7"))
+            .Once(path, HttpStatusCode.OK, ReferenceExample.Read("subscription-nce"));
+
+        var call = host.Client.GetSubscriptionAsync(CustomerId, "s1", None);
+        var wait = await host.Clock.WaitForTimerAsync(d => d < TimeSpan.FromMinutes(5));
+        host.Clock.Advance(wait);
+        await call;
+
+        Assert.Equal(TimeSpan.FromSeconds(7), wait);
+        Assert.Equal(2, host.Handler.ApiRequests.Count());
+    }
 }
