@@ -28,6 +28,8 @@ public interface IPartnerCenterClient
 
     Task<Customer> GetCustomerAsync(string customerId, CancellationToken cancellationToken);
 
+    Task<CustomerCompanyProfile> GetCustomerCompanyProfileAsync(string customerId, CancellationToken cancellationToken);
+
     Task<ResourceCollection<Subscription>> GetSubscriptionsAsync(string customerId, CancellationToken cancellationToken);
 
     Task<ResourceCollection<Subscription>> GetSubscriptionsByOrderAsync(
@@ -70,6 +72,9 @@ public interface IPartnerCenterClient
     Task<Cart> CreateCartAsync(string customerId, Cart cart, CancellationToken cancellationToken);
 
     Task<Cart> GetCartAsync(string customerId, string cartId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces an active cart's line items (PUT); line-item errors are thrown as for creation.</summary>
+    Task<Cart> UpdateCartAsync(string customerId, string cartId, Cart cart, CancellationToken cancellationToken);
 
     /// <summary>Checks a cart out; throws <see cref="PartnerErrorCategory.OrderFailed"/> (with the partial result) on order errors.</summary>
     Task<CartCheckoutResult> CheckoutCartAsync(string customerId, string cartId, CancellationToken cancellationToken);

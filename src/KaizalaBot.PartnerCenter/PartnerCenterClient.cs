@@ -94,6 +94,9 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
     public Task<Customer> GetCustomerAsync(string customerId, CancellationToken cancellationToken) =>
         GetAsync<Customer>($"customers/{Segment(customerId)}", AppOnly, cancellationToken);
 
+    public Task<CustomerCompanyProfile> GetCustomerCompanyProfileAsync(string customerId, CancellationToken cancellationToken) =>
+        GetAsync<CustomerCompanyProfile>($"customers/{Segment(customerId)}/profiles/company", AppOnly, cancellationToken);
+
     // Subscriptions ------------------------------------------------------------------------------------
 
     public Task<ResourceCollection<Subscription>> GetSubscriptionsAsync(string customerId, CancellationToken cancellationToken) =>
@@ -189,25 +192,16 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         ArgumentNullException.ThrowIfNull(cart);
         var created = await SendAsync<Cart>(
             HttpMethod.Post, $"customers/{Segment(customerId)}/carts", cart, AppOnly, extraHeaders: null, cancellationToken);
+        return ThrowIfLineItemsFailed(created);
+    }
 
-        // A 201 may still carry per-line validation errors (reference §5.1): checking it out would fail or,
-        // worse, buy only part of what was asked.
-        var failed = created.LineItems.Where(item => item.Error is not null).ToList();
-        if (failed.Count > 0)
-        {
-            var first = failed[0].Error!;
-            LogCartLineItemErrors(created.Id, failed.Count, first.ErrorCode);
-            throw new PartnerException(
-                $"Cart {created.Id} has {failed.Count} line item(s) in error; first: {first.ErrorCode}: {first.ErrorDescription}")
-            {
-                ErrorCategory = PartnerErrorCategory.InvalidCartLineItem,
-                ErrorCode = first.ErrorCode.ToString(),
-                Description = first.ErrorDescription,
-                Cart = created,
-            };
-        }
-
-        return created;
+    public async Task<Cart> UpdateCartAsync(string customerId, string cartId, Cart cart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        var updated = await SendAsync<Cart>(
+            HttpMethod.Put, $"customers/{Segment(customerId)}/carts/{Segment(cartId)}", cart with { Id = cartId },
+            AppOnly, extraHeaders: null, cancellationToken);
+        return ThrowIfLineItemsFailed(updated);
     }
 
     public Task<Cart> GetCartAsync(string customerId, string cartId, CancellationToken cancellationToken) =>
@@ -301,6 +295,28 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
             ct => GetAsync<SeekBasedResourceCollection<UserMember>>($"roles/{Segment(roleId)}/usermembers", AppPlusUser, ct),
             AppPlusUser,
             cancellationToken);
+
+    // A 2xx cart may still carry per-line validation errors (reference §5.1): checking it out would fail or,
+    // worse, buy only part of what was asked.
+    private Cart ThrowIfLineItemsFailed(Cart cart)
+    {
+        var failed = cart.LineItems.Where(item => item.Error is not null).ToList();
+        if (failed.Count == 0)
+        {
+            return cart;
+        }
+
+        var first = failed[0].Error!;
+        LogCartLineItemErrors(cart.Id, failed.Count, first.ErrorCode);
+        throw new PartnerException(
+            $"Cart {cart.Id} has {failed.Count} line item(s) in error; first: {first.ErrorCode}: {first.ErrorDescription}")
+        {
+            ErrorCategory = PartnerErrorCategory.InvalidCartLineItem,
+            ErrorCode = first.ErrorCode.ToString(),
+            Description = first.ErrorDescription,
+            Cart = cart,
+        };
+    }
 
     // Transport ----------------------------------------------------------------------------------------
 

@@ -377,6 +377,32 @@ public sealed class PartnerCenterClientSimulatorTests(ITestOutputHelper output) 
         Assert.NotNull(error.Cart?.Id);
     }
 
+    [Fact]
+    public async Task UpdateCartAsync_NewQuantity_ReplacesTheLineItems()
+    {
+        var (customerId, country) = await FirstCommercialCustomerAsync();
+        var availability = await Client.ResolveAvailabilityAsync(BusinessBasicProductId, "0001", country, "commercial", None);
+        var cart = await CreateBusinessBasicCartAsync(Client, customerId, availability.CatalogItemId!, 3, "Kaizala migration contract-4");
+
+        var updated = await Client.UpdateCartAsync(
+            customerId, cart.Id!, cart with { LineItems = [cart.LineItems[0] with { Quantity = 7 }] }, None);
+
+        Assert.Equal(cart.Id, updated.Id);
+        Assert.Equal(7, Assert.Single(updated.LineItems).Quantity);
+        Assert.Equal(7, Assert.Single((await Client.GetCartAsync(customerId, cart.Id!, None)).LineItems).Quantity);
+    }
+
+    [Fact]
+    public async Task GetCustomerCompanyProfileAsync_KnownCustomer_MatchesTheCustomer()
+    {
+        var first = (await Client.GetCustomersPageAsync(1, None)).Items[0];
+
+        var profile = await Client.GetCustomerCompanyProfileAsync(first.Id, None);
+
+        Assert.Equal(first.CompanyProfile!.CompanyName, profile.CompanyName);
+        Assert.Equal(first.CompanyProfile.Domain, profile.Domain);
+    }
+
     // The stress test: 20 % injected faults on every endpoint (lost responses on every purchase and
     // licence call) plus throttling, and the client still buys exactly once and moves 100 users.
     [Fact]

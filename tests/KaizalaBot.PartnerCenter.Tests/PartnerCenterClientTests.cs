@@ -584,4 +584,52 @@ public sealed class PartnerCenterClientTests
         Assert.Single(host.Handler.TokenRequests);
         Assert.Empty(host.Handler.ApiRequests);
     }
+
+    [Fact]
+    public async Task UpdateCartAsync_LineItemErrorInAnswer_ThrowsWithCart()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}/carts/cart1", HttpStatusCode.OK, """
+            {"id":"cart1","status":"Active","lineItems":[{"id":0,"catalogItemId":"A:0001:B","quantity":20000,"billingCycle":"monthly",
+              "error":{"errorCode":10015,"errorDescription":"At most 10000 seats per subscription."}}]}
+            """);
+        var cart = new Cart { LineItems = [new CartLineItem { CatalogItemId = "A:0001:B", Quantity = 20000, BillingCycle = BillingCycleType.Monthly }] };
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => host.Client.UpdateCartAsync(CustomerId, "cart1", cart, None));
+
+        Assert.Equal(nameof(CartErrorCode.MaxAllowedSeatsPerSubscriptionExceeded), error.ErrorCode);
+        var request = Assert.Single(host.Handler.ApiRequests);
+        Assert.Equal(HttpMethod.Put, request.Method);
+        Assert.Contains("\"id\":\"cart1\"", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSubscriptionAsync_RetriesDisabled_FailsOnFirstServerError()
+    {
+        using var host = new PartnerCenterTestHost(settings => settings["PartnerCenter:Retry:MaxRetryAttempts"] = "0");
+        host.Handler.Always($"/v1/customers/{CustomerId}/subscriptions/s1", HttpStatusCode.ServiceUnavailable);
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => host.Client.GetSubscriptionAsync(CustomerId, "s1", None));
+
+        Assert.Equal(PartnerErrorCategory.ServerBusy, error.ErrorCategory);
+        Assert.Single(host.Handler.ApiRequests);
+    }
+
+    [Fact]
+    public async Task GetSubscriptionAsync_ServiceUnavailableWithRetryAfter_WaitsThatLong()
+    {
+        using var host = new PartnerCenterTestHost();
+        var path = $"/v1/customers/{CustomerId}/subscriptions/s1";
+        host.Handler
+            .Once(path, HttpStatusCode.ServiceUnavailable, null, r => r.Headers.Add("Retry-After", "7"))
+            .Once(path, HttpStatusCode.OK, ReferenceExample.Read("subscription-nce"));
+
+        var call = host.Client.GetSubscriptionAsync(CustomerId, "s1", None);
+        var wait = await host.Clock.WaitForTimerAsync(d => d < TimeSpan.FromMinutes(5));
+        host.Clock.Advance(wait);
+        await call;
+
+        Assert.Equal(TimeSpan.FromSeconds(7), wait);
+        Assert.Equal(2, host.Handler.ApiRequests.Count());
+    }
 }
