@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace KaizalaBot.Bot;
@@ -27,6 +28,19 @@ public static partial class CommandParser
         var normalized = Mention().Replace(text, " ").Trim().TrimEnd('.', '!').Trim();
         return Names.TryGetValue(normalized, out var command) ? command : null;
     }
+
+    /// <summary>
+    /// The command a card button carries in its data (<c>kbCommand</c>). Teams turns such a button's messageBack into
+    /// typed text, but clients without messageBack (the Agents Playground, Web Chat) deliver only the data.
+    /// </summary>
+    public static BotCommand? FromCardData(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty(CardDataKey, out var command)
+        && command.ValueKind == JsonValueKind.String
+            ? Parse(command.GetString())
+            : null;
+
+    public const string CardDataKey = "kbCommand";
 
     /// <summary>The command as a seller of that language types it, for cards that send it.</summary>
     public static string NameOf(BotCommand command, Localization.BotLanguage language) => (command, language) switch

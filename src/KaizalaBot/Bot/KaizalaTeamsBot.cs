@@ -38,7 +38,7 @@ internal sealed partial class KaizalaTeamsBot(
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         // Teams announces one install twice (installationUpdate and a conversationUpdate adding the bot); the
-        // installation store's create-only write lets exactly one of them send the welcome.
+        // installation store decides, under an ETag, which one of them welcomes.
         var activity = turnContext.Activity;
         var botAdded = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
         var botRemoved = activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
@@ -57,7 +57,7 @@ internal sealed partial class KaizalaTeamsBot(
         var activity = turnContext.Activity;
         await installations.RefreshAsync(activity, cancellationToken);
 
-        switch (CommandParser.Parse(activity.Text))
+        switch (CommandParser.Parse(activity.Text) ?? CommandParser.FromCardData(activity.Value))
         {
             case BotCommand.Help:
                 await SendHelpAsync(turnContext, cancellationToken);
@@ -86,7 +86,7 @@ internal sealed partial class KaizalaTeamsBot(
     private async Task WelcomeIfNewAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var saved = await installations.SaveAsync(turnContext.Activity, cancellationToken);
-        if (saved is not { Created: true })
+        if (saved is not { ShouldWelcome: true })
         {
             return;
         }

@@ -21,4 +21,7 @@ public sealed record Installation
     public required DateTimeOffset InstalledAt { get; init; }
 
     public required DateTimeOffset LastSeenAt { get; init; }
+
+    /// <summary>When the seller (or channel) was last sent the welcome card.</summary>
+    public DateTimeOffset? WelcomedAt { get; init; }
 }

@@ -14,7 +14,17 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
 
     private const int MaxAttempts = 5;
 
-    /// <summary>Saves or refreshes the installation the activity came from; returns null when the activity lacks what a reference needs.</summary>
+    /// <summary>
+    /// Teams announces one install with two activities (installationUpdate and conversationUpdate) within seconds;
+    /// install events closer together than this are one install. A later add without a remove in between (a missed
+    /// uninstall, a restarted Agents Playground) is a new install and welcomes again.
+    /// </summary>
+    internal static readonly TimeSpan InstallEventWindow = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Records an install event and says whether it is the one that should welcome; returns null when the activity
+    /// lacks what a reference needs.
+    /// </summary>
     public Task<SavedInstallation?> SaveAsync(Activity activity, CancellationToken cancellationToken) =>
         SaveAsync(activity, onlyWhenChanged: false, cancellationToken);
 
@@ -41,23 +51,26 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             var previous = existing?.Content.Deserialize<Installation>(BotJson.Options);
             if (onlyWhenChanged && previous is not null && SameTarget(previous.Reference, described.Installation.Reference))
             {
-                return new SavedInstallation(previous, Created: false);
+                return new SavedInstallation(previous, Created: false, ShouldWelcome: false);
             }
 
+            var welcome = !onlyWhenChanged && (previous?.WelcomedAt is not { } welcomedAt || now - welcomedAt >= InstallEventWindow);
             var installation = described.Installation with
             {
                 InstalledAt = previous?.InstalledAt ?? now,
                 LastSeenAt = now,
+                WelcomedAt = welcome ? now : previous?.WelcomedAt,
             };
             var condition = existing is null ? WriteCondition.CreateOnly : WriteCondition.IfMatch(existing.ETag);
             try
             {
                 await storage.WriteAsync(described.Key, JsonSerializer.SerializeToElement(installation, BotJson.Options), condition, cancellationToken);
-                return new SavedInstallation(installation, Created: existing is null);
+                return new SavedInstallation(installation, Created: existing is null, ShouldWelcome: welcome);
             }
             catch (StorageConflictException) when (attempt < MaxAttempts)
             {
-                // Two activities of one conversation raced (e.g. installationUpdate and conversationUpdate arrive together).
+                // Two activities of one conversation raced (installationUpdate and conversationUpdate arrive together):
+                // re-read, so the loser sees the winner's WelcomedAt and does not welcome a second time.
             }
         }
     }

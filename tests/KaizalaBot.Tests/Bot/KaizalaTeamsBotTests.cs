@@ -101,6 +101,15 @@ public sealed class KaizalaTeamsBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_WelcomeCardButtonWithoutMessageBack_SendsTheHelpCard()
+    {
+        // Clients without Teams' messageBack deliver only the button's data.
+        await PostAsync(Seller("fr-FR").Submit("""{"kbCommand":"aide","msteams":{"type":"messageBack","text":"aide"}}"""));
+
+        Assert.Equal("Ce que je sais faire", FirstTextBlock(Assert.Single(_connector.SentMessages())));
+    }
+
+    [Fact]
     public async Task Message_UnknownText_ExplainsAndPointsToHelp()
     {
         await PostAsync(Seller().Message("migrate everything now"));

@@ -9,12 +9,13 @@ namespace KaizalaBot.Tests.Support;
 /// </summary>
 internal static class NodeTool
 {
-    public static async Task<string> RunAsync(string toolFolder, string script, string standardInput, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(
+        string toolFolder, string script, string standardInput, CancellationToken cancellationToken, params string[] arguments)
     {
         var directory = Path.Combine(RepositoryPaths.Root, "tests", "tools", toolFolder);
         await EnsureInstalledAsync(directory, cancellationToken);
 
-        var (exitCode, output, errors) = await ExecuteAsync("node", directory, [script], standardInput, cancellationToken);
+        var (exitCode, output, errors) = await ExecuteAsync("node", directory, [script, .. arguments], standardInput, cancellationToken);
         return exitCode == 0
             ? output
             : throw new InvalidOperationException($"node {script} in {directory} failed (exit {exitCode}): {errors}");

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace KaizalaBot.Benchmarks;
+
+/// <summary>The real host on real Kestrel (loopback, OS-chosen port), Development mode, logging off so it is not measured.</summary>
+internal sealed class BenchmarkHost : WebApplicationFactory<Program>
+{
+    private readonly string _storage;
+    private readonly string _storageRoot;
+
+    public BenchmarkHost(string storage, string storageRoot)
+    {
+        _storage = storage;
+        _storageRoot = storageRoot;
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(HostContentRoot());
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:Provider", _storage);
+        builder.UseSetting("Storage:File:RootPath", _storageRoot);
+        builder.UseSetting("Playground:Enabled", "false");
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+    }
+
+    // The factory guesses the content root from the solution layout; the host lives under src/, so say where.
+    private static string HostContentRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KaizalaBot.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "KaizalaBot");
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from a clone of the repository (KaizalaBot.sln not found).");
+    }
+}
