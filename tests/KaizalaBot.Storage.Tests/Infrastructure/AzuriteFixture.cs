@@ -32,7 +32,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             "node",
             Path.GetDirectoryName(script)!,
             script, "--blobHost", "127.0.0.1", "--blobPort", "0",
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry");
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent");
         _process = process;
         var stderr = process.StandardError.ReadToEndAsync();
 
