@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.Storage.Tests;
 
-public sealed class StorageServiceCollectionExtensionsTests : IDisposable
+[Collection(AzuriteGroup.Name)]
+public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly TempDirectory _contentRoot = new();
 
@@ -64,6 +65,28 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<BlobStorage>(storage);
         Assert.IsType<BlobLeaseManager>(leases);
         Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1/bot-state"), container.Uri);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddKaizalaStorage_AzureBlobOnAzurite_StoresAndLeasesThroughRegisteredServices()
+    {
+        using var host = BuildHost(new()
+        {
+            ["Storage:Provider"] = "AzureBlob",
+            ["Storage:AzureBlob:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:AzureBlob:ContainerName"] = "di-" + Guid.NewGuid().ToString("N"),
+        });
+        await host.StartAsync();
+        var storage = host.Services.GetRequiredService<IStorage>();
+        var leases = host.Services.GetRequiredService<ILeaseManager>();
+
+        var eTag = await storage.WriteAsync(
+            "conversation/1", System.Text.Json.JsonSerializer.SerializeToElement(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await using var lease = await leases.TryAcquireAsync("migration-runner", TimeSpan.FromSeconds(15), CancellationToken.None);
+
+        Assert.Equal(eTag, (await storage.ReadAsync("conversation/1", CancellationToken.None))?.ETag);
+        Assert.NotNull(lease);
         await host.StopAsync();
     }
 
