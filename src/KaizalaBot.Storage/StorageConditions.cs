@@ -1,8 +1,18 @@
+using System.Text.Json;
+
 namespace KaizalaBot.Storage;
 
 /// <summary>The write-condition rules shared by the backends that check conditions themselves.</summary>
 internal static class StorageConditions
 {
+    public static void ValidateContent(JsonElement content)
+    {
+        if (content.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new ArgumentException("Storage content is an undefined JsonElement (default); pass a JSON value.", nameof(content));
+        }
+    }
+
     public static void ThrowIfWriteFails(string key, WriteCondition condition, string? currentETag)
     {
         var ok = condition.Kind switch

@@ -7,8 +7,8 @@ public static class StorageExtensions
 {
     private const int MaxUpdateAttempts = 1000;
 
-    // Backoff after a lost round: random 0..2^attempt ms, at most 64 ms.
-    private const int MaxBackoffExponent = 6;
+    // Backoff after a lost round: random 0..2^attempt ms, at most 256 ms.
+    private const int MaxBackoffExponent = 8;
 
     public static async Task<StoredItem<T>?> ReadAsync<T>(
         this IStorage storage, string key, JsonSerializerOptions serializerOptions, CancellationToken cancellationToken)

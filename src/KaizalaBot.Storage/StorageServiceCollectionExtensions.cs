@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
 
         // The Blob client is a long-lived singleton: pooled connections are recycled instead of handlers, so DNS
         // changes are still seen.

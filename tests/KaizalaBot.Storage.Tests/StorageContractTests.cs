@@ -192,6 +192,15 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_DefaultJsonElement_ThrowsArgumentExceptionAndWritesNothing()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(
+            () => Storage.WriteAsync("k", default, WriteCondition.Unconditional, CancellationToken.None));
+
+        Assert.Null(await Storage.ReadAsync("k", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task WriteAsync_KeyWithUnpairedSurrogate_ThrowsArgumentExceptionAndWritesNothing()
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(

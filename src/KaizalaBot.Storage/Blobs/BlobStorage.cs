@@ -44,6 +44,7 @@ public sealed class BlobStorage : IStorage
     public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
         var blobName = BlobNameOf(key);
+        StorageConditions.ValidateContent(content);
         await EnsureContainerAsync(cancellationToken);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(content);
         var conditions = condition.Kind switch
@@ -57,8 +58,10 @@ public sealed class BlobStorage : IStorage
         {
             return await _container.UploadAsync(blobName, bytes, JsonContentType, conditions, cancellationToken);
         }
-        catch (BlobRequestFailedException ex) when (IsConflict(ex))
+        catch (BlobRequestFailedException ex) when (IsConflict(ex)
+            || (condition.Kind == WriteConditionKind.IfMatch && ex.ErrorCode == BlobErrorCodes.BlobNotFound))
         {
+            // Azurite answers If-Match on a missing blob with 412; BlobNotFound is accepted too, as the same conflict.
             throw new StorageConflictException(key, condition.Kind, ex);
         }
     }

@@ -15,6 +15,10 @@ internal sealed class FileLockTable
     private const int StripeCount = 64;
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromMilliseconds(20);
 
+    // Every operation under these locks takes milliseconds; waiting this long means the lock file cannot be
+    // opened at all (a full disk, say), which polling would otherwise hide forever.
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
     private readonly string _directory;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim[] _gates;
@@ -64,6 +68,7 @@ internal sealed class FileLockTable
     private async Task<FileStream> OpenExclusiveAsync(string path, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(1);
+        var started = _timeProvider.GetTimestamp();
         while (true)
         {
             try
@@ -73,6 +78,11 @@ internal sealed class FileLockTable
             }
             catch (IOException ex) when (ex is not DirectoryNotFoundException and not PathTooLongException)
             {
+                if (_timeProvider.GetElapsedTime(started) > MaxWait)
+                {
+                    throw new TimeoutException($"Could not lock '{path}' within {MaxWait}.", ex);
+                }
+
                 // Held by another process: poll with a growing, capped delay.
                 await Task.Delay(delay, _timeProvider, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPollDelay.Ticks));

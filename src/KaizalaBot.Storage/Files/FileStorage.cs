@@ -41,6 +41,7 @@ public sealed class FileStorage : IStorage
     public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
+        StorageConditions.ValidateContent(content);
         using var held = await _locks.AcquireAsync(key, cancellationToken);
         var current = await ReadEnvelopeAsync(path, cancellationToken);
         StorageConditions.ThrowIfWriteFails(key, condition, current?.ETag);

@@ -77,7 +77,7 @@ internal sealed partial class RenewingLease : ILease
             }
         }
 
-        await _lost.CancelAsync();
+        await SignalLostAsync();
         _lost.Dispose();
         _stop.Dispose();
     }
@@ -92,6 +92,19 @@ internal sealed partial class RenewingLease : ILease
     {
         await _stop.CancelAsync();
         await _renewal;
+    }
+
+    // LeaseLost callbacks are the holder's code; one that throws must not fault the renewal loop (and so DisposeAsync).
+    private async Task SignalLostAsync()
+    {
+        try
+        {
+            await _lost.CancelAsync();
+        }
+        catch (AggregateException ex)
+        {
+            LogLostCallbackFailed(_logger, ex, Name);
+        }
     }
 
     private async Task RenewLoopAsync()
@@ -128,14 +141,14 @@ internal sealed partial class RenewingLease : ILease
                 }
 
                 LogLost(_logger, ex, Name, "renewals failed until it expired");
-                await _lost.CancelAsync();
+                await SignalLostAsync();
                 return;
             }
 
             if (!renewed)
             {
                 LogLost(_logger, null, Name, "another holder has it");
-                await _lost.CancelAsync();
+                await SignalLostAsync();
                 return;
             }
 
@@ -154,6 +167,9 @@ internal sealed partial class RenewingLease : ILease
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing lease {LeaseName} failed; retrying before it expires")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string leaseName);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A LeaseLost callback of lease {LeaseName} threw")]
+    private static partial void LogLostCallbackFailed(ILogger logger, Exception exception, string leaseName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease {LeaseName} lost: {Reason}")]
     private static partial void LogLost(ILogger logger, Exception? exception, string leaseName, string reason);

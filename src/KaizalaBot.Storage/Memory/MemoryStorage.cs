@@ -24,6 +24,7 @@ public sealed class MemoryStorage : IStorage
     public Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
         StorageKeyEscaper.Validate(key);
+        StorageConditions.ValidateContent(content);
         cancellationToken.ThrowIfCancellationRequested();
 
         // Clone so that the stored value outlives the caller's JsonDocument.

@@ -28,11 +28,12 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var script = Environment.GetEnvironmentVariable("AZURITE_BLOB") ?? await EnsureInstalledAsync();
+        var watchdog = Path.Combine(RepositoryPaths.AzuriteToolDirectory(), "exit-with-parent.cjs");
         var process = ProcessRunner.Start(
             "node",
             Path.GetDirectoryName(script)!,
-            script, "--blobHost", "127.0.0.1", "--blobPort", "0",
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry");
+            "--require", watchdog, script, "--blobHost", "127.0.0.1", "--blobPort", "0",
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent");
         _process = process;
         var stderr = process.StandardError.ReadToEndAsync();
 

@@ -11,6 +11,7 @@ public static class ProcessRunner
         var info = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

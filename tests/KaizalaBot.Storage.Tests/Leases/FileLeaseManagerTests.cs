@@ -74,15 +74,16 @@ public sealed class FileLeaseManagerTests : IDisposable
     public async Task TryAcquireAsync_HolderProcessKilled_TakenOverAfterExpiry()
     {
         var leases = new FileLeaseManager(_root.Path, TimeProvider.System, NullLogger<FileLeaseManager>.Instance);
-        using var holder = HelperProcess.Start("hold-lease", _root.Path, "reminder-worker", "2");
-        var firstLine = await holder.StandardOutput.ReadLineAsync();
+        // Five seconds leaves the live holder room to renew on a loaded machine; the takeover waits for expiry.
+        using var holder = HelperProcess.Start("hold-lease", _root.Path, "reminder-worker", "5");
+        var firstLine = await holder.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.StartsWith("acquired", firstLine, StringComparison.Ordinal);
 
         var whileAlive = await leases.TryAcquireAsync("reminder-worker", TimeSpan.FromSeconds(2), CancellationToken.None);
         holder.Kill(entireProcessTree: true);
         await holder.WaitForExitAsync();
         ILease? takenOver = null;
-        for (var i = 0; i < 100 && takenOver is null; i++)
+        for (var i = 0; i < 300 && takenOver is null; i++)
         {
             await Task.Delay(100);
             takenOver = await leases.TryAcquireAsync("reminder-worker", TimeSpan.FromSeconds(2), CancellationToken.None);

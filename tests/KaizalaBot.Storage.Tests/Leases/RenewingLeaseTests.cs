@@ -64,6 +64,21 @@ public sealed class RenewingLeaseTests
     }
 
     [Fact]
+    public async Task Renewal_RefusedAndLeaseLostCallbackThrows_DisposeStillReturns()
+    {
+        _store.Renew = () => false;
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+        using var registration = lease.LeaseLost.Register(() => throw new InvalidOperationException("holder bug"));
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => lease.LeaseLost.IsCancellationRequested, "LeaseLost fires");
+
+        await lease.DisposeAsync();
+        Assert.Equal(1, _store.RenewCalls);
+    }
+
+    [Fact]
     public async Task Renewal_TransientFailures_KeepLeaseUntilExpiryThenFireLeaseLost()
     {
         _store.Renew = () => throw new IOException("disk busy");
