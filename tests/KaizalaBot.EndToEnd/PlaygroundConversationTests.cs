@@ -28,7 +28,7 @@ public sealed class PlaygroundConversationTests(PlaygroundHost host) : IClassFix
         // The Playground's locale is en-US, so the French command answers in English (language follows the locale).
         Assert.StartsWith("What I can do", cards[2], StringComparison.Ordinal);
 
-        // The welcome card's button sends the help command back (messageBack), so it answers with the help card too.
+        // The welcome card's button submits the help command as card data, so it answers with the help card too.
         Assert.StartsWith("What I can do", cards[3], StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(screenshots, "playground-welcome.png")));
     }

@@ -30,8 +30,8 @@ public static partial class CommandParser
     }
 
     /// <summary>
-    /// The command a card button carries in its data (<c>kbCommand</c>). Teams turns such a button's messageBack into
-    /// typed text, but clients without messageBack (the Agents Playground, Web Chat) deliver only the data.
+    /// The command a card button carries in its data (<c>kbCommand</c>) — a plain Action.Submit, because the Agents
+    /// Playground silently drops <c>msteams.messageBack</c> submits, while every client delivers plain data.
     /// </summary>
     public static BotCommand? FromCardData(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } data

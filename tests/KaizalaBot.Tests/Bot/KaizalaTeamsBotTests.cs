@@ -101,10 +101,9 @@ public sealed class KaizalaTeamsBotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Submit_WelcomeCardButtonWithoutMessageBack_SendsTheHelpCard()
+    public async Task Submit_WelcomeCardButton_SendsTheHelpCard()
     {
-        // Clients without Teams' messageBack deliver only the button's data.
-        await PostAsync(Seller("fr-FR").Submit("""{"kbCommand":"aide","msteams":{"type":"messageBack","text":"aide"}}"""));
+        await PostAsync(Seller("fr-FR").Submit("""{"kbCommand":"aide"}"""));
 
         Assert.Equal("Ce que je sais faire", FirstTextBlock(Assert.Single(_connector.SentMessages())));
     }
