@@ -12,7 +12,7 @@ namespace KaizalaBot.Tests.Support;
 /// The real host (Program.cs) on the test server, in Development so loopback connectors are allowed, with memory
 /// storage, no Playground, and any extra settings the test gives (e.g. an app id and test metadata URLs).
 /// </summary>
-internal sealed class BotHostFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+internal class BotHostFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public IStorage Storage => Services.GetRequiredService<IStorage>();
 
