@@ -16,7 +16,7 @@ public sealed class PlaygroundConversationTests(PlaygroundHost host) : IClassFix
 
         var output = await NodeTool.RunAsync(
             "playwright", "playground-chat.js", standardInput: string.Empty, CancellationToken.None,
-            host.PlaygroundUrl.ToString(), screenshots, "help", "aide", "click:What can I do?");
+            host.PlaygroundUrl.ToString(), screenshots, host.ChromiumPath, "help", "aide", "click:What can I do?");
 
         var cards = JsonDocument.Parse(output).RootElement.GetProperty("cards").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.Equal(4, cards.Count);

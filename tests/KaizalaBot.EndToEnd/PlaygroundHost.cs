@@ -25,8 +25,11 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
 
     public Uri PlaygroundUrl => new($"http://localhost:{PlaygroundPort}/");
 
+    public string ChromiumPath { get; private set; } = ChromiumInstaller.DefaultPath;
+
     public async Task InitializeAsync()
     {
+        ChromiumPath = await ChromiumInstaller.EnsureAsync(CancellationToken.None);
         StartServer();
 
         // First run includes `npm ci` of the Playground; afterwards it answers within seconds.

@@ -1,5 +1,5 @@
 // Drives the Microsoft 365 Agents Playground in Debian's Chromium (playwright-core: no browser download).
-// Usage: node playground-chat.js <playground url> <screenshot dir> <step>...
+// Usage: node playground-chat.js <playground url> <screenshot dir> <chromium path> <step>...
 // A step is a message to type, or "click:<button title>" to press a card button (the most recent one of that title).
 // Waits for the bot's first card (the welcome), runs each step and waits for one more bot card after each,
 // then prints JSON: { cards: [texts of every bot message, in order] }.
@@ -8,8 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [url, shots, ...messages] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const [url, shots, executablePath, ...messages] = process.argv.slice(2);
 
 (async () => {
   if (!fs.existsSync(executablePath)) {
