@@ -27,7 +27,7 @@ internal sealed partial class KaizalaTeamsBot(
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        await WelcomeIfNewAsync(turnContext, cancellationToken);
+        await RecordInstallAndWelcomeOnceAsync(turnContext, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed partial class KaizalaTeamsBot(
         var botRemoved = activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
         if (botAdded)
         {
-            await WelcomeIfNewAsync(turnContext, cancellationToken);
+            await RecordInstallAndWelcomeOnceAsync(turnContext, cancellationToken);
         }
         else if (botRemoved)
         {
@@ -75,7 +75,15 @@ internal sealed partial class KaizalaTeamsBot(
         }
 
         var text = TextsFor(turnContext);
-        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", activity.Text?.Trim() ?? string.Empty)), cancellationToken);
+        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", Excerpt(activity.Text))), cancellationToken);
+    }
+
+    // The seller's words are quoted back so they see what was not understood, but a long paste is not worth repeating.
+    private static string Excerpt(string? typed)
+    {
+        const int MaxLength = 80;
+        var trimmed = typed?.Trim() ?? string.Empty;
+        return trimmed.Length <= MaxLength ? trimmed : string.Concat(trimmed.AsSpan(0, MaxLength), "…");
     }
 
     protected override async Task OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
@@ -83,7 +91,7 @@ internal sealed partial class KaizalaTeamsBot(
         await RunDialogsAsync(turnContext, cancellationToken);
     }
 
-    private async Task WelcomeIfNewAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task RecordInstallAndWelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var saved = await installations.SaveAsync(turnContext.Activity, cancellationToken);
         if (saved is not { ShouldWelcome: true })

@@ -119,6 +119,16 @@ public sealed class KaizalaTeamsBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_LongUnknownText_IsQuotedShortened()
+    {
+        await PostAsync(Seller().Message(new string('x', 5000)));
+
+        var reply = Assert.Single(_connector.SentMessages());
+        Assert.Contains(new string('x', 80) + "…", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Text!.Length < 300);
+    }
+
+    [Fact]
     public async Task Message_CancelWithNothingActive_SaysSo()
     {
         await PostAsync(Seller("fr-FR").Message("annuler"));
