@@ -182,6 +182,7 @@ public sealed partial class CloudAdapter
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The apology is best effort: the channel may be what failed; the original error is already logged.
             LogSendFailed(ex, activity.Type, ConversationState.GetKey(activity));
         }
 
