@@ -82,6 +82,42 @@ public sealed partial class CloudAdapter
         return callback(turnContext, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates a conversation (<c>POST /v3/conversations</c>, protocol ref. §5.2: for a Teams 1:1 chat pass the user
+    /// as the only member and the tenant id) and runs <paramref name="callback"/> in a proactive turn of it, as the
+    /// SDK does with an <c>event</c> named <c>CreateConversation</c>. Returns the new conversation's reference, to store.
+    /// </summary>
+    public async Task<ConversationReference> CreateConversationAsync(
+        string channelId,
+        string serviceUrl,
+        ConversationParameters parameters,
+        BotCallbackHandler callback,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(callback);
+
+        var created = await _connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+        var reference = new ConversationReference
+        {
+            ChannelId = channelId,
+            ServiceUrl = created.ServiceUrl ?? serviceUrl,
+            Conversation = new ConversationAccount
+            {
+                Id = created.Id ?? throw new InvalidOperationException("The connector created a conversation without an id."),
+                IsGroup = parameters.IsGroup,
+                TenantId = parameters.TenantId,
+            },
+            Bot = parameters.Bot,
+            User = parameters.Members is [var only] ? only : null,
+        };
+        var activity = reference.GetContinuationActivity() with { Name = "CreateConversation" };
+        await callback(new TurnContext(activity, _connector, buffered: false), cancellationToken);
+        return reference;
+    }
+
     /// <summary>The turn loop of an already authenticated activity (also used by the test harness).</summary>
     internal async Task<InvokeResponse?> RunTurnAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
@@ -146,6 +182,7 @@ public sealed partial class CloudAdapter
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The apology is best effort: the channel may be what failed; the original error is already logged.
             LogSendFailed(ex, activity.Type, ConversationState.GetKey(activity));
         }
 

@@ -13,7 +13,7 @@ public static class DialogExtensions
     /// </summary>
     public static Task<DialogTurnResult> RunAsync(
         this Dialog dialog, ITurnContext turnContext, IStatePropertyAccessor<DialogState> accessor, CancellationToken cancellationToken) =>
-        RunAsync(dialog, turnContext, accessor, CardPromptMessages.English, cancellationToken);
+        RunAsync(dialog, turnContext, accessor, CardPromptMessages.Default, cancellationToken);
 
     /// <summary>
     /// The run loop with the card rules of architecture §4:

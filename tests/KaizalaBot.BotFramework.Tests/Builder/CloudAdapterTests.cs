@@ -244,4 +244,35 @@ public sealed class CloudAdapterTests
         Assert.Equal("Turn of {ActivityType} in {Conversation} failed on attempt {Attempt}", entry.Values["{OriginalFormat}"]);
         Assert.DoesNotContain("eyJ", entry.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CreateConversationAsync_OneToOne_CreatesThenRunsTurnInNewConversation()
+    {
+        var connector = new TestConnectorClient();
+        var adapter = new CloudAdapter(new FakeAuthenticator(null), connector, [], Options.Create(new BotAdapterOptions()), NullLogger<CloudAdapter>.Instance);
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = "28:bot" },
+            Members = [new ChannelAccount { Id = "29:user" }],
+            TenantId = "tenant-1",
+        };
+        string? turnName = null;
+
+        var reference = await adapter.CreateConversationAsync(Channels.Msteams, "https://smba.trafficmanager.net/teams/", parameters, async (turn, ct) =>
+        {
+            turnName = turn.Activity.Name;
+            await turn.SendActivityAsync(MessageFactory.Text("Reminder: Kaizala Pro expires soon"), ct);
+        }, Ct.Bounded());
+
+        Assert.Equal("CreateConversation", turnName);
+        Assert.Equal("created-conversation-1", reference.Conversation!.Id);
+        Assert.Equal("tenant-1", reference.Conversation.TenantId);
+        Assert.Equal("29:user", reference.User!.Id);
+        var sent = Assert.Single(connector.Replies);
+        Assert.Equal("created-conversation-1", sent.Conversation!.Id);
+        Assert.Equal("29:user", sent.Recipient!.Id);
+        Assert.Equal("28:bot", sent.From!.Id);
+        Assert.Null(sent.ReplyToId);
+    }
 }

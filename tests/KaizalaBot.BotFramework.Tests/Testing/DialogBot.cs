@@ -9,7 +9,7 @@ namespace KaizalaBot.BotFramework.Tests.Testing;
 internal sealed class DialogBot(Dialog dialog, ConversationState conversationState, CardPromptMessages messages) : IBot
 {
     public DialogBot(Dialog dialog, ConversationState conversationState)
-        : this(dialog, conversationState, CardPromptMessages.English)
+        : this(dialog, conversationState, CardPromptMessages.Default)
     {
     }
 

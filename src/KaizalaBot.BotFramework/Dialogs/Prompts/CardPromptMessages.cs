@@ -14,9 +14,15 @@ public sealed record CardPromptMessages
     /// <summary>The invoke answer when a click was accepted but the dialog sent no card to replace it with.</summary>
     public required Func<ITurnContext, string> Accepted { get; init; }
 
-    public static CardPromptMessages English { get; } = new()
+    /// <summary>English, or French for <c>fr-*</c> locales (architecture §8); hosts with their own catalogue pass theirs.</summary>
+    public static CardPromptMessages Default { get; } = new()
     {
-        StaleCard = _ => "This card is no longer active. Please use the most recent card.",
-        Accepted = _ => "Done.",
+        StaleCard = turn => IsFrench(turn)
+            ? "Cette carte n'est plus active. Veuillez utiliser la carte la plus récente."
+            : "This card is no longer active. Please use the most recent card.",
+        Accepted = turn => IsFrench(turn) ? "C'est noté." : "Done.",
     };
+
+    private static bool IsFrench(ITurnContext turnContext) =>
+        turnContext.Activity.Locale?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -111,7 +111,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task BeginDialogAsync_Card_StampsEveryActionAndCopiesVerbIntoSubmitFallback()
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
 
         await flow.Start().AssertReply(reply =>
         {
@@ -128,7 +128,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task ContinueDialogAsync_Execute_NextCardIsInvokeResponseAndTextGoesThroughConnector()
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
 
         await flow.Start().AssertReply(r => Assert.Equal("Card A", Cards.Title(CardOf(r))))
             .SendExecute("approve", new { comment = "fine" })
@@ -151,7 +151,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task ContinueDialogAsync_Submit_NextCardUpdatesClickedMessage()
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
         string? cardAId = null;
 
         await flow.Start().AssertReply(r => cardAId = r.Id)
@@ -173,7 +173,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task ContinueDialogAsync_ValidatorRejectsExecute_RetryCardReplacesClickedCard()
     {
-        var flow = new Flow(CardPromptMessages.English, (context, _) => Task.FromResult(context.Recognized.Value!.Verb != "reject"));
+        var flow = new Flow(CardPromptMessages.Default, (context, _) => Task.FromResult(context.Recognized.Value!.Verb != "reject"));
 
         await flow.Start().AssertReply(r => Assert.Equal("Card A", Cards.Title(CardOf(r))))
             .SendExecute("reject", null)
@@ -188,7 +188,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task ContinueDialogAsync_TypedTextInsteadOfClick_ResendsCardWithSameStamp()
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
         string? firstStamp = null;
 
         await flow.Start().AssertReply(r => firstStamp = StampOf(CardOf(r)))
@@ -206,7 +206,7 @@ public sealed class AdaptiveCardPromptTests
     [InlineData(CardSubmissionKind.Execute)]
     public async Task RunAsync_ClickOnOlderCardOfSameDialog_RefusedAndStateUnchanged(CardSubmissionKind kind)
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
         string? cardAStamp = null;
         string? cardAId = null;
         await flow.Start().AssertReply(r => (cardAId, cardAStamp) = (r.Id, StampOf(CardOf(r))))
@@ -237,7 +237,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task RunAsync_ClickAfterDialogFinished_RefusedWithInjectedTextAndNoNewDialog()
     {
-        var messages = CardPromptMessages.English with { StaleCard = c => c.Activity.Locale == "fr-FR" ? "Cette carte n'est plus active." : "stale" };
+        var messages = CardPromptMessages.Default with { StaleCard = c => c.Activity.Locale == "fr-FR" ? "Cette carte n'est plus active." : "stale" };
         var flow = new Flow(messages, null);
         string? cardBStamp = null;
         flow.Adapter.Conversation = flow.Adapter.Conversation with { Locale = "fr-FR" };
@@ -261,7 +261,7 @@ public sealed class AdaptiveCardPromptTests
     [InlineData("0123/4567")]
     public async Task RunAsync_ClickWithoutActiveDialog_RefusedAndNothingWritten(string? stamp)
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
 
         var response = await flow.Adapter.ProcessActivityAsync(
             Click(flow.Adapter, CardSubmissionKind.Submit, stamp, "activity-9"), flow.Bot.OnTurnAsync, Ct.Bounded());
@@ -276,7 +276,7 @@ public sealed class AdaptiveCardPromptTests
     [InlineData("tampered")]
     public async Task RunAsync_TamperedStampWhilePromptWaits_RefusedAndPromptStillWaits(string? stamp)
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
         await flow.Start().StartTestAsync(Ct.Bounded());
         var before = await flow.Storage.ReadAsync(ConversationKey, Ct.Bounded());
 
@@ -294,7 +294,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task RunAsync_InvokeWithGarbageValue_RefusedNotCrashed()
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
         await flow.Start().StartTestAsync(Ct.Bounded());
         var invoke = flow.Adapter.MakeActivity(ActivityTypes.Invoke) with
         {
@@ -311,7 +311,7 @@ public sealed class AdaptiveCardPromptTests
     [Fact]
     public async Task ContinueDialogAsync_ExecuteTurnMeetsConflict_RerunAnswersOnceWithNextCard()
     {
-        var flow = new Flow(CardPromptMessages.English, null);
+        var flow = new Flow(CardPromptMessages.Default, null);
         await flow.Start().StartTestAsync(Ct.Bounded());
         flow.Interfering.BeforeNextWrite = async ct =>
         {
@@ -331,5 +331,17 @@ public sealed class AdaptiveCardPromptTests
         Assert.Single(flow.Adapter.Connector.Replies, r => r.Text == "Recorded Execute:approve:approve");
         var stored = await flow.Storage.ReadAsync(ConversationKey, Ct.Bounded());
         Assert.Equal("elsewhere", stored!.Content.GetProperty("lastSeen").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_DefaultMessagesFrenchLocale_RefusesInFrench()
+    {
+        var flow = new Flow(CardPromptMessages.Default, null);
+        flow.Adapter.Conversation = flow.Adapter.Conversation with { Locale = "fr-CA" };
+
+        var response = await flow.Adapter.ProcessActivityAsync(
+            Click(flow.Adapter, CardSubmissionKind.Execute, "old/card", "activity-1"), flow.Bot.OnTurnAsync, Ct.Bounded());
+
+        Assert.Equal("Cette carte n'est plus active. Veuillez utiliser la carte la plus récente.", response!.Body!.Value.GetProperty("value").GetString());
     }
 }
