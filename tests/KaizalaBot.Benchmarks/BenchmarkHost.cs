@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using KaizalaBot.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.Benchmarks;
@@ -19,25 +20,12 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(HostContentRoot());
+        // The factory guesses the content root from the solution layout; the host lives under src/, so say where.
+        builder.UseContentRoot(Path.Combine(RepositoryPaths.Root, "src", "KaizalaBot"));
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:Provider", _storage);
         builder.UseSetting("Storage:File:RootPath", _storageRoot);
         builder.UseSetting("Playground:Enabled", "false");
         builder.ConfigureLogging(logging => logging.ClearProviders());
-    }
-
-    // The factory guesses the content root from the solution layout; the host lives under src/, so say where.
-    private static string HostContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KaizalaBot.sln")))
-            {
-                return Path.Combine(dir.FullName, "src", "KaizalaBot");
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmark from a clone of the repository (KaizalaBot.sln not found).");
     }
 }

@@ -24,6 +24,11 @@ internal sealed partial class KaizalaTeamsBot(
 {
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
     private readonly RootDialog _rootDialog = new();
+    private readonly CardPromptMessages _cardMessages = new()
+    {
+        StaleCard = turn => texts.ForLocale(turn.Activity.Locale)["staleCard"],
+        Accepted = turn => texts.ForLocale(turn.Activity.Locale)["cardAccepted"],
+    };
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -134,12 +139,7 @@ internal sealed partial class KaizalaTeamsBot(
 
     private async Task RunDialogsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var messages = new CardPromptMessages
-        {
-            StaleCard = turn => TextsFor(turn)["staleCard"],
-            Accepted = turn => TextsFor(turn)["cardAccepted"],
-        };
-        await _rootDialog.RunAsync(turnContext, _dialogState, messages, cancellationToken);
+        await _rootDialog.RunAsync(turnContext, _dialogState, _cardMessages, cancellationToken);
     }
 
     private TextTable TextsFor(ITurnContext turnContext) => texts.ForLocale(turnContext.Activity.Locale);

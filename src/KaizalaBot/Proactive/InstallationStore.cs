@@ -85,16 +85,8 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
         }
     }
 
-    public async Task<Installation?> GetAsync(string key, CancellationToken cancellationToken)
-    {
-        var document = await storage.ReadAsync(key, cancellationToken);
-        return document?.Content.Deserialize<Installation>(BotJson.Options);
-    }
-
     public IAsyncEnumerable<string> ListKeysAsync(string? tenantId, CancellationToken cancellationToken) =>
         storage.ListKeysAsync(tenantId is null ? KeyPrefix : $"{KeyPrefix}{tenantId}/", cancellationToken);
-
-    internal static string? KeyOf(Activity activity) => Describe(activity)?.Key;
 
     private static bool SameTarget(ConversationReference stored, ConversationReference current) =>
         string.Equals(stored.ServiceUrl, current.ServiceUrl, StringComparison.OrdinalIgnoreCase)
