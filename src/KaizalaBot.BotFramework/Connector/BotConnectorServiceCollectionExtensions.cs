@@ -25,6 +25,7 @@ public static class BotConnectorServiceCollectionExtensions
             .Validate(o => o.EffectiveAllowedServiceHosts.All(IsValidHostPattern), "BotFramework:AllowedServiceHosts entries must be host names, optionally starting with '*.'.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboundDeadline>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
 
         // The per-attempt timeout lives in the resilience pipeline; HttpClient's own would cut across retries.

@@ -64,7 +64,7 @@ public sealed class TestAdapter
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(callback);
 
-        return _adapter.RunTurnAsync(activity, callback, cancellationToken);
+        return _adapter.RunInboundTurnAsync(activity, callback);
     }
 
     public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>

@@ -206,21 +206,21 @@ public sealed class CloudAdapterTests
     }
 
     [Fact]
-    public async Task ContinueConversationAsync_StoredReference_PostsNewMessageAndReturnsItsIdInTurn()
+    public async Task ContinueConversationAsync_StoredReference_PostsNewMessageAndReturnsItsId()
     {
         var connector = new RecordingConnector();
         var adapter = Create(new ConflictInjectingStorage(), connector, out _);
         var reference = Message("hi").GetConversationReference() with { ActivityId = null };
-        string? id = null;
 
-        await adapter.ContinueConversationAsync(reference, async (turn, ct) =>
+        var result = await adapter.ContinueConversationAsync(reference, async (turn, ct) =>
         {
-            id = (await turn.SendActivityAsync(MessageFactory.Text("Kaizala Pro for Contoso expires in 7 days"), ct)).Id;
+            await turn.SendActivityAsync(MessageFactory.Text("Kaizala Pro for Contoso expires in 7 days"), ct);
         }, Ct.Bounded());
 
         var (operation, sent, _) = Assert.Single(connector.Calls);
         Assert.Equal("SendToConversation", operation);
-        Assert.Equal("sent-1", id);
+        Assert.Equal(ProactiveTurnStatus.Completed, result.Status);
+        Assert.Equal("sent-1", Assert.Single(result.Responses).Id);
         Assert.Equal("28:bot", sent!.From!.Id);
         Assert.Equal("29:user", sent.Recipient!.Id);
         Assert.Equal("a:conv", sent.Conversation!.Id);
