@@ -5,7 +5,7 @@ using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KaizalaBot.BotFramework.Tests.Connector;
 
@@ -24,11 +24,20 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private readonly ManualTimeProvider _time = new();
     private readonly FakeBotTokenProvider _tokens = new();
     private readonly RecordingLogger<ConnectorClient> _logger = new();
+    private readonly List<ServiceProvider> _services = [];
     private RecordingConnectorServer _connector = null!;
 
     public async Task InitializeAsync() => _connector = await RecordingConnectorServer.StartAsync();
 
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+    }
 
     [Fact]
     public async Task SendToConversationAsync_Message_PostsToActivitiesWithTokenAndWithoutId()
@@ -257,6 +266,50 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Single(_connector.Requests);
     }
 
+    [Fact]
+    public async Task SendToConversationAsync_InTurn429WithRetryAfterPastTheDeadline_FailsAtOnceWithRetryAfter()
+    {
+        var client = CreateClient();
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(5));
+        _connector.Enqueue(new ScriptedResponse(429, """{"error":{"code":"Throttled"}}""", Headers(("Retry-After", "10"))));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), exception.RetryAfter);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(RetryDelays());
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_InTurn503WithLessTimeLeftThanTheBackoff_FailsAfterOneAttempt()
+    {
+        var client = CreateClient();
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(1));
+        _connector.Enqueue(new ScriptedResponse(503));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_InTurnWhileTeamsHoldsTheConversation_FailsThrottledWithoutSending()
+    {
+        var client = CreateClient();
+        _connector.Enqueue(new ScriptedResponse(429, null, Headers(("Retry-After", "50"))), new ScriptedResponse(200, """{"id":"late"}"""));
+        await _time.RunAsync(client.SendToConversationAsync(Message(), CancellationToken.None), MaxVirtualStep);
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(12));
+        _services[^1].GetRequiredService<TeamsRateLimiter>().Pause(new OutboundRequest(ConversationId, null, null), TimeSpan.FromSeconds(30));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(ConnectorErrorCodes.Throttled, exception.ErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), exception.RetryAfter);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
     [Theory]
     [InlineData(412)]
     [InlineData(502)]
@@ -380,14 +433,18 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.All(_logger.Entries, e => Assert.DoesNotContain("token-", e.Message, StringComparison.Ordinal));
     }
 
-    private ConnectorClient CreateClient(string? appId = AppId, HttpMessageHandler? handler = null, BotConnectorOptions? options = null) =>
-        new(
-            new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null),
-            _tokens,
-            Options.Create(options ?? new BotConnectorOptions { AllowLoopbackServiceUrls = true, RequestTimeout = RequestTimeout }),
-            Options.Create(new MicrosoftAppOptions { MicrosoftAppId = appId, MicrosoftAppPassword = appId is null ? null : "not-used" }),
+    private IConnectorClient CreateClient(string? appId = AppId, HttpMessageHandler? handler = null, BotConnectorOptions? options = null)
+    {
+        var services = ConnectorServices.Create(
             _time,
+            options ?? new BotConnectorOptions { AllowLoopbackServiceUrls = true, RequestTimeout = RequestTimeout },
+            appId,
+            _tokens,
+            handler ?? new SocketsHttpHandler(),
             _logger);
+        _services.Add(services);
+        return services.GetRequiredService<IConnectorClient>();
+    }
 
     private Activity Message() => new()
     {
