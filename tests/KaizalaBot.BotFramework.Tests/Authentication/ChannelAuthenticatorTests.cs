@@ -1,6 +1,7 @@
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
+using KaizalaBot.Testing.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;

@@ -5,6 +5,7 @@ using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
+using KaizalaBot.Testing.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.BotFramework.Tests.Connector;

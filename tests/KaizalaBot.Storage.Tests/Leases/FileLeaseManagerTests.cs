@@ -1,5 +1,6 @@
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Leases;
