@@ -9,7 +9,7 @@ internal static class TeamsAppFiles
 {
     public static string Directory { get; } = Path.Combine(RepositoryPaths.Root, "manifest");
 
-    public static TeamsAppSchemaValidator Validator() => new(Path.Combine(Directory, "tools"), TimeProvider.System);
+    public static TeamsAppSchemaValidator Validator() => new(new NpmToolFolder(Path.Combine(Directory, "tools"), TimeProvider.System));
 
     public static JsonObject Manifest() => Load("manifest.json");
 
