@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KaizalaBot.TeamsApp;
+using KaizalaBot.Testing;
 
 namespace KaizalaBot.Tests.TeamsApp;
 
@@ -9,21 +10,20 @@ namespace KaizalaBot.Tests.TeamsApp;
 /// </summary>
 public sealed class NpmToolFolderTests : IDisposable
 {
-    private readonly string _copy = Path.Combine(Path.GetTempPath(), "kaizalabot-npm-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
 
     public NpmToolFolderTests()
     {
-        Directory.CreateDirectory(_copy);
         foreach (var file in new[] { "package.json", "package-lock.json", "validate-package.js" })
         {
-            File.Copy(Path.Combine(TeamsAppFiles.Directory, "tools", file), Path.Combine(_copy, file));
+            File.Copy(Path.Combine(TeamsAppFiles.Directory, "tools", file), Path.Combine(Folder, file));
         }
     }
 
     [Fact]
     public async Task RunScriptAsync_FreshFolderAndParallelCallers_InstallsOnceAndRunsEach()
     {
-        var tools = new NpmToolFolder(_copy, TimeProvider.System);
+        var tools = new NpmToolFolder(Folder, TimeProvider.System);
         var input = new JsonArray(new JsonObject
         {
             ["name"] = "fresh",
@@ -33,16 +33,16 @@ public sealed class NpmToolFolderTests : IDisposable
         var outputs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => tools.RunScriptAsync("validate-package.js", input, CancellationToken.None)));
 
         Assert.All(outputs, output => Assert.Equal("""{"name":"fresh","manifestVersion":"1.30","errors":[]}""", output.Trim()));
-        Assert.True(File.Exists(Path.Combine(_copy, "node_modules", ".package-lock.json")));
-        Assert.False(File.Exists(Path.Combine(_copy, ".install.lock")));
+        Assert.True(File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json")));
+        Assert.False(File.Exists(Path.Combine(Folder, ".install.lock")));
     }
 
     [Fact]
     public async Task RunScriptAsync_NodeNotInstalled_SaysSo()
     {
-        Directory.CreateDirectory(Path.Combine(_copy, "node_modules"));
-        File.WriteAllText(Path.Combine(_copy, "node_modules", ".package-lock.json"), "{}");
-        var tools = new NpmToolFolder(_copy, TimeProvider.System) { NodeExecutable = "kaizalabot-no-such-node" };
+        Directory.CreateDirectory(Path.Combine(Folder, "node_modules"));
+        File.WriteAllText(Path.Combine(Folder, "node_modules", ".package-lock.json"), "{}");
+        var tools = new NpmToolFolder(Folder, TimeProvider.System) { NodeExecutable = "kaizalabot-no-such-node" };
 
         var refusal = await Assert.ThrowsAsync<TeamsAppPackageException>(() => tools.RunScriptAsync("validate-package.js", "[]", CancellationToken.None));
 
@@ -53,15 +53,17 @@ public sealed class NpmToolFolderTests : IDisposable
     [Fact]
     public async Task RunScriptAsync_ScriptFails_ReportsItsExitCodeAndError()
     {
-        Directory.CreateDirectory(Path.Combine(_copy, "node_modules"));
-        File.WriteAllText(Path.Combine(_copy, "node_modules", ".package-lock.json"), "{}");
-        File.WriteAllText(Path.Combine(_copy, "fail.js"), "process.stderr.write('boom'); process.exit(3);");
-        var tools = new NpmToolFolder(_copy, TimeProvider.System);
+        Directory.CreateDirectory(Path.Combine(Folder, "node_modules"));
+        File.WriteAllText(Path.Combine(Folder, "node_modules", ".package-lock.json"), "{}");
+        File.WriteAllText(Path.Combine(Folder, "fail.js"), "process.stderr.write('boom'); process.exit(3);");
+        var tools = new NpmToolFolder(Folder, TimeProvider.System);
 
         var refusal = await Assert.ThrowsAsync<TeamsAppPackageException>(() => tools.RunScriptAsync("fail.js", string.Empty, CancellationToken.None));
 
         Assert.Contains("failed (exit 3): boom", refusal.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_copy, recursive: true);
+    public void Dispose() => _temp.Dispose();
+
+    private string Folder => _temp.Path;
 }

@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using KaizalaBot.TeamsApp;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Processes;
 
 namespace KaizalaBot.Tests.TeamsApp;
 
@@ -12,11 +13,9 @@ namespace KaizalaBot.Tests.TeamsApp;
 public sealed class ProgramPackageVerbTests : IDisposable
 {
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
-    private readonly string _workingDirectory = Path.Combine(Path.GetTempPath(), "kaizalabot-verb-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _workingDirectory = new();
 
-    public ProgramPackageVerbTests() => Directory.CreateDirectory(_workingDirectory);
-
-    private string Output => Path.Combine(_workingDirectory, "out");
+    private string Output => Path.Combine(_workingDirectory.Path, "out");
 
     [Fact]
     public async Task PackageVerb_AppIdFromEnvironment_PackagesThatBotAndExits()
@@ -30,10 +29,10 @@ public sealed class ProgramPackageVerbTests : IDisposable
             ["TeamsApp__TermsOfUseUrl"] = "https://www.contoso.com/terms",
         };
 
-        var (exitCode, stdout, stderr) = await RunHostAsync(environment, "--TeamsApp:BotDomain", "kaizalabot-contoso.azurewebsites.net");
+        var result = await RunHostAsync(environment, "--TeamsApp:BotDomain", "kaizalabot-contoso.azurewebsites.net");
 
-        Assert.True(exitCode == 0, stderr);
-        Assert.Contains(TeamsAppSettingsTests.AppId, stdout, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.Contains(TeamsAppSettingsTests.AppId, result.Output, StringComparison.Ordinal);
         using var zip = ZipFile.OpenRead(Path.Combine(Output, TeamsAppPackager.PackageFileName));
         using var manifest = zip.GetEntry("manifest.json")!.Open();
         var json = JsonNode.Parse(manifest)!;
@@ -44,49 +43,32 @@ public sealed class ProgramPackageVerbTests : IDisposable
     [Fact]
     public async Task PackageVerb_PlaceholderAppIdOnTheCommandLine_ExitsNonZeroWithTheReason()
     {
-        var (exitCode, stdout, stderr) = await RunHostAsync([], "--MicrosoftAppId", "00000000-0000-0000-0000-000000000000");
+        // The command line outranks the environment, as it does for the bot: the all-zero id wins over any inherited one.
+        var result = await RunHostAsync([], "--MicrosoftAppId", "00000000-0000-0000-0000-000000000000");
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("MicrosoftAppId is the all-zero GUID", stderr, StringComparison.Ordinal);
-        Assert.Empty(stdout);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("MicrosoftAppId is the all-zero GUID", result.Errors, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
         Assert.False(Directory.Exists(Output));
     }
 
-    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
+    public void Dispose() => _workingDirectory.Dispose();
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(Dictionary<string, string> environment, params string[] arguments)
+    private async Task<ProcessResult> RunHostAsync(Dictionary<string, string> environment, params string[] arguments)
     {
-        // The host's build sits beside the test assembly. Started from an empty folder, it finds manifest/ from its
-        // own location, as a build copied elsewhere would from a clone.
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "KaizalaBot.dll"), TeamsAppPackageCommand.Verb, "--output", Output },
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Production: no user-secrets of the machine's developer, and nothing inherited that the test did not set.
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MicrosoftApp", StringComparison.OrdinalIgnoreCase) || k.StartsWith("TeamsApp", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        // Production, so no developer's user-secrets are read. The host's build sits beside the test assembly; started
+        // from an empty folder, it finds manifest/ from its own location, as a build copied out of a clone would.
+        environment["DOTNET_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = ProcessRunner.Start(
+            "dotnet",
+            _workingDirectory.Path,
+            environment,
+            [Path.Combine(AppContext.BaseDirectory, "KaizalaBot.dll"), TeamsAppPackageCommand.Verb, "--output", Output, .. arguments]);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(ProcessTimeout);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -97,6 +79,6 @@ public sealed class ProgramPackageVerbTests : IDisposable
             throw new TimeoutException($"The host did not exit within {ProcessTimeout}: did the verb start the web host instead?");
         }
 
-        return (process.ExitCode, await stdout, await stderr);
+        return new ProcessResult(process.ExitCode, await output, await errors);
     }
 }

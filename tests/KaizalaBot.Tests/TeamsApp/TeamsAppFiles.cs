@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using KaizalaBot.TeamsApp;
-using KaizalaBot.Tests.Support;
+using KaizalaBot.Testing;
 
 namespace KaizalaBot.Tests.TeamsApp;
 

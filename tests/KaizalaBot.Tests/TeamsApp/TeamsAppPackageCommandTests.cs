@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using KaizalaBot.TeamsApp;
-using KaizalaBot.Tests.Support;
+using KaizalaBot.Testing;
 
 namespace KaizalaBot.Tests.TeamsApp;
 
@@ -11,7 +11,7 @@ namespace KaizalaBot.Tests.TeamsApp;
 /// </summary>
 public sealed class TeamsAppPackageCommandTests : IDisposable
 {
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "kaizalabot-package-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
 
@@ -35,7 +35,7 @@ public sealed class TeamsAppPackageCommandTests : IDisposable
         var exitCode = await RunAsync(TeamsAppSettingsTests.Complete());
 
         Assert.Equal(0, exitCode);
-        using var zip = ZipFile.OpenRead(Path.Combine(_output, TeamsAppPackager.PackageFileName));
+        using var zip = ZipFile.OpenRead(Path.Combine(Output, TeamsAppPackager.PackageFileName));
         Assert.Equal(["color.png", "fr.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
         var manifest = JsonNode.Parse(Read(zip, "manifest.json"))!.AsObject();
         Assert.Equal(TeamsAppSettingsTests.AppId, (string?)manifest["id"]);
@@ -58,7 +58,7 @@ public sealed class TeamsAppPackageCommandTests : IDisposable
     {
         await RunAsync(TeamsAppSettingsTests.Complete());
 
-        using var zip = ZipFile.OpenRead(Path.Combine(_output, TeamsAppPackager.PackageFileName));
+        using var zip = ZipFile.OpenRead(Path.Combine(Output, TeamsAppPackager.PackageFileName));
         var packed = JsonNode.Parse(Read(zip, "manifest.json"))!.AsObject();
         var committed = TeamsAppFiles.Manifest();
         foreach (var manifest in new[] { packed, committed })
@@ -76,11 +76,11 @@ public sealed class TeamsAppPackageCommandTests : IDisposable
     public async Task RunAsync_SameConfigurationTwice_WritesIdenticalBytes()
     {
         await RunAsync(TeamsAppSettingsTests.Complete());
-        var first = File.ReadAllBytes(Path.Combine(_output, TeamsAppPackager.PackageFileName));
+        var first = File.ReadAllBytes(Path.Combine(Output, TeamsAppPackager.PackageFileName));
 
         await RunAsync(TeamsAppSettingsTests.Complete());
 
-        Assert.Equal(first, File.ReadAllBytes(Path.Combine(_output, TeamsAppPackager.PackageFileName)));
+        Assert.Equal(first, File.ReadAllBytes(Path.Combine(Output, TeamsAppPackager.PackageFileName)));
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class TeamsAppPackageCommandTests : IDisposable
         Assert.StartsWith("The Teams app package was not written:", _stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains("MicrosoftAppId", _stderr.ToString(), StringComparison.Ordinal);
         Assert.Empty(_stdout.ToString());
-        Assert.False(Directory.Exists(_output));
+        Assert.False(Directory.Exists(Output));
     }
 
     [Fact]
@@ -111,21 +111,17 @@ public sealed class TeamsAppPackageCommandTests : IDisposable
         Assert.Contains("--output needs a folder", _stderr.ToString(), StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_output))
-        {
-            Directory.Delete(_output, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static string HostContentRoot => Path.Combine(RepositoryPaths.Root, "src", "KaizalaBot");
+
+    private string Output => Path.Combine(_temp.Path, "out");
 
     private Task<int> RunAsync(Dictionary<string, string?> values)
     {
         var command = new TeamsAppPackageCommand(
             TeamsAppSettingsTests.Configuration(values), HostContentRoot, TimeProvider.System, _stdout, _stderr);
-        return command.RunAsync([TeamsAppPackageCommand.Verb, "--output", _output], CancellationToken.None);
+        return command.RunAsync([TeamsAppPackageCommand.Verb, "--output", Output], CancellationToken.None);
     }
 
     private static byte[] Read(ZipArchive zip, string name)

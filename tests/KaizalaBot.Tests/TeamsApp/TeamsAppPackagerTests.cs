@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KaizalaBot.TeamsApp;
+using KaizalaBot.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace KaizalaBot.Tests.TeamsApp;
@@ -11,7 +12,7 @@ namespace KaizalaBot.Tests.TeamsApp;
 public sealed class TeamsAppPackagerTests : IDisposable
 {
     private static readonly byte[] PreviousPackage = [0x50, 0x4B, 0x05, 0x06, 1, 2, 3];
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "kaizalabot-packager-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
 
     public TeamsAppPackagerTests()
     {
@@ -25,9 +26,9 @@ public sealed class TeamsAppPackagerTests : IDisposable
         File.WriteAllBytes(Path.Combine(Output, TeamsAppPackager.PackageFileName), PreviousPackage);
     }
 
-    private string ManifestCopy => Path.Combine(_root, "manifest");
+    private string ManifestCopy => Path.Combine(_temp.Path, "manifest");
 
-    private string Output => Path.Combine(_root, "build");
+    private string Output => Path.Combine(_temp.Path, "build");
 
     [Fact]
     public async Task PackAsync_CopiedManifest_ReplacesThePreviousPackage()
@@ -105,7 +106,7 @@ public sealed class TeamsAppPackagerTests : IDisposable
         Assert.StartsWith("manifest.json is not valid JSON", refusal.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private Task<TeamsAppPackage> PackAsync()
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using KaizalaBot.TeamsApp;
-using KaizalaBot.Tests.Support;
+using KaizalaBot.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace KaizalaBot.Tests.TeamsApp;
