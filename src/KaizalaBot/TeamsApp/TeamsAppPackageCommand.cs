@@ -2,7 +2,7 @@ namespace KaizalaBot.TeamsApp;
 
 /// <summary>
 /// <c>dotnet run --project src/KaizalaBot -- package-teams-app [--output DIR]</c>: writes the Teams app zip into
-/// <c>manifest/build/</c> (or DIR) instead of starting the web host. A verb of the host rather than a separate tool, so
+/// <c>manifest/build/</c> (or DIR, relative to the repository root) instead of starting the web host. A verb of the host rather than a separate tool, so
 /// that it reads the bot's configuration through the very same sources and precedence (appsettings, user-secrets,
 /// environment, command line): the package names exactly the bot that this configuration runs.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class TeamsAppPackageCommand(
         {
             var settings = TeamsAppSettings.Read(configuration);
             var manifestDirectory = FindManifestDirectory();
-            var outputDirectory = OutputDirectory(args) ?? Path.Combine(manifestDirectory, "build");
+            var outputDirectory = OutputDirectory(args, Path.GetDirectoryName(manifestDirectory)!) ?? Path.Combine(manifestDirectory, "build");
             var packager = new TeamsAppPackager(new TeamsAppSchemaValidator(new NpmToolFolder(Path.Combine(manifestDirectory, "tools"), time)));
 
             var package = await packager.PackAsync(settings, manifestDirectory, outputDirectory, cancellationToken);
@@ -66,7 +66,8 @@ public sealed class TeamsAppPackageCommand(
             $"manifest/{TeamsAppPackager.ManifestFileName} was not found above {contentRoot}: run the command from a clone of the repository.");
     }
 
-    private static string? OutputDirectory(IReadOnlyList<string> args)
+    // Relative to the repository root, not the working directory: dotnet run starts the host in src/KaizalaBot.
+    private static string? OutputDirectory(IReadOnlyList<string> args, string repositoryRoot)
     {
         for (var i = 1; i < args.Count; i++)
         {
@@ -77,7 +78,7 @@ public sealed class TeamsAppPackageCommand(
             {
                 return string.IsNullOrWhiteSpace(folder)
                     ? throw new TeamsAppPackageException($"{OutputOption} needs a folder.")
-                    : Path.GetFullPath(folder);
+                    : Path.GetFullPath(folder, repositoryRoot);
             }
         }
 

@@ -100,6 +100,19 @@ public sealed class TeamsAppPackageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_RelativeOutput_IsResolvedFromTheRepositoryRootNotTheWorkingDirectory()
+    {
+        var command = new TeamsAppPackageCommand(
+            TeamsAppSettingsTests.Configuration(TeamsAppSettingsTests.Complete()), HostContentRoot, TimeProvider.System, _stdout, _stderr);
+
+        var exitCode = await command.RunAsync(
+            [TeamsAppPackageCommand.Verb, $"--output={Path.GetRelativePath(RepositoryPaths.Root, Output)}"], CancellationToken.None);
+
+        Assert.True(exitCode == 0, _stderr.ToString());
+        Assert.True(File.Exists(Path.Combine(Output, TeamsAppPackager.PackageFileName)));
+    }
+
+    [Fact]
     public async Task RunAsync_EmptyOutputOption_IsRefused()
     {
         var command = new TeamsAppPackageCommand(
