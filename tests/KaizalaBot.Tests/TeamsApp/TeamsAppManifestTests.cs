@@ -74,7 +74,7 @@ public sealed class TeamsAppManifestTests
     }
 
     [Fact]
-    public void Manifest_Committed_CarriesPlaceholdersForDeploymentValuesOnly()
+    public void Manifest_Committed_HoldsPlaceholdersWhereEachDeploymentFillsIn()
     {
         var manifest = Manifest();
 
