@@ -178,7 +178,7 @@ public sealed partial class MigrationExecutor
         await _store.UnmarkRunnableAsync(session.Current.Id, cancellationToken);
         if (state == MigrationState.Cancelled)
         {
-            await _store.ReleaseSlotAsync(session.Current, cancellationToken);
+            await _store.ReleaseSlotAsync(session.Current.CustomerId, session.Current.SourceSubscriptionId, cancellationToken);
         }
 
         await AuditStateAsync(session.Current, cancellationToken);

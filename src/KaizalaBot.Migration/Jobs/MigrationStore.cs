@@ -82,8 +82,9 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
 
     // Indexes -------------------------------------------------------------------------------------------------
 
-    /// <summary>Takes the (customer, subscription) slot; returns the id of the migration holding it when taken.</summary>
-    public async Task<string?> TryTakeSlotAsync(string customerId, string subscriptionId, string migrationId, CancellationToken cancellationToken)
+    /// <summary>Takes the (customer, subscription) slot; when it is taken, returns the index document holding it.</summary>
+    public async Task<StoredItem<ActiveMigrationIndex>?> TryTakeSlotAsync(
+        string customerId, string subscriptionId, string migrationId, CancellationToken cancellationToken)
     {
         var key = SlotKey(customerId, subscriptionId);
         try
@@ -93,8 +94,8 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
         }
         catch (StorageConflictException)
         {
-            var holder = await storage.ReadAsync<ActiveMigrationIndex>(key, MigrationJson.Options, cancellationToken);
-            return holder?.Value.MigrationId ?? "";
+            return await storage.ReadAsync<ActiveMigrationIndex>(key, MigrationJson.Options, cancellationToken)
+                ?? new StoredItem<ActiveMigrationIndex>(key, new ActiveMigrationIndex("", timeProvider.GetUtcNow()), "*");
         }
     }
 
@@ -102,8 +103,21 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
         (await storage.ReadAsync<ActiveMigrationIndex>(SlotKey(customerId, subscriptionId), MigrationJson.Options, cancellationToken))?.Value.MigrationId;
 
     /// <summary>Frees the slot of a cancelled migration (a completed one keeps it: the subscription is done).</summary>
-    public Task ReleaseSlotAsync(MigrationRecord record, CancellationToken cancellationToken) =>
-        storage.DeleteAsync(SlotKey(record.CustomerId, record.SourceSubscriptionId), WriteCondition.Unconditional, cancellationToken);
+    public Task ReleaseSlotAsync(string customerId, string subscriptionId, CancellationToken cancellationToken) =>
+        storage.DeleteAsync(SlotKey(customerId, subscriptionId), WriteCondition.Unconditional, cancellationToken);
+
+    /// <summary>Frees a slot found stale, only if it is still the version read (a new holder is never evicted).</summary>
+    public async Task ReleaseStaleSlotAsync(StoredItem<ActiveMigrationIndex> slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.DeleteAsync(slot.Key, WriteCondition.IfMatch(slot.ETag), cancellationToken);
+        }
+        catch (StorageConflictException)
+        {
+            // Someone else freed or retook it: the next attempt to take it decides.
+        }
+    }
 
     public Task MarkRunnableAsync(string id, CancellationToken cancellationToken) =>
         storage.WriteAsync(RunnablePrefix + id, new { id }, WriteCondition.Unconditional, MigrationJson.Options, cancellationToken);
