@@ -37,7 +37,7 @@ public sealed record MigrationRunnerOptions
     public int RequestsPerMinute { get; init; } = 480;
 
     /// <summary>Calls a customer may burst; with <see cref="RequestsPerMinute"/> no minute ever exceeds the limit.</summary>
-    public int RequestBurst { get; init; } = 20;
+    public int RequestBurst { get; init; } = 10;
 
     /// <summary>Progress reaches the seller at most this often per migration (the last change always arrives).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
