@@ -9,6 +9,7 @@ using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
 using KaizalaBot.Storage;
+using KaizalaBot.Testing;
 using KaizalaBot.Tests.Support;
 
 namespace KaizalaBot.Tests.Hosting;

@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
+using KaizalaBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
+namespace KaizalaBot.Testing.Protocol;
 
 /// <summary>
 /// Serves two OpenID metadata documents and their JWKS on loopback, like login.botframework.com (path
 /// <c>botframework/</c>) and login.microsoftonline.com (path <c>entra/</c>). Keys can be published while running, to
 /// exercise key roll-over; requests are counted to check refresh behaviour.
 /// </summary>
-internal sealed class OpenIdMetadataServer : IAsyncDisposable
+public sealed class OpenIdMetadataServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<TestSigningKey>> _keys = new(StringComparer.Ordinal)

@@ -1,11 +1,11 @@
-namespace KaizalaBot.Storage.Tests.Infrastructure;
+namespace KaizalaBot.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kaizalabot-storage-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kaizalabot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
+namespace KaizalaBot.Testing.Http;
 
 /// <summary>A real Kestrel server on 127.0.0.1 with an OS-chosen port, for tests that need genuine HTTP.</summary>
-internal sealed class LoopbackWebServer : IAsyncDisposable
+public sealed class LoopbackWebServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _disposed;

@@ -1,16 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
+using KaizalaBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
+namespace KaizalaBot.Testing.Protocol;
 
 /// <summary>
 /// A fake Bot Connector on loopback Kestrel: records every request and answers from a script (then, by default,
 /// <c>200 {"id":"activity-N"}</c>). Every answer carries an <c>X-Correlating-OperationId</c> like the real service.
 /// </summary>
-internal sealed class RecordingConnectorServer : IAsyncDisposable
+public sealed class RecordingConnectorServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];

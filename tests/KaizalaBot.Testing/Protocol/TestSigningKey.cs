@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
+namespace KaizalaBot.Testing.Protocol;
 
 /// <summary>A fresh RSA key pair of the test's own, published as a JWK (optionally with Bot Framework endorsements).</summary>
-internal sealed class TestSigningKey : IDisposable
+public sealed class TestSigningKey : IDisposable
 {
     private readonly RSA _rsa = RSA.Create(2048);
 

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
+namespace KaizalaBot.Testing.Protocol;
 
 /// <summary>Mints JWTs the way the Bot Connector and Entra shape them, signed with the test's own keys.</summary>
-internal static class TokenMinter
+public static class TokenMinter
 {
     public const string ChannelIssuer = "https://api.botframework.com";
 
