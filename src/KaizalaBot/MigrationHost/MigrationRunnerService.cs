@@ -1,13 +1,16 @@
+using KaizalaBot.Migration;
 using KaizalaBot.Migration.Jobs;
 using Microsoft.Extensions.Options;
-
-using KaizalaBot.Migration;
 
 namespace KaizalaBot.MigrationHost;
 
 /// <summary>The thin hosted shell around <see cref="MigrationRunner"/>: all engine logic lives in KaizalaBot.Migration.</summary>
-internal sealed class MigrationRunnerService(MigrationRunner runner, IOptions<MigrationOptions> options) : BackgroundService
+/// <remarks>
+/// The runner (and through it storage) is resolved when the service starts, not when it is constructed: invalid
+/// settings must fail start-up through options validation, naming the key, before any backend is built.
+/// </remarks>
+internal sealed class MigrationRunnerService(IServiceProvider services, IOptions<MigrationOptions> options) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.Value.Runner.Enabled ? runner.RunAsync(stoppingToken) : Task.CompletedTask;
+        options.Value.Runner.Enabled ? services.GetRequiredService<MigrationRunner>().RunAsync(stoppingToken) : Task.CompletedTask;
 }

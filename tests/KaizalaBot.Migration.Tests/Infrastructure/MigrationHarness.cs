@@ -68,7 +68,7 @@ internal sealed class MigrationHarness : IAsyncDisposable
     public static async Task<MigrationHarness> StartAsync(
         IDictionary<string, string?>? simulatorSettings = null,
         IDictionary<string, string?>? engineSettings = null,
-        IStorage? storage = null,
+        Func<TimeProvider, IStorage>? storage = null,
         Func<IServiceProvider, ILeaseManager>? leases = null)
     {
         var clock = new FakeTimeProvider(Start);
@@ -81,7 +81,7 @@ internal sealed class MigrationHarness : IAsyncDisposable
         var simulator = await PartnerCenterSimulatorServer.StartAsync(simulatorValues, clock, "/_pcsim", CancellationToken.None);
         MemoryLeaseManager? sharedLeases = null;
         return new MigrationHarness(
-            clock, simulator, storage ?? new MemoryStorage(),
+            clock, simulator, storage?.Invoke(clock) ?? new MemoryStorage(),
             leases ?? (services => sharedLeases ??= new MemoryLeaseManager(clock, services.GetRequiredService<ILogger<MemoryLeaseManager>>())),
             new Dictionary<string, string?>(engineSettings ?? new Dictionary<string, string?>()));
     }
