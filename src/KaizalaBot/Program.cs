@@ -12,6 +12,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddStorage();           // IStorage + leases: File (embedded default), Memory or AzureBlob
 builder.AddBotHosting();        // channel authentication, connector, adapter, the bot and its cards
 builder.AddPartnerCenter();     // typed Partner Center client; Development: the simulator, in-process
+builder.AddMigration();         // the migration engine and its runner (refresh token persisted in storage)
 builder.AddHealth();            // /healthz (alive) and /readyz (storage reachable)
 builder.AddLocalPlayground();   // Development: the Agents Playground, a Teams-like client on localhost
 

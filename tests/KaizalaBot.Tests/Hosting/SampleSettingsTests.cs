@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
+using KaizalaBot.Migration;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
@@ -28,6 +29,7 @@ public sealed class SampleSettingsTests
         ("BotAdapter", typeof(BotAdapterOptions)),
         ("Storage", typeof(StorageOptions)),
         ("PartnerCenter", typeof(PartnerCenterOptions)),
+        ("Migration", typeof(MigrationOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
         ("TeamsApp", typeof(TeamsAppOptions)),
