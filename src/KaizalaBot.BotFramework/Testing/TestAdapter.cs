@@ -58,7 +58,10 @@ public sealed class TestAdapter
         Locale = Conversation.Locale,
     };
 
-    /// <summary>Runs one turn; returns the invoke answer for an invoke (501 when none was set), otherwise <c>null</c>.</summary>
+    /// <summary>
+    /// Runs one turn; returns the invoke answer for an invoke (501 when none was set), otherwise <c>null</c>. Like a real
+    /// turn it is bounded by <see cref="BotAdapterOptions.TurnTimeout"/>, not by <paramref name="cancellationToken"/>.
+    /// </summary>
     public Task<InvokeResponse?> ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);

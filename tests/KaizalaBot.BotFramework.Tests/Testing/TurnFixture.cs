@@ -63,7 +63,10 @@ internal sealed class TurnFixture
     public async Task<int?> ReadCountAsync() =>
         (await Storage.ReadAsync(ConversationKey, Ct.Bounded()))?.Content.GetProperty("count").GetInt32();
 
-    /// <summary>Increments a counter in conversation state and says the new value (a state-changing turn).</summary>
+    /// <summary>
+    /// Increments a counter in conversation state and says the new value (a state-changing turn); yields in between so
+    /// turns can interleave if nothing keeps them apart.
+    /// </summary>
     public sealed class CounterBot(ConversationState conversationState) : IBot
     {
         private readonly IStatePropertyAccessor<int> _count = conversationState.CreateProperty<int>("count");
@@ -75,6 +78,7 @@ internal sealed class TurnFixture
         {
             Interlocked.Increment(ref _runs);
             var count = await _count.GetAsync(turnContext, () => 0, cancellationToken);
+            await Task.Yield();
             await _count.SetAsync(turnContext, count + 1, cancellationToken);
             await turnContext.SendActivityAsync(MessageFactory.Text($"count {count + 1}"), cancellationToken);
         }
