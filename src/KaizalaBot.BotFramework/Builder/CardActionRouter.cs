@@ -84,6 +84,8 @@ public sealed partial class CardActionRouter
             case CardActionResultKind.None when execute:
                 turnContext.SetInvokeResponse(click.IsRefresh ? InvokeResponses.Unchanged() : InvokeResponses.Message(_messages.Accepted(turnContext)));
                 break;
+
+            // Nothing to a Submit: it is a chat message, which needs no answer of its own.
         }
     }
 

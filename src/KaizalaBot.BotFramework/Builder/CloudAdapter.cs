@@ -194,9 +194,9 @@ public sealed partial class CloudAdapter
                     await state.SaveChangesAsync(turnContext, false, turnToken);
                 }
             }
-            catch (StorageConflictException ex) when (attempt < _options.MaxTurnAttempts)
+            catch (StorageConflictException) when (attempt < _options.MaxTurnAttempts)
             {
-                LogTurnRetried(ex.Message, activity.Type, lockKey, attempt);
+                LogTurnRetried(activity.Type, lockKey, attempt);
                 continue;
             }
             catch (Exception ex) when (IsContained(ex, kind, turnToken))
@@ -296,13 +296,16 @@ public sealed partial class CloudAdapter
     // What an operator needs of a failure that is not ours, without the stack trace: Teams' code and status.
     private static string Describe(Exception exception) => exception switch
     {
-        ConnectorException connector => $"{connector.ErrorCode ?? "no error code"} (HTTP {(connector.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")})",
+        ConnectorException { StatusCode: { } status } connector =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{connector.ErrorCode ?? "no error code"} (HTTP {(int)status})"),
+        ConnectorException connector => $"{connector.ErrorCode ?? "no error code"} (no answer)",
         OperationCanceledException => "cancelled",
         _ => exception.GetType().Name,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn of {ActivityType} in {Conversation} met a concurrent state change on attempt {Attempt}; running it again ({Reason})")]
-    private partial void LogTurnRetried(string reason, string activityType, string? conversation, int attempt);
+    // Expected whenever two instances serve one conversation: worth a line, not a warning.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn of {ActivityType} in {Conversation} met a concurrent state change on attempt {Attempt}; running it again")]
+    private partial void LogTurnRetried(string activityType, string? conversation, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn of {ActivityType} in {Conversation} failed on attempt {Attempt}")]
     private partial void LogTurnFailed(Exception exception, string activityType, string? conversation, int attempt);

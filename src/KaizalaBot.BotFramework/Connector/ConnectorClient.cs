@@ -126,7 +126,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
             : null;
 
         var limits = new OutboundRequest(ConversationOf(body), TenantOf(body), _outboundDeadline.Current);
-        var response = await SendWithRetriesAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
+        var response = await SendCoreAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
         try
         {
             // A 401 usually means a token revoked or rotated before its expiry: MSAL's cache must be bypassed once.
@@ -135,7 +135,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
                 LogForcedTokenRefresh(_logger, method.Method, uri.Host);
                 response.Dispose();
                 token = await _tokens.GetTokenAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
-                response = await SendWithRetriesAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
+                response = await SendCoreAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -167,7 +167,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     }
 
     /// <summary>One call; the handlers below retry it and keep the rate limits (see the class remarks).</summary>
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(
+    private async Task<HttpResponseMessage> SendCoreAsync(
         HttpMethod method, Uri uri, byte[]? payload, string? token, OutboundRequest limits, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
