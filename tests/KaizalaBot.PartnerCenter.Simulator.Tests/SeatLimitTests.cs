@@ -9,13 +9,13 @@ public sealed class SeatLimitTests
 {
     private const string E3CatalogItemId = "CFQ7TTC0LF8R:0001:CFQ7TTC0KCSV";
 
-    private static async Task<(string Status, JsonObjectLine Line, string CartId)> CreateAsync(SimulatorHost host, string token, string customerId, string catalogItemId, int quantity)
+    private static async Task<(HttpStatusCode Status, string? LineError, int LineQuantity, string CartId)> CreateAsync(
+        SimulatorHost host, string token, string customerId, string catalogItemId, int quantity)
     {
         using var response = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts", token, DemoWorld.CartBody(catalogItemId, quantity, "seat limit"));
         var cart = await SimulatorHost.ReadJsonAsync(response);
         var line = cart["lineItems"]![0]!;
-        return (((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new JsonObjectLine(line["error"]?["errorCode"]?.GetValue<string>(), line["quantity"]!.GetValue<int>()), cart["id"]!.GetValue<string>());
+        return (response.StatusCode, line["error"]?["errorCode"]?.GetValue<string>(), line["quantity"]!.GetValue<int>(), cart["id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -25,11 +25,11 @@ public sealed class SeatLimitTests
         var token = await host.GetAppTokenAsync();
         var (customerId, _) = await DemoWorld.ActiveKaizalaAsync(host, token);
 
-        var (status, line, cartId) = await CreateAsync(host, token, customerId, DemoWorld.BusinessBasicCatalogItemId, 301);
+        var (status, lineError, _, cartId) = await CreateAsync(host, token, customerId, DemoWorld.BusinessBasicCatalogItemId, 301);
         using var checkout = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts/{cartId}/checkout", token);
 
-        Assert.Equal("201", status);
-        Assert.Equal("max_allowed_seats_per_subscription_exceeded", line.ErrorCode);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("max_allowed_seats_per_subscription_exceeded", lineError);
         Assert.Equal(HttpStatusCode.Forbidden, checkout.StatusCode);
         Assert.Equal(800067, (await SimulatorHost.ReadJsonAsync(checkout))["code"]!.GetValue<int>());
         var orders = await host.GetJsonAsync($"v1/customers/{customerId}/orders", token);
@@ -45,11 +45,11 @@ public sealed class SeatLimitTests
         var token = await host.GetAppTokenAsync();
         var (customerId, _) = await DemoWorld.ActiveKaizalaAsync(host, token);
 
-        var (status, line, _) = await CreateAsync(host, token, customerId, catalogItemId, quantity);
+        var (status, lineError, lineQuantity, _) = await CreateAsync(host, token, customerId, catalogItemId, quantity);
 
-        Assert.Equal("201", status);
-        Assert.Null(line.ErrorCode);
-        Assert.Equal(quantity, line.Quantity);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Null(lineError);
+        Assert.Equal(quantity, lineQuantity);
     }
 
     [Theory]
@@ -66,6 +66,4 @@ public sealed class SeatLimitTests
         Assert.All(business, s => Assert.InRange(s.Quantity, 1, 300));
         Assert.Contains(subscriptions, s => s.OfferName == "Office 365 E3" && s.Quantity > 300);
     }
-
-    private sealed record JsonObjectLine(string? ErrorCode, int Quantity);
 }

@@ -138,6 +138,8 @@ public sealed class SubscriptionPatchSemanticsTests
         using var accepted = await host.SendAsync(HttpMethod.Patch, path, token, With(read, s => s["status"] = "suspended"), ifMatch);
         var location = accepted.Headers.Location!.OriginalString;
         var during = await host.GetJsonAsync("v1" + location, token);
+        using var inspection = await host.Client.GetAsync("_simulator/customers/" + path.Split('/')[2]);
+        var pending = (await SimulatorHost.ReadJsonAsync(inspection))["tenant"]!["pendingUpdates"]!.AsArray();
         using var second = await host.SendAsync(HttpMethod.Patch, path, token, With(read, s => s["friendlyName"] = "meanwhile"));
         host.Time.Advance(TimeSpan.FromMinutes(1));
         token = await host.GetAppTokenAsync();
@@ -148,6 +150,7 @@ public sealed class SubscriptionPatchSemanticsTests
         Assert.Empty(await accepted.Content.ReadAsStringAsync());
         Assert.Equal("active", during["status"]!.GetValue<string>());
         Assert.Equal(Etag(read), Etag(during));
+        Assert.Equal("suspended", Assert.Single(pending)!["updated"]!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal(800082, (await SimulatorHost.ReadJsonAsync(second))["code"]!.GetValue<int>());
         Assert.Equal("suspended", after["status"]!.GetValue<string>());
