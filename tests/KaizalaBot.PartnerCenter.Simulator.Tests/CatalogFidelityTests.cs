@@ -51,4 +51,30 @@ public sealed class CatalogFidelityTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(code, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
     }
+
+    [Theory]
+    [InlineData("NOT-AN-OFFER", 400, 800004)]
+    [InlineData("CFQ7TTC0LH18", 400, 2100)]
+    [InlineData("CFQ7TTC0LH18:0001:CFQ7TTC0K971", 400, 2100)]
+    public async Task Offer_UnknownOrNceId_ReturnsItsDocumentedError(string offerId, int status, int code)
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetAppTokenAsync();
+
+        using var response = await host.SendAsync(HttpMethod.Get, $"v1/offers/{Uri.EscapeDataString(offerId)}?country=US", token);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(code, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Offer_LegacyBusinessStandard_SellsAtMost300Seats()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var token = await host.GetAppTokenAsync();
+
+        var offer = await host.GetJsonAsync("v1/offers/031C9E47-4802-4248-838E-778FB1D2CC05?country=US", token);
+
+        Assert.Equal(300, offer["maximumQuantity"]!.GetValue<int>());
+    }
 }

@@ -59,8 +59,14 @@ internal static class CatalogEndpoints
 
     private static SimResponse Offer(string offerId, HttpRequest request)
     {
+        // An NCE id belongs to the products API (2100); anything else unknown is an invalid offer id (400/800004).
+        if (PlanCatalog.FindByProduct(offerId.Split(':')[0]) is not null || offerId.Contains(':', StringComparison.Ordinal))
+        {
+            throw new PartnerCenterFaultException(400, 2100, $"The Offers API doesn't support item with ID {offerId}. Try using the Products and/or SKUs APIs.");
+        }
+
         var plan = PlanCatalog.FindByLegacyOfferId(offerId)
-            ?? throw PartnerCenterFaultException.NotFound(800004, $"Offer {offerId} is not a valid offer id.");
+            ?? throw new PartnerCenterFaultException(400, 800004, $"Offer {offerId} is not a valid offer id.");
         return SimResponse.Ok(CatalogWire.Offer(plan, Country(request)));
     }
 
