@@ -1,13 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KaizalaBot.PartnerCenter.Simulator.Catalog;
 using KaizalaBot.PartnerCenter.Simulator.Behaviour;
+using KaizalaBot.PartnerCenter.Simulator.Catalog;
 using KaizalaBot.PartnerCenter.Simulator.State;
 using KaizalaBot.PartnerCenter.Simulator.Wire;
 
 namespace KaizalaBot.PartnerCenter.Simulator.Endpoints;
 
-/// <summary>Subscriptions: list (also by order), get, PATCH (suspend/reactivate/quantity/name), provisioning status (reference §3).</summary>
+/// <summary>
+/// Subscriptions: list (also by order), get, PATCH (suspend/reactivate/quantity/name; 200, or 202 + Location for a share),
+/// provisioning status (reference §3).
+/// </summary>
 internal static class SubscriptionEndpoints
 {
     /// <summary>Legacy suspension: deprovisioned 120 days later (reference §3.4, [KZ]).</summary>

@@ -153,6 +153,7 @@ internal sealed class DemoWorldGenerator
             // The demo world stays within the real limits: no Business subscription above 300 seats (reference §4.2).
             ordinary = PlanCatalog.ReplacementPlans.First(p => p.Title == "Office 365 E3");
         }
+
         var ordinaryEnd = new DateTimeOffset(_generatedAt.Date, TimeSpan.Zero).AddDays(random.Next(30, 330));
         var ordinarySubscription = new SubscriptionRecord
         {
