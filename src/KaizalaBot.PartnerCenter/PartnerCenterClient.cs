@@ -10,7 +10,6 @@ using KaizalaBot.PartnerCenter.Json;
 using KaizalaBot.PartnerCenter.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 using Polly.Timeout;
 
 namespace KaizalaBot.PartnerCenter;
@@ -23,8 +22,6 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
     private const PartnerCenterTokenKind AppPlusUser = PartnerCenterTokenKind.AppPlusUser;
 
     private readonly IHttpClientFactory _httpClientFactory;
-    private readonly PartnerCenterTokenProvider _tokens;
-    private readonly PartnerCenterResilience _resilience;
     private readonly TimeProvider _timeProvider;
     private readonly PartnerCenterOptions _options;
     private readonly ILogger<PartnerCenterClient> _logger;
@@ -32,27 +29,21 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
 
     public PartnerCenterClient(
         IHttpClientFactory httpClientFactory,
-        PartnerCenterTokenProvider tokens,
-        PartnerCenterResilience resilience,
         TimeProvider timeProvider,
         IOptions<PartnerCenterOptions> options,
         ILogger<PartnerCenterClient> logger)
-        : this(httpClientFactory, tokens, resilience, timeProvider, options.Value, logger, context: null)
+        : this(httpClientFactory, timeProvider, options.Value, logger, context: null)
     {
     }
 
     private PartnerCenterClient(
         IHttpClientFactory httpClientFactory,
-        PartnerCenterTokenProvider tokens,
-        PartnerCenterResilience resilience,
         TimeProvider timeProvider,
         PartnerCenterOptions options,
         ILogger<PartnerCenterClient> logger,
         PartnerCenterRequestContext? context)
     {
         _httpClientFactory = httpClientFactory;
-        _tokens = tokens;
-        _resilience = resilience;
         _timeProvider = timeProvider;
         _options = options;
         _logger = logger;
@@ -62,7 +53,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
     public IPartnerCenterClient With(PartnerCenterRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new PartnerCenterClient(_httpClientFactory, _tokens, _resilience, _timeProvider, _options, _logger, context);
+        return new PartnerCenterClient(_httpClientFactory, _timeProvider, _options, _logger, context);
     }
 
     // Customers ----------------------------------------------------------------------------------------
@@ -450,51 +441,34 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), PartnerCenterJson.Options);
 
         var http = _httpClientFactory.CreateClient(PartnerCenterServiceCollectionExtensions.ApiHttpClientName);
-        var resilienceContext = ResilienceContextPool.Shared.Get(cancellationToken);
-        resilienceContext.Properties.Set(PartnerCenterResilience.RequestIdKey, requestId);
+        using var request = new HttpRequestMessage(method, relativeUri);
+        request.Options.Set(PartnerCenterAuthenticationHandler.TokenKindKey, tokenKind);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Add(PartnerCenterHeaders.RequestId, requestId.ToString());
+        request.Headers.Add(PartnerCenterHeaders.CorrelationId, correlationId.ToString());
+        request.Headers.Add(PartnerCenterHeaders.Locale, locale);
+        foreach (var header in extraHeaders ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (content is not null)
+        {
+            request.Content = new ByteArrayContent(content);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
         HttpResponseMessage response;
         try
         {
-            response = await _resilience.Pipeline.ExecuteAsync(
-                async context =>
-                {
-                    var accessToken = await _tokens.GetAccessTokenAsync(tokenKind, context.CancellationToken);
-                    using var request = new HttpRequestMessage(method, relativeUri);
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                    request.Headers.Add(PartnerCenterHeaders.RequestId, requestId.ToString());
-                    request.Headers.Add(PartnerCenterHeaders.CorrelationId, correlationId.ToString());
-                    request.Headers.Add(PartnerCenterHeaders.Locale, locale);
-                    foreach (var header in extraHeaders ?? [])
-                    {
-                        request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                    }
-
-                    if (content is not null)
-                    {
-                        request.Content = new ByteArrayContent(content);
-                        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                    }
-
-                    var answer = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
-                    if (answer.StatusCode == HttpStatusCode.Unauthorized)
-                    {
-                        _tokens.Invalidate(tokenKind, accessToken);
-                    }
-
-                    return answer;
-                },
-                resilienceContext);
+            // The resilience handler retries inside this call (see PartnerCenterResilience).
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
             || (ex is TaskCanceledException { InnerException: TimeoutException } && !cancellationToken.IsCancellationRequested))
         {
             LogUnreachable(method.Method, relativeUri, correlationId, requestId, ex);
             throw PartnerCenterErrors.Transport(ex, correlationId, requestId);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(resilienceContext);
         }
 
         if (!response.IsSuccessStatusCode)

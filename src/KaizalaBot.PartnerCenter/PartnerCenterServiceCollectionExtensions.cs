@@ -30,6 +30,7 @@ public static class PartnerCenterServiceCollectionExtensions
         services.TryAddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
         services.TryAddSingleton<PartnerCenterTokenProvider>();
         services.TryAddSingleton<PartnerCenterResilience>();
+        services.TryAddTransient<PartnerCenterAuthenticationHandler>();
 
         services.AddHttpClient(PartnerCenterTokenProvider.HttpClientName);
         services.TryAddSingleton<IPartnerCenterClient, PartnerCenterClient>();
@@ -42,7 +43,12 @@ public static class PartnerCenterServiceCollectionExtensions
             // The resilience pipeline times out each attempt on the injected TimeProvider; HttpClient's own
             // 100-second timeout would race it on the wall clock.
             client.Timeout = Timeout.InfiniteTimeSpan;
-        });
+        })
+            .AddResilienceHandler(ApiHttpClientName, (builder, context) =>
+                context.ServiceProvider.GetRequiredService<PartnerCenterResilience>().Configure(builder));
+
+        // Added after the resilience handler, so it runs inside it: once per attempt.
+        services.AddHttpClient(ApiHttpClientName).AddHttpMessageHandler<PartnerCenterAuthenticationHandler>();
         return services;
     }
 }

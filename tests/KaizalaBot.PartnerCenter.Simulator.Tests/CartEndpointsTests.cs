@@ -121,7 +121,7 @@ public sealed class CartEndpointsTests
     }
 
     [Fact]
-    public async Task Put_ActiveCart_ReplacesLineItems()
+    public async Task Put_ActiveCart_Answers201AndReplacesLineItems()
     {
         await using var host = await SimulatorHost.StartAsync();
         var token = await host.GetUserTokenAsync();
@@ -131,7 +131,7 @@ public sealed class CartEndpointsTests
         using var response = await host.SendAsync(HttpMethod.Put, $"v1/customers/{customerId}/carts/{cartId}", token,
             DemoWorld.CartBody(DemoWorld.BusinessBasicCatalogItemId, 42, "BB bigger"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(42, (await host.GetJsonAsync($"v1/customers/{customerId}/carts/{cartId}", token))["lineItems"]![0]!["quantity"]!.GetValue<int>());
     }
 

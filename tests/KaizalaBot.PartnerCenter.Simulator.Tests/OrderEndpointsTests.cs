@@ -6,7 +6,7 @@ namespace KaizalaBot.PartnerCenter.Simulator.Tests;
 public sealed class OrderEndpointsTests
 {
     [Fact]
-    public async Task Checkout_BeforeAndAfterProvisioningDelay_SubscriptionAndLicencesAppearOnlyWhenCompleted()
+    public async Task Checkout_BeforeAndAfterProvisioningDelay_SubscriptionIdAndLicencesAppearOnlyWhenCompleted()
     {
         await using var host = await SimulatorHost.StartAsync();
         var token = await host.GetUserTokenAsync();
@@ -20,7 +20,7 @@ public sealed class OrderEndpointsTests
         var result = await SimulatorHost.ReadJsonAsync(checkout);
         var order = result["orders"]![0]!;
         var orderId = order["id"]!.GetValue<string>();
-        var subscriptionId = order["lineItems"]![0]!["subscriptionId"]!.GetValue<string>();
+        Assert.Null(order["lineItems"]![0]!["subscriptionId"]);
         Assert.Equal("pending", order["status"]!.GetValue<string>());
         Assert.Equal(12, orderId.Length);
         Assert.Empty(result["orderErrors"]!.AsArray());
@@ -31,7 +31,9 @@ public sealed class OrderEndpointsTests
 
         host.Time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.Equal("completed", (await host.GetJsonAsync($"v1/customers/{customerId}/orders/{orderId}", token))["status"]!.GetValue<string>());
+        var completed = await host.GetJsonAsync($"v1/customers/{customerId}/orders/{orderId}", token);
+        Assert.Equal("completed", completed["status"]!.GetValue<string>());
+        var subscriptionId = completed["lineItems"]![0]!["subscriptionId"]!.GetValue<string>();
         var created = (await host.GetJsonAsync($"v1/customers/{customerId}/subscriptions?order_id={orderId}", token))["items"]!.AsArray();
         var subscription = Assert.Single(created);
         Assert.Equal(subscriptionId, subscription!["id"]!.GetValue<string>());
@@ -75,7 +77,7 @@ public sealed class OrderEndpointsTests
     }
 
     [Fact]
-    public async Task ProvisioningStatus_AppOnlyToken_Returns900316()
+    public async Task ProvisioningStatus_AppOnlyToken_Returns403()
     {
         await using var host = await SimulatorHost.StartAsync();
         var token = await host.GetAppTokenAsync();
@@ -86,7 +88,7 @@ public sealed class OrderEndpointsTests
 
         using var response = await host.SendAsync(HttpMethod.Get, $"v1/customers/{customerId}/orders/{orderId}/provisioningstatus", token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(900316, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(2032, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
     }
 }

@@ -33,6 +33,10 @@ public sealed class PartnerCenterSimulatorExtensionsTests
     public async Task MapPartnerCenterSimulator_KaizalaMigrationStepsAToC_LeavesKaizalaSuspendedAndUsersOnTheNewPlan()
     {
         const string KaizalaSkuId = "5eed0000-0000-4000-8000-00000000ca1a";
+
+        // Office 365 E3: a Business plan would refuse a tenant with more than 300 holders.
+        const string E3CatalogItemId = "CFQ7TTC0LF8R:0001:CFQ7TTC0KCSV";
+        const string E3SkuId = "6fd2c87f-b296-42f0-b197-1e91e994b900";
         await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?> { ["PartnerCenterSimulator:RequestsPerMinute"] = "0" });
         var token = await host.GetUserTokenAsync();
         var (customerId, kaizala) = await DemoWorld.ActiveKaizalaAsync(host, token);
@@ -47,7 +51,9 @@ public sealed class PartnerCenterSimulatorExtensionsTests
         }
 
         // A: buy, then wait for provisioning.
-        var cartId = await DemoWorld.CreateCartAsync(host, token, customerId, holders.Count);
+        using var cart = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts", token,
+            DemoWorld.CartBody(E3CatalogItemId, holders.Count, "O365 E3 (Kaizala migration #1)"));
+        var cartId = (await SimulatorHost.ReadJsonAsync(cart))["id"]!.GetValue<string>();
         using var checkout = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/carts/{cartId}/checkout", token);
         Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
         host.Time.Advance(TimeSpan.FromMinutes(5));
@@ -56,7 +62,7 @@ public sealed class PartnerCenterSimulatorExtensionsTests
         {
             using var swap = await host.SendAsync(HttpMethod.Post, $"v1/customers/{customerId}/users/{userId}/licenseupdates", token, new JsonObject
             {
-                ["licensesToAssign"] = new JsonArray(new JsonObject { ["skuId"] = DemoWorld.BusinessBasicSkuId }),
+                ["licensesToAssign"] = new JsonArray(new JsonObject { ["skuId"] = E3SkuId }),
                 ["licensesToRemove"] = new JsonArray(KaizalaSkuId),
             });
             Assert.Equal(HttpStatusCode.Created, swap.StatusCode);
@@ -73,7 +79,7 @@ public sealed class PartnerCenterSimulatorExtensionsTests
         foreach (var userId in holders)
         {
             var skus = await DemoWorld.LicenseSkuIdsAsync(host, token, customerId, userId);
-            Assert.Contains(DemoWorld.BusinessBasicSkuId, skus);
+            Assert.Contains(E3SkuId, skus);
             Assert.DoesNotContain(KaizalaSkuId, skus);
         }
     }

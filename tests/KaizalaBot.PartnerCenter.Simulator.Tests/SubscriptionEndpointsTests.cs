@@ -149,7 +149,7 @@ public sealed class SubscriptionEndpointsTests
     }
 
     [Fact]
-    public async Task ProvisioningStatus_AppOnlyToken_Returns900316()
+    public async Task ProvisioningStatus_AppOnlyToken_Returns403()
     {
         await using var host = await SimulatorHost.StartAsync();
         var token = await host.GetAppTokenAsync();
@@ -157,7 +157,7 @@ public sealed class SubscriptionEndpointsTests
 
         using var response = await host.SendAsync(HttpMethod.Get, $"v1/customers/{customerId}/subscriptions/{kaizala["id"]}/provisioningstatus", token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(900316, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(2032, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
     }
 }

@@ -67,24 +67,38 @@ public sealed class TokenEndpointHandlerTests
     }
 
     [Fact]
-    public async Task RefreshToken_RotatedTokenAfterGracePeriod_ReturnsInvalidGrant()
+    public async Task RefreshToken_RedeemedToken_IsNotRevoked()
     {
-        await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["PartnerCenterSimulator:RefreshTokenGracePeriod"] = "00:10:00",
-        });
+        await using var host = await SimulatorHost.StartAsync();
         using var first = await host.RequestTokenAsync(RefreshForm(SimulatorDemoDirectory.DemoRefreshToken));
         var firstRefresh = (await SimulatorHost.ReadJsonAsync(first))["refresh_token"]!.GetValue<string>();
         using var second = await host.RequestTokenAsync(RefreshForm(firstRefresh));
+        var secondRefresh = (await SimulatorHost.ReadJsonAsync(second))["refresh_token"]!.GetValue<string>();
+        host.Time.Advance(TimeSpan.FromDays(30));
+
+        using var againWithRedeemed = await host.RequestTokenAsync(RefreshForm(firstRefresh));
+
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        using var withinGrace = await host.RequestTokenAsync(RefreshForm(firstRefresh));
-        Assert.Equal(HttpStatusCode.OK, withinGrace.StatusCode);
-        host.Time.Advance(TimeSpan.FromMinutes(11));
+        Assert.NotEqual(firstRefresh, secondRefresh);
+        Assert.Equal(HttpStatusCode.OK, againWithRedeemed.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await SimulatorHost.ReadJsonAsync(againWithRedeemed))["refresh_token"]!.GetValue<string>()));
+    }
 
-        using var afterGrace = await host.RequestTokenAsync(RefreshForm(firstRefresh));
+    [Fact]
+    public async Task RefreshToken_UnusedForNinetyDays_ReturnsInvalidGrant()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        using var first = await host.RequestTokenAsync(RefreshForm(SimulatorDemoDirectory.DemoRefreshToken));
+        var rotated = (await SimulatorHost.ReadJsonAsync(first))["refresh_token"]!.GetValue<string>();
+        host.Time.Advance(TimeSpan.FromDays(89));
+        using var stillUsed = await host.RequestTokenAsync(RefreshForm(rotated));
+        host.Time.Advance(TimeSpan.FromDays(90) + TimeSpan.FromMinutes(1));
 
-        Assert.Equal(HttpStatusCode.BadRequest, afterGrace.StatusCode);
-        var body = await SimulatorHost.ReadJsonAsync(afterGrace);
+        using var expired = await host.RequestTokenAsync(RefreshForm(rotated));
+
+        Assert.Equal(HttpStatusCode.OK, stillUsed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+        var body = await SimulatorHost.ReadJsonAsync(expired);
         Assert.Equal("invalid_grant", body["error"]!.GetValue<string>());
         Assert.StartsWith("AADSTS70000", body["error_description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(70000, body["error_codes"]![0]!.GetValue<int>());

@@ -44,7 +44,7 @@ public sealed class UserEndpointsTests
     }
 
     [Fact]
-    public async Task List_AppOnlyToken_Returns900316()
+    public async Task List_AppOnlyToken_Returns403()
     {
         await using var host = await SimulatorHost.StartAsync();
         var token = await host.GetAppTokenAsync();
@@ -52,8 +52,8 @@ public sealed class UserEndpointsTests
 
         using var response = await host.SendAsync(HttpMethod.Get, $"v1/customers/{customerId}/users", token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(900316, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(2032, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class UserEndpointsTests
     [InlineData("GET", "users/{user}/licenses")]
     [InlineData("POST", "users/{user}/licenseupdates")]
     [InlineData("GET", "subscribedskus")]
-    public async Task LicenceEndpoints_AppOnlyToken_Return900316AndChangeNothing(string method, string relative)
+    public async Task UserAndLicenceEndpoints_AppOnlyToken_Return403AndChangeNothing(string method, string relative)
     {
         await using var host = await SimulatorHost.StartAsync();
         var userToken = await host.GetUserTokenAsync();
@@ -234,8 +234,8 @@ public sealed class UserEndpointsTests
 
         using var response = await host.SendAsync(new HttpMethod(method), path, appToken, method == "POST" ? Swap(freeSku, KaizalaSkuId) : null);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(900316, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(2032, (await SimulatorHost.ReadJsonAsync(response))["code"]!.GetValue<int>());
         Assert.Contains(KaizalaSkuId, await DemoWorld.LicenseSkuIdsAsync(host, userToken, customerId, userId));
     }
 }

@@ -7,7 +7,7 @@ namespace KaizalaBot.PartnerCenter.Simulator.Behaviour;
 
 /// <summary>
 /// What every /v1 call goes through, in Partner Center's order: ids echoed, bearer token validated, licence endpoints
-/// closed to app-only tokens, throttling, MS-RequestId replay, injected latency and faults, then the handler.
+/// closed to app-only tokens (403), throttling, MS-RequestId replay, injected latency and faults, then the handler.
 /// </summary>
 internal sealed partial class PartnerCenterPipelineFilter : IEndpointFilter
 {
@@ -58,8 +58,11 @@ internal sealed partial class PartnerCenterPipelineFilter : IEndpointFilter
         http.Items[CallerItemKey] = caller;
         if (metadata.RequiresUser && caller.IsAppOnly)
         {
-            return WireJson.FaultResponse(400, 900316,
-                "Partner token is not allowed for license management. Use an App+User access token (Secure Application Model).");
+            // A Microsoft maintainer: app-only credentials on customer-user operations get 403 (reference §1.2). 900316
+            // is about the legacy partner token, which this simulator never issues. Code 2032 is the error table's
+            // generic 403 "Access denied" (the specific code is not documented).
+            return WireJson.FaultResponse(403, 2032,
+                "Access denied: customer users, licences and provisioning status need an App+User access token (Secure Application Model).");
         }
 
         var now = _time.GetUtcNow();

@@ -26,6 +26,9 @@ internal sealed record CatalogPlan
 
     public bool IsPurchasable { get; init; } = true;
 
+    /// <summary>Seats one subscription may hold: Microsoft 365 Business plans sell 1 to 300 (reference §4.2).</summary>
+    public int MaximumQuantity { get; init; } = PlanCatalog.DefaultMaximumQuantity;
+
     /// <summary>True when the reference had no source for some id and the simulator invented one (prefix 5eed / SIM).</summary>
     public bool HasInventedIds { get; init; }
 

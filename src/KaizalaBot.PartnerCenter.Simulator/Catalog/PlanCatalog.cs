@@ -9,6 +9,11 @@ namespace KaizalaBot.PartnerCenter.Simulator.Catalog;
 /// </summary>
 internal static class PlanCatalog
 {
+    /// <summary>The offer matrix gives Business plans 300 seats; other plans' limits are not in the reference (✘).</summary>
+    public const int BusinessMaximumQuantity = 300;
+
+    public const int DefaultMaximumQuantity = 10_000;
+
     private static readonly ServicePlanInfo ExchangePlan1 = new("9aaf7827-d63c-4b61-89c3-182f06f82e5c", "EXCHANGE_S_STANDARD", "Exchange Online (Plan 1)");
     private static readonly ServicePlanInfo ExchangePlan2 = new("efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE", "Exchange Online (Plan 2)");
     private static readonly ServicePlanInfo ExchangeKiosk = new("4a82b400-a79f-41a4-b4e2-e94f5787b113", "EXCHANGE_S_DESKLESS", "Exchange Online Kiosk");
@@ -73,5 +78,6 @@ internal static class PlanCatalog
             Title = title, SkuPartNumber = skuPartNumber, SkuId = skuId, ProductId = productId, SkuCode = skuCode,
             AvailabilityId = availabilityId, LegacyOfferId = legacyOfferId, Segment = segment,
             ServicePlans = servicePlans, HasInventedIds = invented,
+            MaximumQuantity = title.StartsWith("Microsoft 365 Business ", StringComparison.Ordinal) ? BusinessMaximumQuantity : DefaultMaximumQuantity,
         };
 }

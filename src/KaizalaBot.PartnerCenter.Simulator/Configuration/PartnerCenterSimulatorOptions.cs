@@ -33,12 +33,24 @@ public sealed class PartnerCenterSimulatorOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// How long a refresh token stays usable after it was rotated. Entra does not invalidate a redeemed refresh
-    /// token at once, so a client that crashed before saving the rotated one can still recover.
+    /// A refresh token expires after this long without use (Entra: 90 days). Redeeming one returns a new one but does
+    /// not revoke it, so a client that crashed before saving the rotated token keeps working with the old one.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00",
-        ErrorMessage = "PartnerCenterSimulator:RefreshTokenGracePeriod must be between 00:00:00 and 90.00:00:00.")]
-    public TimeSpan RefreshTokenGracePeriod { get; set; } = TimeSpan.FromHours(1);
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00",
+        ErrorMessage = "PartnerCenterSimulator:RefreshTokenInactivityLifetime must be between 00:01:00 and 365.00:00:00.")]
+    public TimeSpan RefreshTokenInactivityLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Share of subscription PATCHes answered 202 + Location instead of 200 (0 = never, 1 = always): the real service
+    /// does so when the change "takes longer than expected" (update-a-subscription-by-id), so clients must handle both.
+    /// </summary>
+    [Range(0.0, 1.0, ErrorMessage = "PartnerCenterSimulator:PatchAcceptedShare must be between 0 and 1.")]
+    public double PatchAcceptedShare { get; set; }
+
+    /// <summary>How long an accepted (202) PATCH takes to show on the subscription; another PATCH meanwhile gets 409/800082.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00",
+        ErrorMessage = "PartnerCenterSimulator:PatchProcessingTime must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan PatchProcessingTime { get; set; } = TimeSpan.FromSeconds(20);
 
     [Range(1, 1000, ErrorMessage = "PartnerCenterSimulator:DefaultPageSize must be between 1 and 1000.")]
     public int DefaultPageSize { get; set; } = 100;

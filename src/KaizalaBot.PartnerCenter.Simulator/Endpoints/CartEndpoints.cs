@@ -9,13 +9,17 @@ using KaizalaBot.PartnerCenter.Simulator.Wire;
 namespace KaizalaBot.PartnerCenter.Simulator.Endpoints;
 
 /// <summary>
-/// Carts (create/get/put) and checkout (reference §5.1, §5.2, §5.4): Active → Ordered, a second checkout gets
-/// 400/800065, a checkout racing one in progress gets 409/800064, an expired cart is gone (404/800008).
+/// Carts (create/get/put, both writes answer 201) and checkout (reference §5.1, §5.2, §5.4): Active → Ordered, a second
+/// checkout gets 400/800065, a checkout racing one in progress gets 409/800064, an expired cart is gone (404/800008),
+/// a line above the SKU's seat limit checks out as 403/800067.
 /// </summary>
 internal static class CartEndpoints
 {
     private static readonly string[] BillingCycles = ["monthly", "annual"];
     private static readonly string[] TermDurations = ["P1M", "P1Y", "P3Y"];
+
+    /// <summary>CartErrorCode 10015 MaxAllowedSeatsPerSubscriptionExceeded, snake_case as the SDK writes it.</summary>
+    private const string SeatLimitExceeded = "max_allowed_seats_per_subscription_exceeded";
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -74,7 +78,9 @@ internal static class CartEndpoints
                 LastModifiedUser = caller.UserObjectId ?? caller.ApplicationId,
             };
             tenant.Carts[cart.Id] = updated;
-            return SimResponse.Ok(CommerceWire.Cart(customer, updated));
+
+            // update-a-cart documents 201 Created, not 200 (reference §5.1).
+            return SimResponse.Created(CommerceWire.Cart(customer, updated));
         });
     }
 
@@ -93,6 +99,13 @@ internal static class CartEndpoints
             if (cart.Status != "Active")
             {
                 throw new PartnerCenterFaultException(400, 800065, $"Cannot check out an already submitted cart {cart.Id}.");
+            }
+
+            if (cart.LineItems.FirstOrDefault(l => l.ErrorCode == SeatLimitExceeded) is { } tooMany)
+            {
+                var limit = PlanCatalog.FindByCatalogItemId(tooMany.CatalogItemId)!.MaximumQuantity;
+                throw new PartnerCenterFaultException(403, 800067,
+                    $"The desired seat count {tooMany.Quantity} exceeded the maximum seat count {limit} allowed per subscription.");
             }
 
             if (cart.LineItems.Any(l => l.ErrorCode is not null))
@@ -207,8 +220,12 @@ internal static class CartEndpoints
             return line with { ErrorCode = "catalog_item_id_is_not_valid", ErrorDescription = $"{plan.Title} is not available to {customer.Segment} customers." };
         }
 
-        return line.Quantity > 10_000
-            ? line with { ErrorCode = "max_allowed_seats_per_subscription_exceeded", ErrorDescription = "At most 10000 seats per subscription." }
+        return line.Quantity > plan.MaximumQuantity
+            ? line with
+            {
+                ErrorCode = SeatLimitExceeded,
+                ErrorDescription = $"Requested number of seats exceeds the limit: {plan.Title} allows at most {plan.MaximumQuantity} seats per subscription.",
+            }
             : line;
     }
 

@@ -6,7 +6,10 @@ using KaizalaBot.PartnerCenter.Simulator.Wire;
 
 namespace KaizalaBot.PartnerCenter.Simulator.Endpoints;
 
-/// <summary>Legacy offers and NCE products → SKUs → availabilities, partner- and customer-scoped (reference §4).</summary>
+/// <summary>
+/// Legacy offers and NCE products → SKUs → availabilities, partner- and customer-scoped (reference §4). Unknown
+/// product, SKU and availability are 404 with their documented codes 400013, 400018, 400019.
+/// </summary>
 internal static class CatalogEndpoints
 {
     private static readonly string[] Segments = ["commercial", "education"];
@@ -56,8 +59,14 @@ internal static class CatalogEndpoints
 
     private static SimResponse Offer(string offerId, HttpRequest request)
     {
+        // An NCE id belongs to the products API (2100); anything else unknown is an invalid offer id (400/800004).
+        if (PlanCatalog.FindByProduct(offerId.Split(':')[0]) is not null || offerId.Contains(':', StringComparison.Ordinal))
+        {
+            throw new PartnerCenterFaultException(400, 2100, $"The Offers API doesn't support item with ID {offerId}. Try using the Products and/or SKUs APIs.");
+        }
+
         var plan = PlanCatalog.FindByLegacyOfferId(offerId)
-            ?? throw PartnerCenterFaultException.NotFound(800004, $"Offer {offerId} is not a valid offer id.");
+            ?? throw new PartnerCenterFaultException(400, 800004, $"Offer {offerId} is not a valid offer id.");
         return SimResponse.Ok(CatalogWire.Offer(plan, Country(request)));
     }
 
@@ -99,7 +108,7 @@ internal static class CatalogEndpoints
         var plan = FindSku(productId, skuId);
         return string.Equals(plan.AvailabilityId, availabilityId, StringComparison.OrdinalIgnoreCase)
             ? SimResponse.Ok(CatalogWire.Availability(plan, country))
-            : throw PartnerCenterFaultException.NotFound(1000, $"Availability {availabilityId} was not found.");
+            : throw PartnerCenterFaultException.NotFound(400019, $"Availability {availabilityId} was not found.");
     }
 
     private static IEnumerable<CatalogPlan> Filter(IEnumerable<CatalogPlan> plans, HttpRequest request, CustomerRecord? customer)
@@ -120,14 +129,14 @@ internal static class CatalogEndpoints
 
     private static CatalogPlan FindProduct(string productId) =>
         PlanCatalog.ReplacementPlans.FirstOrDefault(p => string.Equals(p.ProductId, productId, StringComparison.OrdinalIgnoreCase))
-        ?? throw PartnerCenterFaultException.NotFound(1000, $"Product {productId} was not found.");
+        ?? throw PartnerCenterFaultException.NotFound(400013, $"Product {productId} was not found.");
 
     private static CatalogPlan FindSku(string productId, string skuId)
     {
         var plan = FindProduct(productId);
         return string.Equals(plan.SkuCode, skuId, StringComparison.OrdinalIgnoreCase)
             ? plan
-            : throw PartnerCenterFaultException.NotFound(1000, $"SKU {skuId} of product {productId} was not found.");
+            : throw PartnerCenterFaultException.NotFound(400018, $"SKU {skuId} of product {productId} was not found.");
     }
 
     private static string Country(HttpRequest request)

@@ -1,11 +1,16 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KaizalaBot.PartnerCenter.Simulator.Behaviour;
+using KaizalaBot.PartnerCenter.Simulator.Catalog;
 using KaizalaBot.PartnerCenter.Simulator.State;
 using KaizalaBot.PartnerCenter.Simulator.Wire;
 
 namespace KaizalaBot.PartnerCenter.Simulator.Endpoints;
 
-/// <summary>Subscriptions: list (also by order), get, PATCH (suspend/reactivate/quantity/name), provisioning status (reference §3).</summary>
+/// <summary>
+/// Subscriptions: list (also by order), get, PATCH (suspend/reactivate/quantity/name; 200, or 202 + Location for a share),
+/// provisioning status (reference §3).
+/// </summary>
 internal static class SubscriptionEndpoints
 {
     /// <summary>Legacy suspension: deprovisioned 120 days later (reference §3.4, [KZ]).</summary>
@@ -53,15 +58,40 @@ internal static class SubscriptionEndpoints
     {
         var body = await JsonInput.ReadObjectAsync(request, cancellationToken);
         var ifMatch = request.Headers.IfMatch.ToString();
+        var accepted = world.DrawPatchAccepted();
         return world.Mutate(customerId, (customer, tenant, now) =>
         {
             var current = Find(tenant, subscriptionId);
-            var updated = ApplyPatch(current, body, ifMatch, now);
-            tenant.Subscriptions[current.Id] = updated;
-            return SimResponse.Ok(SubscriptionWire.Subscription(customer.Id, updated, customer.Country));
+            if (tenant.PendingUpdates.ContainsKey(current.Id))
+            {
+                throw new PartnerCenterFaultException(409, 800082, "Subscription is not ready to be updated. Try again after sometime.");
+            }
+
+            if (!accepted)
+            {
+                var updated = ApplyPatch(current, body, ifMatch, now);
+                tenant.Subscriptions[current.Id] = updated;
+                return SimResponse.Ok(SubscriptionWire.Subscription(customer.Id, updated, customer.Country));
+            }
+
+            // "When the patch operation takes longer than the expected time, Partner Center sends 202 and a location
+            // header that points to where to retrieve the subscription" (update-a-subscription-by-id): the subscription
+            // itself, which shows the change once PatchProcessingTime has passed.
+            var appliesAt = now + world.Options.PatchProcessingTime;
+            tenant.PendingUpdates[current.Id] = new PendingSubscriptionUpdate { Updated = ApplyPatch(current, body, ifMatch, appliesAt), AppliesAt = appliesAt };
+            return new SimResponse(StatusCodes.Status202Accepted, body: null, new Dictionary<string, string>
+            {
+                ["Location"] = $"/customers/{customer.Id}/subscriptions/{current.Id}",
+            });
         });
     }
 
+    /// <summary>
+    /// The body is the whole subscription (the SDK's and the docs' form). Absent status, quantity (or the SDK default 0)
+    /// and friendly name leave those unchanged; an absent <c>autoRenewEnabled</c> turns auto-renew off and absent
+    /// next-term instructions are deleted, as update-a-subscription-by-id warns (reference §3.4). Validation happens
+    /// before anything changes.
+    /// </summary>
     private static SubscriptionRecord ApplyPatch(SubscriptionRecord current, JsonObject body, string ifMatch, DateTimeOffset now)
     {
         if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch.Trim('"') != SubscriptionWire.Etag(current))
@@ -75,13 +105,14 @@ internal static class SubscriptionEndpoints
         }
 
         var status = Status(body);
-        // The SDK serialises a near-empty Subscription with its defaults (Quantity 0): 0 means "unchanged".
         var quantity = JsonInput.Int(body, "quantity") is { } q && q != 0 && q != current.Quantity ? q : (int?)null;
         var friendlyName = JsonInput.String(body, "friendlyName") is { } n && n != current.FriendlyName ? n : null;
-        var autoRenew = JsonInput.Bool(body, "autoRenewEnabled") is { } a && a != current.AutoRenewEnabled && status != "suspended" ? a : (bool?)null;
+        var autoRenewSent = JsonInput.Bool(body, "autoRenewEnabled");
+        var nextTermInstructions = JsonInput.Object(body, "scheduledNextTermInstructions")?.ToJsonString();
         var statusChange = status is not null && status != current.Status ? status : null;
+        var autoRenewRequested = autoRenewSent is { } a && a != current.AutoRenewEnabled;
 
-        if (current.Status == "suspended" && !(statusChange == "active" && quantity is null && friendlyName is null && autoRenew is null))
+        if (current.Status == "suspended" && !(statusChange == "active" && quantity is null && friendlyName is null && !autoRenewRequested))
         {
             throw new PartnerCenterFaultException(400, 800091, $"Cannot update suspended subscription {current.Id}; reactivate it first.");
         }
@@ -91,22 +122,26 @@ internal static class SubscriptionEndpoints
             throw new PartnerCenterFaultException(400, 2001, "The quantity cannot be changed while suspending a subscription.");
         }
 
-        if (quantity is < 1 or > 10_000)
+        if (quantity is < 1)
         {
-            throw new PartnerCenterFaultException(400, 2002, "The quantity is out of the allowed range (1 to 10000).");
+            throw new PartnerCenterFaultException(400, 2002, "Subscription quantity isn't within the minimum and maximum allowed quantity.");
         }
 
-        var updated = current;
-        if (statusChange is not null)
+        if (quantity is { } wanted && PlanCatalog.FindBySkuId(current.SkuId) is { } plan && wanted > plan.MaximumQuantity)
         {
-            updated = ChangeStatus(current, statusChange, now);
+            // 800088 rather than 2002: it names the per-subscription seat limit of the SKU, as the cart's 800067 does.
+            throw new PartnerCenterFaultException(403, 800088,
+                $"The requested number of {wanted} seat/s exceeded the remaining limit of {plan.MaximumQuantity} seats allowed per subscription for the CatalogID - {plan.CatalogItemId}");
         }
 
+        var updated = statusChange is null ? current : ChangeStatus(current, statusChange, now);
         return updated with
         {
             Quantity = quantity ?? updated.Quantity,
             FriendlyName = friendlyName ?? updated.FriendlyName,
-            AutoRenewEnabled = autoRenew ?? updated.AutoRenewEnabled,
+            // Suspending an NCE subscription turns auto-renew off whatever was sent (reference §3.4).
+            AutoRenewEnabled = updated is { IsNce: true, Status: "suspended" } ? false : autoRenewSent ?? false,
+            ScheduledNextTermInstructions = nextTermInstructions,
             Version = current.Version + 1,
         };
     }
@@ -140,27 +175,29 @@ internal static class SubscriptionEndpoints
 
     private static string? Status(JsonObject body)
     {
-        if (!JsonInput.Has(body, "status"))
+        switch (body["status"])
         {
-            return null;
-        }
+            case null:
+                return null;
 
-        // EnumJsonConverter writes snake_case strings but accepts integers too (reference §1.4).
-        if (JsonInput.String(body, "status") is { } text)
-        {
-            var known = StatusByNumber.FirstOrDefault(s => s.Equals(text, StringComparison.OrdinalIgnoreCase))
-                ?? throw PartnerCenterFaultException.BadInput($"'{text}' is not a subscription status.");
-            return known == "none" ? null : known;
-        }
+            // EnumJsonConverter writes snake_case strings but accepts integers too (reference §1.4).
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                var text = value.GetValue<string>();
+                var known = StatusByNumber.FirstOrDefault(s => s.Equals(text, StringComparison.OrdinalIgnoreCase))
+                    ?? throw PartnerCenterFaultException.BadInput($"'{text}' is not a subscription status.");
+                return known == "none" ? null : known;
 
-        // "none" is the SDK default of a Subscription whose Status was not set: not a requested change.
-        var number = JsonInput.Int(body, "status");
-        return number switch
-        {
-            0 => null,
-            > 0 and < 7 => StatusByNumber[number.Value],
-            _ => throw PartnerCenterFaultException.BadInput("'status' is not a subscription status."),
-        };
+            // "none" (0) is the SDK default of a Subscription whose Status was not set: not a requested change.
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
+                return JsonInput.Int(body, "status") switch
+                {
+                    0 => null,
+                    { } number and > 0 and < 7 => StatusByNumber[number],
+                    _ => throw PartnerCenterFaultException.BadInput("'status' is not a subscription status."),
+                };
+            default:
+                throw PartnerCenterFaultException.BadInput("'status' must be a string or an integer.");
+        }
     }
 
     private static SubscriptionRecord Find(TenantState tenant, string subscriptionId) =>

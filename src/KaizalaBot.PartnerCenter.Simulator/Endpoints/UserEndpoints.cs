@@ -58,10 +58,11 @@ internal static class UserEndpoints
         string customerId, string userId, HttpRequest request, SimulatorWorld world, CancellationToken cancellationToken)
     {
         var body = await JsonInput.ReadObjectAsync(request, cancellationToken);
-        var toAssign = (body["licensesToAssign"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(a => (SkuId: JsonInput.String(a, "skuId") ?? "", Excluded: Strings(a["excludedPlans"] as JsonArray)))
+        var toAssign = (JsonInput.Array(body, "licensesToAssign") ?? [])
+            .Select(a => a as JsonObject ?? throw PartnerCenterFaultException.BadInput("'licensesToAssign' must be an array of objects."))
+            .Select(a => (SkuId: JsonInput.String(a, "skuId") ?? "", Excluded: JsonInput.Strings(a, "excludedPlans")))
             .ToList();
-        var toRemove = Strings(body["licensesToRemove"] as JsonArray);
+        var toRemove = JsonInput.Strings(body, "licensesToRemove");
         if (toAssign.Count == 0 && toRemove.Count == 0)
         {
             throw PartnerCenterFaultException.BadInput("The licence update must contain licensesToAssign or licensesToRemove.");
@@ -150,9 +151,6 @@ internal static class UserEndpoints
 
         return string.Equals(value, "Active", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static List<string> Strings(JsonArray? array) =>
-        [.. (array ?? []).Select(x => x is JsonValue v && v.TryGetValue<string>(out var text) ? text : "")];
 
     private static bool OnlyGroup2(HttpRequest request)
     {

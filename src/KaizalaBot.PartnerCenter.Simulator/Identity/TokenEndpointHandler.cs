@@ -5,9 +5,9 @@ using KaizalaBot.PartnerCenter.Simulator.Wire;
 namespace KaizalaBot.PartnerCenter.Simulator.Identity;
 
 /// <summary>
-/// The fake Entra v2 token endpoint: <c>POST /{tenant}/oauth2/v2.0/token</c>. Refresh-token redemption rotates the
-/// refresh token; the redeemed one keeps working for <c>RefreshTokenGracePeriod</c> (Entra does not revoke on use,
-/// and a client that crashed before saving the new token must be able to recover).
+/// The fake Entra v2 token endpoint: <c>POST /{tenant}/oauth2/v2.0/token</c>. Refresh-token redemption returns a new
+/// refresh token without revoking the redeemed one (Entra does not revoke on use); any refresh token expires after
+/// <c>RefreshTokenInactivityLifetime</c> (90 days) without use (reference §1.2).
 /// </summary>
 internal sealed partial class TokenEndpointHandler
 {

@@ -148,6 +148,12 @@ internal sealed class DemoWorldGenerator
         var ordinary = OrdinaryPlan(customer, random);
         var others = userCount - kaizalaHolders;
         var ordinaryQuantity = Math.Max(1, others + random.Next(0, 4));
+        if (ordinaryQuantity > ordinary.MaximumQuantity)
+        {
+            // The demo world stays within the real limits: no Business subscription above 300 seats (reference §4.2).
+            ordinary = PlanCatalog.ReplacementPlans.First(p => p.Title == "Office 365 E3");
+        }
+
         var ordinaryEnd = new DateTimeOffset(_generatedAt.Date, TimeSpan.Zero).AddDays(random.Next(30, 330));
         var ordinarySubscription = new SubscriptionRecord
         {

@@ -6,6 +6,6 @@ internal sealed record RefreshTokenRecord
 
     public required DateTimeOffset IssuedAt { get; init; }
 
-    /// <summary>Set when the token was redeemed and replaced; it keeps working until this plus the grace period.</summary>
-    public DateTimeOffset? RotatedAt { get; init; }
+    /// <summary>Last redemption; the token expires <c>RefreshTokenInactivityLifetime</c> after this (or its issue).</summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
 }

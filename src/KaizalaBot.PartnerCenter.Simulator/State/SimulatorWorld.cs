@@ -21,6 +21,7 @@ internal sealed partial class SimulatorWorld
     private readonly ILogger<SimulatorWorld> _logger;
     private readonly Dictionary<string, TenantState> _tenants = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly Random _patchDice;
     private DemoWorldGenerator _generator;
     private IReadOnlyList<CustomerRecord> _customers;
     private Dictionary<string, CustomerRecord> _customersById;
@@ -33,6 +34,7 @@ internal sealed partial class SimulatorWorld
         _options = options.Value;
         _logger = logger;
         _store = new WorldStore(_options.StateFilePath);
+        _patchDice = new Random(_options.Seed);
         _generatedAt = _time.GetUtcNow();
 
         WorldSnapshot? snapshot;
@@ -167,6 +169,15 @@ internal sealed partial class SimulatorWorld
 
     public bool HasKaizala(CustomerRecord customer) => _generator.HasKaizala(customer.Index);
 
+    /// <summary>Whether the next subscription PATCH is answered 202 + Location (<c>PatchAcceptedShare</c>, seeded dice).</summary>
+    public bool DrawPatchAccepted()
+    {
+        lock (_gate)
+        {
+            return _options.PatchAcceptedShare > 0 && _patchDice.NextDouble() < _options.PatchAcceptedShare;
+        }
+    }
+
     public string IssueRefreshToken(string token)
     {
         lock (_gate)
@@ -178,8 +189,9 @@ internal sealed partial class SimulatorWorld
     }
 
     /// <summary>
-    /// Redeems a refresh token: the configured consent token always works; a rotated one works for the grace period.
-    /// Returns false for unknown or stale tokens.
+    /// Redeems a refresh token. Entra does not revoke a redeemed refresh token; it expires after 90 days without use
+    /// (reference §1.2, <c>RefreshTokenInactivityLifetime</c>). The configured consent token always works.
+    /// Returns false for unknown or expired tokens.
     /// </summary>
     public bool TryRedeemRefreshToken(string token)
     {
@@ -191,17 +203,13 @@ internal sealed partial class SimulatorWorld
                 return true;
             }
 
-            if (!_refreshTokens.TryGetValue(token, out var record))
+            if (!_refreshTokens.TryGetValue(token, out var record)
+                || now - (record.LastUsedAt ?? record.IssuedAt) > _options.RefreshTokenInactivityLifetime)
             {
                 return false;
             }
 
-            if (record.RotatedAt is { } rotatedAt)
-            {
-                return now - rotatedAt <= _options.RefreshTokenGracePeriod;
-            }
-
-            _refreshTokens[token] = record with { RotatedAt = now };
+            _refreshTokens[token] = record with { LastUsedAt = now };
             Persist();
             return true;
         }
@@ -225,10 +233,17 @@ internal sealed partial class SimulatorWorld
         return tenant;
     }
 
-    /// <summary>Applies everything that time alone changes: order provisioning, deprovisioning, expiry.</summary>
+    /// <summary>Applies everything that time alone changes: accepted PATCHes, order provisioning, deprovisioning, expiry.</summary>
     private static bool Advance(TenantState tenant, DateTimeOffset now)
     {
         var changed = false;
+        foreach (var pending in tenant.PendingUpdates.Values.Where(p => p.AppliesAt <= now).ToList())
+        {
+            tenant.Subscriptions[pending.Updated.Id] = pending.Updated;
+            tenant.PendingUpdates.Remove(pending.Updated.Id);
+            changed = true;
+        }
+
         foreach (var order in tenant.Orders.Values.Where(o => o.Status == "pending" && o.ProvisionedAt <= now).ToList())
         {
             CompleteOrder(tenant, order);

@@ -42,4 +42,7 @@ internal sealed record SubscriptionRecord
 
     /// <summary>Legacy suspension: Partner Center deprovisions 120 days later (reference §3.4).</summary>
     public DateTimeOffset? DeprovisionDate { get; init; }
+
+    /// <summary>NCE <c>scheduledNextTermInstructions</c> as JSON text, kept as sent; a PATCH without them deletes them.</summary>
+    public string? ScheduledNextTermInstructions { get; init; }
 }

@@ -12,4 +12,7 @@ internal sealed record TenantSnapshot
     public required IReadOnlyList<CartRecord> Carts { get; init; }
 
     public required IReadOnlyList<OrderRecord> Orders { get; init; }
+
+    /// <summary>Absent in state files written before PATCH could answer 202.</summary>
+    public IReadOnlyList<PendingSubscriptionUpdate> PendingUpdates { get; init; } = [];
 }

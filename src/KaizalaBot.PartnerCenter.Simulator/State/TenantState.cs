@@ -20,6 +20,9 @@ internal sealed class TenantState
 
     public HashSet<string> CartsBeingCheckedOut { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Accepted (202) subscription changes by subscription id; at most one per subscription.</summary>
+    public Dictionary<string, PendingSubscriptionUpdate> PendingUpdates { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static TenantState FromSnapshot(TenantSnapshot snapshot)
     {
         var state = new TenantState(snapshot.CustomerId);
@@ -43,6 +46,11 @@ internal sealed class TenantState
             state.Orders[o.Id] = o;
         }
 
+        foreach (var p in snapshot.PendingUpdates)
+        {
+            state.PendingUpdates[p.Updated.Id] = p;
+        }
+
         return state;
     }
 
@@ -53,5 +61,6 @@ internal sealed class TenantState
         Users = [.. Users.Values],
         Carts = [.. Carts.Values],
         Orders = [.. Orders.Values],
+        PendingUpdates = [.. PendingUpdates.Values],
     };
 }

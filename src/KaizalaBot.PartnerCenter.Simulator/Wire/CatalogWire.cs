@@ -12,7 +12,7 @@ internal static class CatalogWire
         ["name"] = plan.Title,
         ["description"] = plan.Title,
         ["minimumQuantity"] = 1,
-        ["maximumQuantity"] = 10000,
+        ["maximumQuantity"] = plan.MaximumQuantity,
         ["rank"] = 100,
         ["uri"] = $"/offers/{plan.LegacyOfferId}",
         ["locale"] = "en-US",
@@ -40,7 +40,8 @@ internal static class CatalogWire
         ["id"] = plan.ProductId,
         ["title"] = plan.Title,
         ["description"] = plan.Title,
-        ["productType"] = new JsonObject { ["id"] = "OnlineServices", ["displayName"] = "OnlineServices" },
+        // NCE licence-based products (reference §4.2, get-a-product-by-id).
+        ["productType"] = new JsonObject { ["id"] = "OnlineServicesNCE", ["displayName"] = "OnlineServicesNCE" },
         ["isMicrosoftProduct"] = true,
         ["publisherName"] = "Microsoft Corporation",
         ["links"] = new JsonObject
@@ -58,13 +59,24 @@ internal static class CatalogWire
         ["title"] = plan.Title,
         ["description"] = plan.Title,
         ["minimumQuantity"] = 1,
-        ["maximumQuantity"] = 10000,
+        ["maximumQuantity"] = plan.MaximumQuantity,
         ["isTrial"] = false,
         ["supportedBillingCycles"] = new JsonArray("annual", "monthly"),
-        ["purchasePrerequisites"] = new JsonArray(),
+        ["purchasePrerequisites"] = new JsonArray("MicrosoftCloudAgreement"),
         ["inventoryVariables"] = new JsonArray(),
         ["provisioningVariables"] = new JsonArray(),
-        ["dynamicAttributes"] = new JsonObject(),
+        // provisioningId is the Entra skuId, the join to /subscribedskus and licenseupdates (get-a-sku-by-id).
+        ["dynamicAttributes"] = new JsonObject
+        {
+            ["isMicrosoftProduct"] = true,
+            ["hasConstraints"] = plan.MaximumQuantity == PlanCatalog.BusinessMaximumQuantity,
+            ["isAddon"] = false,
+            ["prerequisiteSkus"] = new JsonArray(),
+            ["isSoftwareAssuranceApplicable"] = false,
+            ["upgradeTargetOffers"] = new JsonArray(),
+            ["provisioningId"] = plan.SkuId,
+            ["internal"] = false,
+        },
         ["links"] = new JsonObject
         {
             ["availabilities"] = WireJson.Link($"/products/{plan.ProductId}/skus/{plan.SkuCode}/availabilities?country={country}"),

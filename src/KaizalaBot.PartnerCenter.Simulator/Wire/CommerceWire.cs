@@ -100,17 +100,25 @@ internal static class CommerceWire
                 links["availability"] = WireJson.Link($"/products/{plan.ProductId}/skus/{plan.SkuCode}/availabilities/{plan.AvailabilityId}?country={customer.Country}");
             }
 
-            lines.Add(new JsonObject
+            var json = new JsonObject
             {
                 ["lineItemNumber"] = line.LineItemNumber,
                 ["offerId"] = line.OfferId,
-                ["subscriptionId"] = line.SubscriptionId,
                 ["termDuration"] = line.TermDuration,
                 ["transactionType"] = "New",
                 ["friendlyName"] = line.FriendlyName,
                 ["quantity"] = line.Quantity,
                 ["links"] = links,
-            });
+            };
+
+            // The new subscription's id is absent until the order is provisioned (reference §5.2): a client must find
+            // it through subscriptions?order_id= once the order is completed, never from the checkout answer.
+            if (order.Status == "completed")
+            {
+                json.Insert(2, "subscriptionId", line.SubscriptionId);
+            }
+
+            lines.Add(json);
         }
 
         return new JsonObject

@@ -6,7 +6,8 @@ namespace KaizalaBot.PartnerCenter.Simulator.Wire;
 
 /// <summary>
 /// Request bodies are read as case-insensitive JSON nodes: the SDK sends PascalCase, the docs show camelCase, and a
-/// PATCH must tell "absent" (unchanged) from "present" (reference §1.4, §3.4).
+/// PATCH must tell "absent" from "present" (reference §1.4, §3.4). A field present with the wrong JSON type is a 400
+/// (800002), never silently ignored: a client that sends <c>"autoRenewEnabled": "true"</c> must learn of it.
 /// </summary>
 internal static class JsonInput
 {
@@ -38,14 +39,23 @@ internal static class JsonInput
         }
     }
 
-    public static string? String(JsonObject obj, string name) =>
-        obj[name] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+    public static string? String(JsonObject obj, string name) => obj[name] switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        _ => throw WrongType(name, "a string"),
+    };
 
     public static int? Int(JsonObject obj, string name)
     {
-        if (obj[name] is not JsonValue value)
+        if (obj[name] is null)
         {
             return null;
+        }
+
+        if (obj[name] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+        {
+            throw WrongType(name, "an integer");
         }
 
         if (value.TryGetValue<int>(out var i))
@@ -58,8 +68,35 @@ internal static class JsonInput
             : throw PartnerCenterFaultException.BadInput($"'{name}' must be an integer.");
     }
 
-    public static bool? Bool(JsonObject obj, string name) =>
-        obj[name] is JsonValue value && value.TryGetValue<bool>(out var b) ? b : null;
+    public static bool? Bool(JsonObject obj, string name) => obj[name] switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
+        _ => throw WrongType(name, "true or false"),
+    };
+
+    public static JsonObject? Object(JsonObject obj, string name) => obj[name] switch
+    {
+        null => null,
+        JsonObject value => value,
+        _ => throw WrongType(name, "an object"),
+    };
+
+    public static JsonArray? Array(JsonObject obj, string name) => obj[name] switch
+    {
+        null => null,
+        JsonArray value => value,
+        _ => throw WrongType(name, "an array"),
+    };
+
+    /// <summary>An array of strings (null or absent = empty); any other element is a 400.</summary>
+    public static IReadOnlyList<string> Strings(JsonObject obj, string name) =>
+        [.. (Array(obj, name) ?? []).Select(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>()
+            : throw WrongType(name, "an array of strings"))];
 
     public static bool Has(JsonObject obj, string name) => obj.ContainsKey(name) && obj[name] is not null;
+
+    private static PartnerCenterFaultException WrongType(string name, string expected) =>
+        PartnerCenterFaultException.BadInput($"'{name}' must be {expected}.");
 }

@@ -49,6 +49,11 @@ internal static class SubscriptionWire
         json["isMicrosoftProduct"] = true;
         json["publisherName"] = "Microsoft Corporation";
         json["actions"] = s.Status == "active" ? new JsonArray("edit", "cancel") : new JsonArray();
+        if (s.ScheduledNextTermInstructions is { } instructions)
+        {
+            json["scheduledNextTermInstructions"] = JsonNode.Parse(instructions);
+        }
+
         if (s.IsNce && plan is not null)
         {
             links["product"] = WireJson.Link($"/products/{plan.ProductId}?country={country}");

@@ -7,38 +7,43 @@ using Polly.Timeout;
 
 namespace KaizalaBot.PartnerCenter.Http;
 
-// One pipeline per process: per-attempt timeout inside a bounded retry. 429 waits Retry-After; 5xx, 408,
-// transport failures and attempt timeouts back off exponentially with jitter; other 4xx are final.
+// The API client's resilience handler (Microsoft.Extensions.Http.Resilience): per-attempt timeout inside a bounded
+// retry. 429 waits Retry-After up to MaxRetryAfter (longer: not retried, surfaced as PartnerException.RetryAfter);
+// 5xx, 408, transport failures, attempt timeouts and transient token failures back off exponentially with jitter
+// (or wait a 5xx's Retry-After); other 4xx are final. Each retry re-sends a copy of the request, so the
+// MS-RequestId the client set goes out unchanged on every attempt of a logical call (reference §1.3, §5.4).
 internal sealed partial class PartnerCenterResilience
 {
-    internal static readonly ResiliencePropertyKey<Guid> RequestIdKey = new("KaizalaBot.PartnerCenter.RequestId");
-
-    private readonly ILogger<PartnerCenterResilience> _logger;
+    private readonly PartnerCenterRetryOptions _retry;
     private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _maxRetryAfter;
+    private readonly ILogger<PartnerCenterResilience> _logger;
 
     public PartnerCenterResilience(
         IOptions<PartnerCenterOptions> options, TimeProvider timeProvider, ILogger<PartnerCenterResilience> logger)
     {
-        _logger = logger;
+        _retry = options.Value.Retry;
         _timeProvider = timeProvider;
-        var retry = options.Value.Retry;
-        _maxRetryAfter = retry.MaxRetryAfter;
-        Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
+        _logger = logger;
+    }
+
+    public void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder)
+    {
+        // The injected clock, so Retry-After waits and attempt timeouts run on virtual time in tests.
+        builder.TimeProvider = _timeProvider;
+        builder
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(retry.MaxRetryAttempts, 1),
+                MaxRetryAttempts = Math.Max(_retry.MaxRetryAttempts, 1),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = retry.BaseDelay,
-                MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    retry.MaxRetryAttempts > 0 && IsTransient(args.Outcome)),
+                Delay = _retry.BaseDelay,
+                MaxDelay = _retry.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(_retry.MaxRetryAttempts > 0 && IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {
                     LogRetrying(
-                        args.Context.Properties.GetValue(RequestIdKey, Guid.Empty),
+                        RequestIdOf(args.Context),
                         args.AttemptNumber + 1,
                         args.Outcome.Result is { } response ? (int)response.StatusCode : null,
                         args.Outcome.Exception?.GetType().Name,
@@ -46,11 +51,8 @@ internal sealed partial class PartnerCenterResilience
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = retry.AttemptTimeout })
-            .Build();
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = _retry.AttemptTimeout });
     }
-
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
     internal static TimeSpan? RetryAfterOf(HttpResponseMessage response, TimeProvider timeProvider)
     {
@@ -69,6 +71,11 @@ internal sealed partial class PartnerCenterResilience
         return null;
     }
 
+    private static string? RequestIdOf(ResilienceContext context) =>
+        context.GetRequestMessage()?.Headers.TryGetValues(PartnerCenterHeaders.RequestId, out var values) == true
+            ? values.FirstOrDefault()
+            : null;
+
     private bool IsTransient(Outcome<HttpResponseMessage> outcome)
     {
         if (outcome.Exception is not null)
@@ -82,7 +89,7 @@ internal sealed partial class PartnerCenterResilience
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             // Waiting longer than configured inside a call would pin the caller; let it reschedule instead.
-            return RetryAfterOf(response, _timeProvider) is not { } wait || wait <= _maxRetryAfter;
+            return RetryAfterOf(response, _timeProvider) is not { } wait || wait <= _retry.MaxRetryAfter;
         }
 
         return response.StatusCode == HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
@@ -94,5 +101,5 @@ internal sealed partial class PartnerCenterResilience
             : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partner Center call {RequestId}: attempt {Attempt} failed (HTTP {StatusCode}, {ExceptionType}); retrying in {Delay}")]
-    private partial void LogRetrying(Guid requestId, int attempt, int? statusCode, string? exceptionType, TimeSpan delay);
+    private partial void LogRetrying(string? requestId, int attempt, int? statusCode, string? exceptionType, TimeSpan delay);
 }

@@ -46,8 +46,10 @@ public sealed class PartnerCenterInDevelopmentTests : IAsyncLifetime
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            // At the primary (transport) level, as the network would: every handler of a client (the Partner Center
+            // client adds its token inside its resilience handler) still runs.
             builder.ConfigureTestServices(services => services.ConfigureHttpClientDefaults(http =>
-                http.AddHttpMessageHandler(() => new OwnAddressHandler(() => Server.CreateHandler()))));
+                http.ConfigurePrimaryHttpMessageHandler(() => new OwnAddressHandler(() => Server.CreateHandler()) { InnerHandler = new SocketsHttpHandler() })));
         }
     }
 
