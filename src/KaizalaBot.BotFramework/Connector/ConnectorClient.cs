@@ -199,12 +199,12 @@ internal sealed partial class ConnectorClient : IConnectorClient
         }
         catch (HttpRequestException ex)
         {
-            LogTransportFailure(_logger, ex, method.Method, uri.Host);
+            LogTransportFailure(_logger, method.Method, uri.Host, ex.HttpRequestError.ToString());
             throw new ConnectorException("The Bot Connector could not be reached.", ex) { ErrorCode = ConnectorErrorCodes.NetworkError };
         }
         catch (TimeoutRejectedException ex)
         {
-            LogTransportFailure(_logger, ex, method.Method, uri.Host);
+            LogTransportFailure(_logger, method.Method, uri.Host, ConnectorErrorCodes.Timeout);
             throw new ConnectorException("The Bot Connector did not answer in time.", ex) { ErrorCode = ConnectorErrorCodes.Timeout };
         }
     }
@@ -281,6 +281,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} answered {StatusCode} with a body that is not the expected JSON (correlation {CorrelationId})")]
     private static partial void LogUnreadableSuccessBody(ILogger logger, string method, string host, int statusCode, string? correlationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed before any answer")]
-    private static partial void LogTransportFailure(ILogger logger, Exception exception, string method, string host);
+    // Teams or the network failed, not our code: the kind of failure is enough, a stack trace would only be noise.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed before any answer: {Failure}")]
+    private static partial void LogTransportFailure(ILogger logger, string method, string host, string failure);
 }

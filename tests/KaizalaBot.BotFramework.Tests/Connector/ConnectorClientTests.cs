@@ -422,6 +422,9 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("NetworkError", exception.ErrorCode);
         Assert.Null(exception.StatusCode);
         Assert.Equal([false], _tokens.Calls);
+        var logged = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Null(logged.Exception);
+        Assert.EndsWith("failed before any answer: ConnectionError", logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]

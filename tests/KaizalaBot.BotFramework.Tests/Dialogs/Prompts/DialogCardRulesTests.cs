@@ -200,6 +200,27 @@ public sealed class DialogCardRulesTests
     }
 
     [Fact]
+    public async Task ContinueConversationAsync_RunnerEndsTheDialogAndReplacesItsCard_TheSellersLaterClickIsRefused()
+    {
+        var harness = new Harness();
+        await harness.Flow().Send("start").StartTestAsync(Ct.Bounded());
+        var stamp = harness.LatestStamp();
+        var reference = harness.Adapter.Conversation;
+
+        // What the migration runner does when a migration finishes: end the dialog and update its card, in one turn.
+        await harness.Adapter.ContinueConversationAsync(reference, async (turn, ct) =>
+        {
+            await new Root().CancelAllAsync(turn, harness.Bot.DialogState, ct);
+            await turn.UpdateActivityAsync(MessageFactory.Text("Migration completed") with { Id = "activity-1" }, ct);
+        }, Ct.Bounded());
+        var click = await harness.RunAsync(harness.Execute(stamp, "approve", Alex));
+
+        Assert.Equal("Migration completed", harness.Adapter.Connector.Replies[^1].Text);
+        Assert.Equal("This card is no longer active. Please use the most recent card.", InvokeValue(click).GetString());
+        Assert.Equal(0, (await harness.ReadAsync())!.Content.GetProperty("DialogState").GetProperty("dialogStack").GetArrayLength());
+    }
+
+    [Fact]
     public void GetVersion_WaterfallGainsAStep_Differs()
     {
         var before = new WaterfallDialog<Choice>("steps", new Choice(), [StepOneAsync, StepTwoAsync]);
