@@ -58,13 +58,16 @@ public sealed class TestAdapter
         Locale = Conversation.Locale,
     };
 
-    /// <summary>Runs one turn; returns the invoke answer for an invoke (501 when none was set), otherwise <c>null</c>.</summary>
+    /// <summary>
+    /// Runs one turn; returns the invoke answer for an invoke (501 when none was set), otherwise <c>null</c>. Like a real
+    /// turn it is bounded by <see cref="BotAdapterOptions.TurnTimeout"/>, not by <paramref name="cancellationToken"/>.
+    /// </summary>
     public Task<InvokeResponse?> ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(callback);
 
-        return _adapter.RunTurnAsync(activity, callback, cancellationToken);
+        return _adapter.RunInboundTurnAsync(activity, callback);
     }
 
     public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>

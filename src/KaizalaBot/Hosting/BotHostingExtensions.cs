@@ -1,4 +1,7 @@
 using KaizalaBot.Bot;
+using KaizalaBot.Bot.Commands;
+using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
@@ -26,8 +29,34 @@ internal static class BotHostingExtensions
         services.AddSingleton<BotTexts>();
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<InstallationStore>();
+        services.AddSingleton(sp => CardMessages(sp.GetRequiredService<BotTexts>()));
+
+        // The bot's routes: installs, typed commands, bot-level card actions (verbs), dialogs.
+        services.AddScoped<InstallationRoute>();
+        services.AddSingleton<DialogRoute>();
+        services.AddScoped<CommandRouter>();
+        services.AddBotCommand<HelpCommand>(BotCommand.Help, "commandHelp");
+        services.AddBotCommand<CancelCommand>(BotCommand.Cancel, "commandCancel");
+        services.AddCardActions();
         return builder;
     }
+
+    /// <summary>A typed command: its handler, and its line on the help card (in registration order).</summary>
+    private static IServiceCollection AddBotCommand<THandler>(this IServiceCollection services, BotCommand command, string helpTextKey)
+        where THandler : class, ICommandHandler
+    {
+        services.AddKeyedScoped<ICommandHandler, THandler>(command);
+        services.AddSingleton(new BotCommandRegistration(command, helpTextKey));
+        return services;
+    }
+
+    private static CardPromptMessages CardMessages(BotTexts texts) => new()
+    {
+        StaleCard = turn => texts.ForLocale(turn.Activity.Locale)["staleCard"],
+        Accepted = turn => texts.ForLocale(turn.Activity.Locale)["cardAccepted"],
+        NotOwner = turn => texts.ForLocale(turn.Activity.Locale)["notDialogOwner"],
+        DialogChanged = turn => texts.ForLocale(turn.Activity.Locale)["dialogChanged"],
+    };
 
     public static WebApplication MapBot(this WebApplication app)
     {

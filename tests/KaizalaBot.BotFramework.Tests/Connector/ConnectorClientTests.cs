@@ -7,8 +7,8 @@ using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
 using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Testing.Time;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.BotFramework.Tests.Connector;
 
@@ -27,11 +27,20 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private readonly TrackingFakeTimeProvider _time = new();
     private readonly FakeBotTokenProvider _tokens = new();
     private readonly FakeLogger<ConnectorClient> _logger = new();
+    private readonly List<ServiceProvider> _services = [];
     private RecordingConnectorServer _connector = null!;
 
     public async Task InitializeAsync() => _connector = await RecordingConnectorServer.StartAsync();
 
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+    }
 
     [Fact]
     public async Task SendToConversationAsync_Message_PostsToActivitiesWithTokenAndWithoutId()
@@ -260,6 +269,50 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Single(_connector.Requests);
     }
 
+    [Fact]
+    public async Task SendToConversationAsync_InTurn429WithRetryAfterPastTheDeadline_FailsAtOnceWithRetryAfter()
+    {
+        var client = CreateClient();
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(5));
+        _connector.Enqueue(new ScriptedResponse(429, """{"error":{"code":"Throttled"}}""", Headers(("Retry-After", "10"))));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), exception.RetryAfter);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(RetryDelays());
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_InTurn503WithLessTimeLeftThanTheBackoff_FailsAfterOneAttempt()
+    {
+        var client = CreateClient();
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(1));
+        _connector.Enqueue(new ScriptedResponse(503));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_InTurnWhileTeamsHoldsTheConversation_FailsThrottledWithoutSending()
+    {
+        var client = CreateClient();
+        _connector.Enqueue(new ScriptedResponse(429, null, Headers(("Retry-After", "50"))), new ScriptedResponse(200, """{"id":"late"}"""));
+        await _time.RunAsync(client.SendToConversationAsync(Message(), CancellationToken.None), MaxVirtualStep);
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(12));
+        _services[^1].GetRequiredService<TeamsRateLimiter>().Pause(new OutboundRequest(ConversationId, null, null), TimeSpan.FromSeconds(30));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(ConnectorErrorCodes.Throttled, exception.ErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), exception.RetryAfter);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
     [Theory]
     [InlineData(412)]
     [InlineData(502)]
@@ -369,6 +422,9 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("NetworkError", exception.ErrorCode);
         Assert.Null(exception.StatusCode);
         Assert.Equal([false], _tokens.Calls);
+        var logged = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Null(logged.Exception);
+        Assert.EndsWith("failed before any answer: ConnectionError", logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -383,14 +439,18 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.All(_logger.Collector.GetSnapshot(), e => Assert.DoesNotContain("token-", e.Message, StringComparison.Ordinal));
     }
 
-    private ConnectorClient CreateClient(string? appId = AppId, HttpMessageHandler? handler = null, BotConnectorOptions? options = null) =>
-        new(
-            new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null),
-            _tokens,
-            Options.Create(options ?? new BotConnectorOptions { AllowLoopbackServiceUrls = true, RequestTimeout = RequestTimeout }),
-            Options.Create(new MicrosoftAppOptions { MicrosoftAppId = appId, MicrosoftAppPassword = appId is null ? null : "not-used" }),
+    private IConnectorClient CreateClient(string? appId = AppId, HttpMessageHandler? handler = null, BotConnectorOptions? options = null)
+    {
+        var services = ConnectorServices.Create(
             _time,
+            options ?? new BotConnectorOptions { AllowLoopbackServiceUrls = true, RequestTimeout = RequestTimeout },
+            appId,
+            _tokens,
+            handler ?? new SocketsHttpHandler(),
             _logger);
+        _services.Add(services);
+        return services.GetRequiredService<IConnectorClient>();
+    }
 
     private Activity Message() => new()
     {
