@@ -28,7 +28,9 @@ public static class BotConnectorServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
 
         // The per-attempt timeout lives in the resilience pipeline; HttpClient's own would cut across retries.
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Redirects are not followed: the serviceUrl policy judged the host the request names, not where a 3xx points.
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
 
