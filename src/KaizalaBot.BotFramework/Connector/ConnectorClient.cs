@@ -115,7 +115,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         if (decision == ServiceUrlDecision.Refuse)
         {
             // The host of a stored reference is data, so it is logged through the sanitiser like anything from a request.
-            LogUntrustedHost(_logger, LogValue.Of(serviceUrl));
+            LogUntrustedHost(_logger, serviceUrl);
             throw new ConnectorException("The serviceUrl is not an allowed Bot Connector host; the call was not made.")
             {
                 ErrorCode = "UntrustedServiceUrl",
@@ -293,7 +293,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException(message, parameterName) : value;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call serviceUrl {ServiceUrl}: not an allowed Bot Connector host")]
-    private static partial void LogUntrustedHost(ILogger logger, string serviceUrl);
+    private static partial void LogUntrustedHost(ILogger logger, LogValue serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector answered 401 to {Method} on {Host}; re-acquiring the token once")]
     private static partial void LogForcedTokenRefresh(ILogger logger, string method, string host);

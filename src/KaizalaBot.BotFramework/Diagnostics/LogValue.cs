@@ -5,20 +5,24 @@ using System.Text;
 namespace KaizalaBot.BotFramework.Diagnostics;
 
 /// <summary>
-/// Makes a request-derived value safe to log: at most <see cref="MaxLength"/> characters (a 200 KB id would otherwise
-/// land in every log line about its turn), and control, line-breaking and bidirectional-override characters escaped
-/// as <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\uXXXX</c>, so a value can neither forge a log line nor hide what it is.
-/// Use it on every log parameter that came from outside: ids, names, URLs, issuers, header values.
+/// A request-derived value on its way into a log: declare the <c>[LoggerMessage]</c> parameter as <see cref="LogValue"/>
+/// and pass the raw string (the conversion is implicit), so no call site can forget the sanitising and nothing is
+/// computed when the level is off. Rendered, it is at most <see cref="MaxLength"/> characters (a 200 KB id would
+/// otherwise land in every log line about its turn), with control, line-breaking, bidirectional-override and other
+/// format characters and lone surrogates escaped as <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\uXXXX</c> (and <c>\</c> as
+/// <c>\\</c>), so a value can neither forge a log line nor hide what it is.
 /// </summary>
-public static class LogValue
+public readonly record struct LogValue(string? Value)
 {
     public const int MaxLength = 128;
 
-    [return: NotNullIfNotNull(nameof(value))]
-    public static string? Of(string? value) => Of(value, MaxLength);
+    public static implicit operator LogValue(string? value) => new(value);
 
+    public override string ToString() => Sanitize(Value) ?? "(null)";
+
+    /// <summary>The same rendering, for a value that goes somewhere other than a log parameter.</summary>
     [return: NotNullIfNotNull(nameof(value))]
-    public static string? Of(string? value, int maxLength)
+    public static string? Sanitize(string? value, int maxLength = MaxLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
         if (value is null)
@@ -43,32 +47,15 @@ public static class LogValue
         for (var i = 0; i < end; i++)
         {
             var c = value[i];
-            switch (c)
+            _ = c switch
             {
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                default:
-                    if (IsUnsafe(value, i))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
+                '\n' => builder.Append("\\n"),
+                '\r' => builder.Append("\\r"),
+                '\t' => builder.Append("\\t"),
+                '\\' => builder.Append("\\\\"),
+                _ when IsUnsafe(value, i) => builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => builder.Append(c),
+            };
         }
 
         if (end < value.Length)

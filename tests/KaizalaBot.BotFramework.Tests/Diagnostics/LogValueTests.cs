@@ -5,15 +5,25 @@ namespace KaizalaBot.BotFramework.Tests.Diagnostics;
 public sealed class LogValueTests
 {
     [Fact]
-    public void Of_OrdinaryValue_ReturnsItUnchanged()
+    public void Sanitize_OrdinaryValue_ReturnsItUnchanged()
     {
         const string value = "19:d0c8ee4b@thread.tacv2;messageid=1575667808184 Élodie 🙂";
 
-        Assert.Same(value, LogValue.Of(value));
+        Assert.Same(value, LogValue.Sanitize(value));
     }
 
     [Fact]
-    public void Of_Null_ReturnsNull() => Assert.Null(LogValue.Of(null));
+    public void Sanitize_Null_ReturnsNull() => Assert.Null(LogValue.Sanitize(null));
+
+    [Fact]
+    public void ToString_RendersTheSanitisedValueOrNullMarker()
+    {
+        LogValue forged = "id\nfail: forged";
+        LogValue missing = (string?)null;
+
+        Assert.Equal("id\\nfail: forged", forged.ToString());
+        Assert.Equal("(null)", missing.ToString());
+    }
 
     [Theory]
     [InlineData("a\nfail: forged line", "a\\nfail: forged line")]
@@ -25,33 +35,33 @@ public sealed class LogValueTests
     [InlineData("admin\u202Etxt.exe", "admin\\u202etxt.exe")]
     [InlineData("zero\u200Bwidth", "zero\\u200bwidth")]
     [InlineData("back\\slash\\n", "back\\\\slash\\\\n")]
-    public void Of_ControlOrFormatCharacters_AreEscaped(string value, string expected) =>
-        Assert.Equal(expected, LogValue.Of(value));
+    public void Sanitize_ControlOrFormatCharacters_AreEscaped(string value, string expected) =>
+        Assert.Equal(expected, LogValue.Sanitize(value));
 
     [Fact]
-    public void Of_LoneSurrogates_AreEscaped()
+    public void Sanitize_LoneSurrogates_AreEscaped()
     {
         var value = "a" + '\ud800' + "b" + '\udc00';
 
-        Assert.Equal("a\\ud800b\\udc00", LogValue.Of(value));
+        Assert.Equal("a\\ud800b\\udc00", LogValue.Sanitize(value));
     }
 
     [Fact]
-    public void Of_LongValue_IsCutAtTheLimitAndSaysHowMuchWasLeftOut()
+    public void Sanitize_LongValue_IsCutAtTheLimitAndSaysHowMuchWasLeftOut()
     {
         var value = new string('x', 10_000);
 
-        var logged = LogValue.Of(value);
+        var logged = LogValue.Sanitize(value);
 
         Assert.Equal(new string('x', LogValue.MaxLength) + $"…({10_000 - LogValue.MaxLength} more)", logged);
     }
 
     [Fact]
-    public void Of_CutFallsInsideASurrogatePair_KeepsThePairOut()
+    public void Sanitize_CutFallsInsideASurrogatePair_KeepsThePairOut()
     {
         var value = new string('x', LogValue.MaxLength - 1) + "🙂" + "tail";
 
-        var logged = LogValue.Of(value);
+        var logged = LogValue.Sanitize(value);
 
         Assert.Equal(new string('x', LogValue.MaxLength - 1) + "…(6 more)", logged);
     }
