@@ -1,3 +1,5 @@
+using KaizalaBot.BotFramework.Schema;
+
 namespace KaizalaBot.BotFramework.Connector;
 
 /// <summary>
@@ -16,8 +18,7 @@ namespace KaizalaBot.BotFramework.Connector;
 /// </remarks>
 internal sealed class ServiceUrlPolicy(IReadOnlyList<string> allowedHosts, bool allowLoopback, bool hasCredentials)
 {
-    /// <summary>Longer than any real connector URL (Teams' are about 50 characters), short enough to log.</summary>
-    public const int MaxLength = 512;
+    public const int MaxLength = ActivityLimits.MaxServiceUrlLength;
 
     public ServiceUrlDecision Decide(string? serviceUrl) =>
         TryParse(serviceUrl, out var uri) ? Decide(uri) : ServiceUrlDecision.Refuse;
