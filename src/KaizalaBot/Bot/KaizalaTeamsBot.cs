@@ -80,15 +80,8 @@ internal sealed partial class KaizalaTeamsBot(
         }
 
         var text = TextsFor(turnContext);
-        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", Excerpt(activity.Text))), cancellationToken);
-    }
-
-    // The seller's words are quoted back so they see what was not understood, but a long paste is not worth repeating.
-    private static string Excerpt(string? typed)
-    {
-        const int MaxLength = 80;
-        var trimmed = typed?.Trim() ?? string.Empty;
-        return trimmed.Length <= MaxLength ? trimmed : string.Concat(trimmed.AsSpan(0, MaxLength), "…");
+        // The seller's words are quoted back so they see what was not understood, but a long paste is not worth repeating.
+        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", TextExcerpt.Of(activity.Text, 80))), cancellationToken);
     }
 
     protected override async Task OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
