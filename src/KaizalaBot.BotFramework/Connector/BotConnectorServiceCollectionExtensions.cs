@@ -8,6 +8,12 @@ namespace KaizalaBot.BotFramework.Connector;
 public static class BotConnectorServiceCollectionExtensions
 {
     /// <summary>
+    /// The connector's named HttpClient, so a host can add to its pipeline (e.g. observe every connection it opens)
+    /// with <c>services.AddHttpClient(HttpClientName)</c>.
+    /// </summary>
+    public const string HttpClientName = "KaizalaBot.BotConnector";
+
+    /// <summary>
     /// Registers <see cref="IConnectorClient"/> (typed HttpClient), the MSAL-backed <see cref="IBotTokenProvider"/>,
     /// <see cref="MicrosoftAppOptions"/> (configuration root) and <see cref="BotConnectorOptions"/> (section
     /// <c>BotFramework</c>), validated at start-up. Register a different <see cref="IBotTokenProvider"/> first to replace
@@ -29,7 +35,7 @@ public static class BotConnectorServiceCollectionExtensions
 
         // The per-attempt timeout lives in the resilience pipeline; HttpClient's own would cut across retries.
         // Redirects are not followed: the serviceUrl policy judged the host the request names, not where a 3xx points.
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }

@@ -72,7 +72,20 @@ internal sealed partial class BotHttpHandler(
             return;
         }
 
-        var body = await ReadBodyAsync(request.Body, limit, cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(request.Body, limit, cancellationToken);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // Kestrel reports some broken framing as a bare IOException rather than BadHttpRequestException (an
+            // overflowing chunk size: "Bad chunk size data."); the caller is still there, so it is the caller's mistake.
+            LogBadFraming(StatusCodes.Status400BadRequest, ex.Message);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         if (body is null)
         {
             LogRejected(StatusCodes.Status413PayloadTooLarge, "body over the size limit");
