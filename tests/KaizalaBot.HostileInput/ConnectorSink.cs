@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using KaizalaBot.BotFramework.Tests.Support.Protocol;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.HostileInput;
 
@@ -19,15 +15,13 @@ internal sealed class ConnectorSink : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _targets = new();
     private readonly ConcurrentDictionary<string, byte> _conversations = new(StringComparer.Ordinal);
-    private readonly WebApplication _app;
+    private LoopbackWebServer? _server;
     private int _nextId;
 
-    private ConnectorSink(WebApplication app) => _app = app;
-
     /// <summary>The serviceUrl valid turns carry, e.g. <c>http://127.0.0.1:50123/teams/</c>.</summary>
-    public Uri ServiceUrl { get; private set; } = null!;
+    public Uri ServiceUrl => new(_server!.BaseAddress, "teams/");
 
-    public IPEndPoint EndPoint { get; private set; } = null!;
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, _server!.BaseAddress.Port);
 
     public IReadOnlyCollection<string> RawTargets => [.. _targets];
 
@@ -38,24 +32,12 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     public static async Task<ConnectorSink> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var sink = new ConnectorSink(app);
-        app.Run(sink.RecordAsync);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        sink.EndPoint = new IPEndPoint(IPAddress.Loopback, address.Port);
-        sink.ServiceUrl = new Uri(address, "teams/");
+        var sink = new ConnectorSink();
+        sink._server = await LoopbackWebServer.StartAsync(app => app.Run(sink.RecordAsync));
         return sink;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task RecordAsync(HttpContext http)
     {

@@ -1,15 +1,12 @@
+using System.Net;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using System.Net;
 
 namespace KaizalaBot.HostileInput;
 
@@ -37,8 +34,7 @@ internal sealed class HostileBotHost : WebApplicationFactory<Program>
         get
         {
             StartServer();
-            var address = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-            return new IPEndPoint(IPAddress.Loopback, address.Port);
+            return ServerEndPoints.Loopback(Services);
         }
     }
 

@@ -69,14 +69,12 @@ public sealed class HttpFramingTests : IAsyncLifetime
     public async Task BodyStoppingShort_WhileTheConnectionStaysOpen_Is408ForContentLengthAndChunked()
     {
         var half = _activity.Length / 2;
-        var shortOfLength = HttpRequestBytes.Concat(
-            HttpRequestBytes.Head("POST", ["Content-Type: application/json", $"Content-Length: {_activity.Length}"]), _activity[..half]);
         var unfinishedChunks = HttpRequestBytes.PostChunked(
             $"{half.ToString("x", CultureInfo.InvariantCulture)}\r\n{Encoding.UTF8.GetString(_activity[..half])}\r\n");
 
         // Both wait out Kestrel's minimum request body data rate (its 5-second grace), so they wait together.
         var responses = await Task.WhenAll(
-            SendAsync(shortOfLength, RequestEnding.Stall),
+            SendAsync(HalfOfTheDeclaredBody(), RequestEnding.Stall),
             SendAsync(unfinishedChunks, RequestEnding.Stall));
 
         Assert.All(responses, r => Assert.Equal(408, r.Status));
@@ -87,13 +85,9 @@ public sealed class HttpFramingTests : IAsyncLifetime
     [Fact]
     public async Task BodyStoppingShort_ThenTheCallerClosing_RunsNothingAndLogsNoError()
     {
-        var half = _activity.Length / 2;
-        var request = HttpRequestBytes.Concat(
-            HttpRequestBytes.Head("POST", ["Content-Type: application/json", $"Content-Length: {_activity.Length}"]), _activity[..half]);
-
         // Kestrel takes the client's FIN as the end of the connection, so no answer can be delivered; what matters is
         // that nothing runs and that the log does not call it our fault.
-        var response = await SendAsync(request, RequestEnding.HalfClose);
+        var response = await SendAsync(HalfOfTheDeclaredBody(), RequestEnding.HalfClose);
 
         Assert.Equal(0, response.Status);
         Assert.False(response.TimedOut);
@@ -112,6 +106,9 @@ public sealed class HttpFramingTests : IAsyncLifetime
         Assert.Equal(413, response.Status);
         Assert.Empty(_connector.Calls);
     }
+
+    private byte[] HalfOfTheDeclaredBody() => HttpRequestBytes.Concat(
+        HttpRequestBytes.Head("POST", ["Content-Type: application/json", $"Content-Length: {_activity.Length}"]), _activity[..(_activity.Length / 2)]);
 
     private Task<RawResponse> SendAsync(byte[] request, RequestEnding ending = RequestEnding.Complete) =>
         RawHttpClient.SendAsync(_server, request, ending, AnswerBound, CancellationToken.None);
