@@ -1,6 +1,6 @@
+using KaizalaBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using KaizalaBot.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.Benchmarks;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KaizalaBot.Tests.Support;
+using KaizalaBot.Testing.Processes;
 
 namespace KaizalaBot.EndToEnd;
 

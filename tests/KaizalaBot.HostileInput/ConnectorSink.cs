@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using KaizalaBot.BotFramework.Tests.Support.Protocol;
+using KaizalaBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

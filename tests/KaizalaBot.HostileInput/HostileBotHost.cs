@@ -1,6 +1,6 @@
 using System.Net;
 using KaizalaBot.BotFramework.Connector;
-using KaizalaBot.Tests.Support;
+using KaizalaBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

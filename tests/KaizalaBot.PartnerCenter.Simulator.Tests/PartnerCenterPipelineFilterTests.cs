@@ -142,10 +142,7 @@ public sealed class PartnerCenterPipelineFilterTests
         var customerId = (await DemoWorld.CustomersAsync(host))[0]["id"]!.GetValue<string>();
         await PutFaultsAsync(host, new JsonObject { ["seed"] = 1, ["requestsPerMinute"] = 0, ["rules"] = new JsonArray(Rule("customers.get", 0, "serverError", "00:00:03")) });
         var pending = host.SendAsync(HttpMethod.Get, $"v1/customers/{customerId}", token);
-        while (host.Time.PendingTimerCount == 0)
-        {
-            await Task.Yield();
-        }
+        await host.Time.WaitForTimersAsync(1);
 
         Assert.False(pending.IsCompleted);
 

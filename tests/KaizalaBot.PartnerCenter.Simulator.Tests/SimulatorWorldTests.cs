@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KaizalaBot.PartnerCenter.Simulator.Tests.Infrastructure;
+using KaizalaBot.Testing.Time;
 
 namespace KaizalaBot.PartnerCenter.Simulator.Tests;
 
@@ -11,7 +12,7 @@ public sealed class SimulatorWorldTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"pcsim-{Guid.NewGuid():N}.json");
         var settings = new Dictionary<string, string?> { ["PartnerCenterSimulator:StateFilePath"] = path };
-        var time = new ManualTimeProvider(SimulatorHost.Start);
+        var time = new TrackingFakeTimeProvider(SimulatorHost.Start);
         string customerId, subscriptionId, orderId, rotatedRefreshToken;
         try
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using KaizalaBot.PartnerCenter.Http;
 using KaizalaBot.PartnerCenter.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KaizalaBot.PartnerCenter.Tests;
 
@@ -8,7 +9,7 @@ public sealed class PartnerCenterErrorsTests
 {
     private static readonly Guid CorrelationId = Guid.Parse("11111111-1111-1111-1111-111111111111");
     private static readonly Guid RequestId = Guid.Parse("22222222-2222-2222-2222-222222222222");
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
 
     private Task<PartnerException> MapAsync(HttpStatusCode status, string? body, Action<HttpResponseMessage>? configure = null)
     {

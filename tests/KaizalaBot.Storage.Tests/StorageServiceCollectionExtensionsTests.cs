@@ -3,6 +3,8 @@ using KaizalaBot.Storage.Files;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Memory;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Azurite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -53,6 +53,14 @@ public static class CommandParser
     };
 
     /// <summary>
+    /// Every command of the table above as a seller of that language types it: exactly what the Teams app manifest
+    /// advertises in its command lists (a test holds <c>manifest/manifest.json</c> and <c>fr.json</c> to it). Aliases
+    /// such as <c>?</c> are understood but not advertised.
+    /// </summary>
+    public static IReadOnlyList<string> CommandNames(Localization.BotLanguage language) =>
+        [.. Names.Values.Distinct().Order().Select(command => NameOf(command, language))];
+
+    /// <summary>
     /// Replaces each <c>&lt;at&gt;…&lt;/at&gt;</c> (the nearest closing tag, case-insensitive) with a space, in one forward
     /// pass. The former <c>&lt;at&gt;.*?&lt;/at&gt;</c> regex rescanned the rest of the text from every unclosed
     /// <c>&lt;at&gt;</c>, quadratic in a message of many of them; here each character is looked at a bounded number of

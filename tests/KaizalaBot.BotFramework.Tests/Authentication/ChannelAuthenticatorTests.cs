@@ -1,8 +1,11 @@
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
+using KaizalaBot.Testing.Protocol;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KaizalaBot.BotFramework.Tests.Authentication;
@@ -14,9 +17,9 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
     private const string OtherTenantId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly TestHttpClientFactory _httpClientFactory = new();
-    private readonly RecordingLogger<ChannelAuthenticator> _logger = new();
+    private readonly FakeLogger<ChannelAuthenticator> _logger = new();
     private readonly TestSigningKey _teamsKey = keys.Teams;
     private readonly TestSigningKey _entraKey = keys.Entra;
     private OpenIdMetadataServer _metadata = null!;
@@ -97,7 +100,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var token = TokenMinter.Mint(_teamsKey, ChannelClaims(), Now.AddHours(-1), Now.AddMinutes(-6));
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.Expired));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.Expired.ToString());
     }
 
     [Fact]
@@ -107,7 +110,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var token = TokenMinter.Mint(_teamsKey, ChannelClaims(), Now.AddMinutes(6), Now.AddHours(1));
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.NotYetValid));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.NotYetValid.ToString());
     }
 
     [Fact]
@@ -133,7 +136,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var token = TokenMinter.Mint(_teamsKey, claims, Now, Now.AddHours(1));
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.InvalidAudience));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.InvalidAudience.ToString());
     }
 
     [Theory]
@@ -176,7 +179,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
 
         // One initial download plus ONE forced refresh; the second attempt falls inside the forced-refresh interval.
         Assert.Equal(2, _metadata.ChannelJwksRequests);
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.UnknownSigningKey));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.UnknownSigningKey.ToString());
     }
 
     [Fact]
@@ -187,7 +190,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         _metadata.PublishChannelKey(bareKey);
 
         await AssertRefusedAsync(authenticator, MintChannel(bareKey), TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.MissingEndorsement));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.MissingEndorsement.ToString());
     }
 
     [Fact]
@@ -215,7 +218,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var activity = TeamsActivity() with { ServiceUrl = "https://attacker.example.com/" };
 
         await AssertRefusedAsync(authenticator, MintChannel(_teamsKey), activity);
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.ServiceUrlMismatch));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.ServiceUrlMismatch.ToString());
     }
 
     [Fact]
@@ -238,7 +241,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var token = TokenMinter.Mint(_teamsKey, claims, Now, Now.AddHours(1));
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.MissingServiceUrlClaim));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.MissingServiceUrlClaim.ToString());
     }
 
     [Fact]
@@ -249,7 +252,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var activity = TeamsActivity() with { ServiceUrl = "https://attacker.example.com/" };
 
         await AssertRefusedAsync(authenticator, token, activity);
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.InvalidSignature));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.InvalidSignature.ToString());
     }
 
     [Fact]
@@ -283,7 +286,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var token = TokenMinter.Mint(_entraKey, TokenMinter.EntraClaims(issuer, AppId, version, AppId), Now, Now.AddHours(1));
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.UntrustedIssuer));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.UntrustedIssuer.ToString());
     }
 
     [Fact]
@@ -322,7 +325,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var token = TokenMinter.Mint(_entraKey, claims, Now, Now.AddHours(1));
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.AppIdMismatch));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.AppIdMismatch.ToString());
     }
 
     [Fact]
@@ -393,7 +396,7 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
         var authenticator = CreateAuthenticator();
 
         await AssertRefusedAsync(authenticator, token, TeamsActivity());
-        Assert.Contains(_logger.Entries, e => Equals(e.Values.GetValueOrDefault("Reason"), AuthenticationFailure.MetadataUnavailable));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.GetStructuredStateValue("Reason") == AuthenticationFailure.MetadataUnavailable.ToString());
     }
 
     [Fact]
@@ -406,9 +409,9 @@ public sealed class ChannelAuthenticatorTests(SigningKeysFixture keys) : IAsyncL
             () => authenticator.AuthenticateAsync($"Bearer {token}", TeamsActivity(), CancellationToken.None));
 
         Assert.Equal("Unauthorized.", exception.Message);
-        var refusal = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
+        var refusal = Assert.Single(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Warning);
         Assert.DoesNotContain(token.Split('.')[2], refusal.Message, StringComparison.Ordinal);
-        Assert.All(_logger.Entries, e => Assert.DoesNotContain(token, e.Message, StringComparison.Ordinal));
+        Assert.All(_logger.Collector.GetSnapshot(), e => Assert.DoesNotContain(token, e.Message, StringComparison.Ordinal));
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();

@@ -7,6 +7,7 @@ using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using KaizalaBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.BotFramework.Tests.Builder;
@@ -230,18 +231,18 @@ public sealed class CloudAdapterTests
     [Fact]
     public async Task ProcessActivityAsync_BotThrows_LogsStructuredErrorWithoutAuthorizationHeader()
     {
-        var logger = new RecordingLogger<CloudAdapter>();
+        var logger = new FakeLogger<CloudAdapter>();
         var adapter = new CloudAdapter(new FakeAuthenticator("Bearer eyJ-secret"), new RecordingConnector(),
             [new ConversationState(new MemoryStorage())], Options.Create(new BotAdapterOptions()), logger);
 
         await adapter.ProcessActivityAsync("Bearer eyJ-secret", Message("hi"), new ThrowingBot(), Ct.Bounded());
 
-        var entry = Assert.Single(logger.Entries);
+        var entry = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, entry.Level);
         Assert.IsType<InvalidOperationException>(entry.Exception);
-        Assert.Equal(ConversationKey, entry.Values["Conversation"]);
-        Assert.Equal(ActivityTypes.Message, entry.Values["ActivityType"]);
-        Assert.Equal("Turn of {ActivityType} in {Conversation} failed on attempt {Attempt}", entry.Values["{OriginalFormat}"]);
+        Assert.Equal(ConversationKey, entry.GetStructuredStateValue("Conversation"));
+        Assert.Equal(ActivityTypes.Message, entry.GetStructuredStateValue("ActivityType"));
+        Assert.Equal("Turn of {ActivityType} in {Conversation} failed on attempt {Attempt}", entry.GetStructuredStateValue("{OriginalFormat}"));
         Assert.DoesNotContain("eyJ", entry.Message, StringComparison.Ordinal);
     }
 

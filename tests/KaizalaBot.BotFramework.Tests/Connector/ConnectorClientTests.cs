@@ -5,6 +5,9 @@ using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
+using KaizalaBot.Testing.Protocol;
+using KaizalaBot.Testing.Time;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.BotFramework.Tests.Connector;
@@ -21,9 +24,9 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxVirtualStep = TimeSpan.FromMinutes(2);
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly TrackingFakeTimeProvider _time = new();
     private readonly FakeBotTokenProvider _tokens = new();
-    private readonly RecordingLogger<ConnectorClient> _logger = new();
+    private readonly FakeLogger<ConnectorClient> _logger = new();
     private RecordingConnectorServer _connector = null!;
 
     public async Task InitializeAsync() => _connector = await RecordingConnectorServer.StartAsync();
@@ -361,8 +364,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
 
-        Assert.NotEmpty(_logger.Entries);
-        Assert.All(_logger.Entries, e => Assert.DoesNotContain("token-", e.Message, StringComparison.Ordinal));
+        Assert.NotEmpty(_logger.Collector.GetSnapshot());
+        Assert.All(_logger.Collector.GetSnapshot(), e => Assert.DoesNotContain("token-", e.Message, StringComparison.Ordinal));
     }
 
     private ConnectorClient CreateClient(string? appId = AppId, HttpMessageHandler? handler = null, BotConnectorOptions? options = null) =>

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KaizalaBot.Testing.Time;
 
 namespace KaizalaBot.PartnerCenter.Simulator.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     private readonly PartnerCenterSimulatorServer _server;
 
-    private SimulatorHost(PartnerCenterSimulatorServer server, ManualTimeProvider time)
+    private SimulatorHost(PartnerCenterSimulatorServer server, TrackingFakeTimeProvider time)
     {
         _server = server;
         Time = time;
@@ -23,7 +24,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = server.Root };
     }
 
-    public ManualTimeProvider Time { get; }
+    public TrackingFakeTimeProvider Time { get; }
 
     /// <summary>The simulator root (ends with <c>/_pcsim/</c>): both the Partner Center endpoint and the authority.</summary>
     public Uri Root { get; }
@@ -32,7 +33,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     /// <param name="settings">Full configuration keys, e.g. <c>PartnerCenterSimulator:Seed</c>.</param>
     public static async Task<SimulatorHost> StartAsync(
-        IDictionary<string, string?>? settings = null, ManualTimeProvider? time = null)
+        IDictionary<string, string?>? settings = null, TrackingFakeTimeProvider? time = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -44,7 +45,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
             values[key["PartnerCenterSimulator:".Length..]] = value;
         }
 
-        var clock = time ?? new ManualTimeProvider(Start);
+        var clock = time ?? new TrackingFakeTimeProvider(Start);
         var server = await PartnerCenterSimulatorServer.StartAsync(values, clock, Prefix, CancellationToken.None);
         return new SimulatorHost(server, clock);
     }

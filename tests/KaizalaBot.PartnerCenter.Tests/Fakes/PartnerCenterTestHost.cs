@@ -1,4 +1,5 @@
 using KaizalaBot.PartnerCenter.Authentication;
+using KaizalaBot.Testing.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +45,7 @@ internal sealed class PartnerCenterTestHost : IDisposable
 
     public StubHttpMessageHandler Handler { get; } = new();
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
+    public TrackingFakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
 
     public IPartnerCenterClient Client => _provider.GetRequiredService<IPartnerCenterClient>();
 

@@ -1,6 +1,7 @@
 using System.Text;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Blobs;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing.Azurite;
 
 namespace KaizalaBot.Storage.Tests.Blobs;
 

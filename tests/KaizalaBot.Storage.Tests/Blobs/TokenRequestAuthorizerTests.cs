@@ -1,11 +1,12 @@
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KaizalaBot.Storage.Tests.Blobs;
 
 public sealed class TokenRequestAuthorizerTests
 {
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task AuthorizeAsync_TokenStillFresh_ReusesIt()

@@ -1,5 +1,6 @@
 using KaizalaBot.Storage.Files;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing;
 
 namespace KaizalaBot.Storage.Tests.Files;
 

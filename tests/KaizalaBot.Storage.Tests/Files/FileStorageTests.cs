@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using KaizalaBot.Storage.Files;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing;
 
 namespace KaizalaBot.Storage.Tests.Files;
 

@@ -1,3 +1,5 @@
+using KaizalaBot.Testing.Azurite;
+
 namespace KaizalaBot.Storage.Tests.Infrastructure;
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,7 @@
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Leases;

@@ -2,9 +2,10 @@ using KaizalaBot.Storage.Leases;
 
 namespace KaizalaBot.Storage.Tests.Leases;
 
-/// <summary>A lease store whose answers the test decides, counting the calls it gets.</summary>
+/// <summary>A lease store whose answers the test decides, counting the calls it gets and signalling each renewal.</summary>
 internal sealed class FakeLeaseStore : ILeaseStore
 {
+    private readonly SemaphoreSlim _renewals = new(0);
     private int _renewCalls;
     private int _releaseCalls;
 
@@ -25,12 +26,28 @@ internal sealed class FakeLeaseStore : ILeaseStore
     public Task<bool> RenewAsync(string name, string holderId, TimeSpan duration, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _renewCalls);
-        return Task.FromResult(Renew());
+        try
+        {
+            return Task.FromResult(Renew());
+        }
+        finally
+        {
+            _renewals.Release();
+        }
     }
 
     public Task ReleaseAsync(string name, string holderId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _releaseCalls);
         return ReleaseFailure is null ? Task.CompletedTask : Task.FromException(ReleaseFailure);
+    }
+
+    /// <summary>Completes when the next renewal call has been answered (bounded in real time).</summary>
+    public async Task NextRenewalAsync()
+    {
+        if (!await _renewals.WaitAsync(KaizalaBot.Testing.Waits.DefaultLimit))
+        {
+            throw new TimeoutException("No renewal call reached the lease store.");
+        }
     }
 }

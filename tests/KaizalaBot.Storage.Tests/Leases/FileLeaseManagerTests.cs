@@ -1,5 +1,7 @@
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Leases;
@@ -8,7 +10,7 @@ public sealed class FileLeaseManagerTests : IDisposable
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
     private readonly TempDirectory _root = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
+    private readonly TrackingFakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _root.Dispose();
 

@@ -1,5 +1,5 @@
 using KaizalaBot.Storage.Leases;
-using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Leases;
@@ -7,7 +7,7 @@ namespace KaizalaBot.Storage.Tests.Leases;
 public sealed class MemoryLeaseManagerTests
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
+    private readonly TrackingFakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
     private readonly MemoryLeaseManager _leases;
 
     public MemoryLeaseManagerTests()

@@ -1,5 +1,6 @@
 using KaizalaBot.Storage.Leases;
-using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Leases;
@@ -7,7 +8,7 @@ namespace KaizalaBot.Storage.Tests.Leases;
 public sealed class RenewingLeaseTests
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
+    private readonly TrackingFakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
     private readonly FakeLeaseStore _store = new();
 
     [Fact]
@@ -30,7 +31,8 @@ public sealed class RenewingLeaseTests
         {
             await _time.WaitForTimersAsync(1);
             _time.Advance(TimeSpan.FromSeconds(10));
-            await Poll.UntilAsync(() => _store.RenewCalls == expected, $"renewal {expected}");
+            await _store.NextRenewalAsync();
+            Assert.Equal(expected, _store.RenewCalls);
         }
 
         Assert.False(lease.LeaseLost.IsCancellationRequested);
@@ -58,7 +60,7 @@ public sealed class RenewingLeaseTests
 
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        await Poll.UntilAsync(() => lease.LeaseLost.IsCancellationRequested, "LeaseLost fires");
+        await lease.LeaseLost.UntilCancelledAsync("LeaseLost");
         await lease.DisposeAsync();
         Assert.Equal(0, _store.ReleaseCalls);
     }
@@ -72,7 +74,7 @@ public sealed class RenewingLeaseTests
         using var registration = lease.LeaseLost.Register(() => throw new InvalidOperationException("holder bug"));
 
         _time.Advance(TimeSpan.FromSeconds(10));
-        await Poll.UntilAsync(() => lease.LeaseLost.IsCancellationRequested, "LeaseLost fires");
+        await lease.LeaseLost.UntilCancelledAsync("LeaseLost");
 
         await lease.DisposeAsync();
         Assert.Equal(1, _store.RenewCalls);
@@ -89,14 +91,15 @@ public sealed class RenewingLeaseTests
         {
             await _time.WaitForTimersAsync(1);
             _time.Advance(TimeSpan.FromSeconds(10));
-            await Poll.UntilAsync(() => _store.RenewCalls == attempt, $"renewal attempt {attempt}");
+            await _store.NextRenewalAsync();
             await _time.WaitForTimersAsync(1);
+            Assert.Equal(attempt, _store.RenewCalls);
             Assert.False(lease.LeaseLost.IsCancellationRequested);
         }
 
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        await Poll.UntilAsync(() => lease.LeaseLost.IsCancellationRequested, "LeaseLost fires at expiry");
+        await lease.LeaseLost.UntilCancelledAsync("LeaseLost at expiry");
         await lease.DisposeAsync();
     }
 
@@ -110,7 +113,7 @@ public sealed class RenewingLeaseTests
 
         Assert.Equal(1, _store.ReleaseCalls);
         Assert.True(lease.LeaseLost.IsCancellationRequested);
-        Assert.Equal(0, _time.ActiveTimerCount);
+        Assert.Equal(0, _time.PendingTimerCount);
     }
 
     [Fact]

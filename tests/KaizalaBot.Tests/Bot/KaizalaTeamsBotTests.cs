@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Proactive;
+using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Tests.Support;
 
 namespace KaizalaBot.Tests.Bot;
@@ -10,12 +11,12 @@ namespace KaizalaBot.Tests.Bot;
 public sealed class KaizalaTeamsBotTests : IAsyncLifetime
 {
     private readonly BotHostFactory _host = new();
-    private RecordingConnector _connector = null!;
+    private RecordingConnectorServer _connector = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await RecordingConnectorServer.StartAsync();
         _client = _host.CreateClient();
     }
 
@@ -26,7 +27,7 @@ public sealed class KaizalaTeamsBotTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    private TeamsActivities Seller(string locale = "en-US") => new(_connector.ServiceUrl, locale);
+    private TeamsActivities Seller(string locale = "en-US") => new(new Uri(_connector.ServiceUrl), locale);
 
     private async Task<HttpResponseMessage> PostAsync(Activity activity) => await _client.SendAsync(TeamsActivities.Post(activity));
 
@@ -48,7 +49,7 @@ public sealed class KaizalaTeamsBotTests : IAsyncLifetime
         var stored = await _host.Storage.ReadAsync($"installations/{TeamsActivities.TenantId}/personal/{TeamsActivities.SellerAadId}", CancellationToken.None);
         var installation = stored!.Content.Deserialize<Installation>(BotJson.Options)!;
         Assert.Equal(InstallationScope.Personal, installation.Scope);
-        Assert.Equal(_connector.ServiceUrl.ToString(), installation.Reference.ServiceUrl);
+        Assert.Equal(_connector.ServiceUrl, installation.Reference.ServiceUrl);
         Assert.Equal(seller.ConversationId, installation.Reference.Conversation?.Id);
         Assert.Equal(TeamsActivities.SellerAadId, installation.UserAadObjectId);
     }
@@ -164,12 +165,12 @@ public sealed class KaizalaTeamsBotTests : IAsyncLifetime
     public async Task Message_FromAMovedServiceUrl_RefreshesTheStoredReference()
     {
         await PostAsync(Seller().InstallationAdd());
-        await using var moved = await RecordingConnector.StartAsync();
+        await using var moved = await RecordingConnectorServer.StartAsync();
 
-        await PostAsync(new TeamsActivities(moved.ServiceUrl).Message("help"));
+        await PostAsync(new TeamsActivities(new Uri(moved.ServiceUrl)).Message("help"));
 
         var stored = await _host.Storage.ReadAsync($"installations/{TeamsActivities.TenantId}/personal/{TeamsActivities.SellerAadId}", CancellationToken.None);
-        Assert.Equal(moved.ServiceUrl.ToString(), stored!.Content.Deserialize<Installation>(BotJson.Options)!.Reference.ServiceUrl);
+        Assert.Equal(moved.ServiceUrl, stored!.Content.Deserialize<Installation>(BotJson.Options)!.Reference.ServiceUrl);
         Assert.Single(moved.SentMessages());
     }
 

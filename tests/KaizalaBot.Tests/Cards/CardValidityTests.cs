@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KaizalaBot.Cards;
 using KaizalaBot.Localization;
+using KaizalaBot.Testing.Processes;
 using KaizalaBot.Tests.Support;
 
 namespace KaizalaBot.Tests.Cards;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.Proactive;
+using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -18,13 +19,13 @@ namespace KaizalaBot.Tests.HostileInput;
 public sealed class HostileActivityTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _storageRoot = Directory.CreateTempSubdirectory("kaizalabot-hostile-activity-");
-    private RecordingConnector _connector = null!;
+    private RecordingConnectorServer _connector = null!;
     private BotHostFactory _host = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await RecordingConnectorServer.StartAsync();
         _host = new BotHostFactory(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "File",
@@ -41,7 +42,7 @@ public sealed class HostileActivityTests : IAsyncLifetime
         _storageRoot.Delete(recursive: true);
     }
 
-    private TeamsActivities Seller => new(_connector.ServiceUrl);
+    private TeamsActivities Seller => new(new Uri(_connector.ServiceUrl));
 
     [Theory]
     [InlineData("conversation", "conversation is required.")]
@@ -81,15 +82,16 @@ public sealed class HostileActivityTests : IAsyncLifetime
         // 512 and 128 characters that each escape to 3 in a storage key (':' -> _3a) and a URL (':' -> %3A): the key is
         // ~2,000 characters, which used to fail the turn with a 500 from the file store.
         var conversationId = new string(':', 512);
-        var seller = new TeamsActivities(_connector.ServiceUrl, ConversationId: conversationId);
+        var seller = new TeamsActivities(new Uri(_connector.ServiceUrl), ConversationId: conversationId);
         var install = Json(seller.InstallationAdd());
         install["from"]!["aadObjectId"] = new string('@', 128);
 
         var response = await PostAsync(install.ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var welcome = Assert.Single(_connector.Calls);
-        Assert.Equal(conversationId, welcome.ConversationId);
+        var welcome = Assert.Single(_connector.Requests);
+        Assert.Equal($"/emea/v3/conversations/{string.Concat(Enumerable.Repeat("%3A", 512))}/activities", welcome.RawTarget);
+        Assert.Equal(conversationId, welcome.Activity().Conversation?.Id);
         var keys = await _host.Services.GetRequiredService<InstallationStore>().ListKeysAsync(TeamsActivities.TenantId, CancellationToken.None).ToListAsync();
         Assert.Equal([$"installations/{TeamsActivities.TenantId}/personal/{new string('@', 128)}"], keys);
     }
@@ -97,7 +99,7 @@ public sealed class HostileActivityTests : IAsyncLifetime
     [Fact]
     public async Task Message_IdOverItsLimit_Is400NamingTheLimit()
     {
-        var message = Json(new TeamsActivities(_connector.ServiceUrl, ConversationId: new string('x', 513)).Message("help"));
+        var message = Json(new TeamsActivities(new Uri(_connector.ServiceUrl), ConversationId: new string('x', 513)).Message("help"));
 
         var response = await PostAsync(message.ToJsonString());
 
@@ -125,7 +127,7 @@ public sealed class HostileActivityTests : IAsyncLifetime
 
     private async Task AssertNothingChangedAsync()
     {
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_connector.Requests);
         Assert.Empty(await _host.Storage.ListKeysAsync(string.Empty, CancellationToken.None).ToListAsync());
     }
 

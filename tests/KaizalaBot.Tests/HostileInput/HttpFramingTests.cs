@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.HostileInput;
+using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,17 +22,17 @@ public sealed class HttpFramingTests : IAsyncLifetime
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(30);
 
     private readonly FakeLogCollector _logs = new();
-    private RecordingConnector _connector = null!;
+    private RecordingConnectorServer _connector = null!;
     private LoggingKestrelBotHost _host = null!;
     private IPEndPoint _server = null!;
     private byte[] _activity = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await RecordingConnectorServer.StartAsync();
         _host = new LoggingKestrelBotHost(_logs);
         _server = _host.EndPoint;
-        _activity = await JsonContent.Create(new TeamsActivities(_connector.ServiceUrl).Message("help"), options: BotJson.Options).ReadAsByteArrayAsync();
+        _activity = await JsonContent.Create(new TeamsActivities(new Uri(_connector.ServiceUrl)).Message("help"), options: BotJson.Options).ReadAsByteArrayAsync();
     }
 
     public async Task DisposeAsync()
@@ -61,7 +62,7 @@ public sealed class HttpFramingTests : IAsyncLifetime
         var response = await SendAsync(HttpRequestBytes.PostChunked(chunks));
 
         Assert.Equal(400, response.Status);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_connector.Requests);
         AssertNoErrorLogged();
     }
 
@@ -78,7 +79,7 @@ public sealed class HttpFramingTests : IAsyncLifetime
             SendAsync(unfinishedChunks, RequestEnding.Stall));
 
         Assert.All(responses, r => Assert.Equal(408, r.Status));
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_connector.Requests);
         AssertNoErrorLogged();
     }
 
@@ -91,7 +92,7 @@ public sealed class HttpFramingTests : IAsyncLifetime
 
         Assert.Equal(0, response.Status);
         Assert.False(response.TimedOut);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_connector.Requests);
         AssertNoErrorLogged();
     }
 
@@ -104,7 +105,7 @@ public sealed class HttpFramingTests : IAsyncLifetime
         var response = await SendAsync(request);
 
         Assert.Equal(413, response.Status);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_connector.Requests);
     }
 
     private byte[] HalfOfTheDeclaredBody() => HttpRequestBytes.Concat(

@@ -1,5 +1,5 @@
 using System.Net;
-using KaizalaBot.BotFramework.Tests.Support.Protocol;
+using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Tests.Support;
 
 namespace KaizalaBot.Tests.Hosting;
@@ -14,7 +14,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
 
     private readonly TestSigningKey _key = new("key-1", "msteams");
     private OpenIdMetadataServer _metadata = null!;
-    private RecordingConnector _connector = null!;
+    private RecordingConnectorServer _connector = null!;
     private BotHostFactory _host = null!;
     private HttpClient _client = null!;
 
@@ -22,7 +22,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
     {
         _metadata = await OpenIdMetadataServer.StartAsync();
         _metadata.PublishChannelKey(_key);
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await RecordingConnectorServer.StartAsync();
         _host = new BotHostFactory(new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = "MultiTenant",
@@ -49,43 +49,43 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_WithoutAuthorization_Is401AndNothingIsSent()
     {
-        var response = await _client.SendAsync(TeamsActivities.Post(new TeamsActivities(_connector.ServiceUrl).Message("help")));
+        var response = await _client.SendAsync(TeamsActivities.Post(new TeamsActivities(new Uri(_connector.ServiceUrl)).Message("help")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_connector.Requests);
     }
 
     [Fact]
     public async Task Post_ValidChannelToken_RunsTheTurnAndRepliesWithTheOutboundToken()
     {
-        var activities = new TeamsActivities(_connector.ServiceUrl);
+        var activities = new TeamsActivities(new Uri(_connector.ServiceUrl));
 
-        var response = await _client.SendAsync(TeamsActivities.Post(activities.Message("help"), ChannelToken(_connector.ServiceUrl.ToString())));
+        var response = await _client.SendAsync(TeamsActivities.Post(activities.Message("help"), ChannelToken(_connector.ServiceUrl)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var call = Assert.Single(_connector.Calls);
+        var call = Assert.Single(_connector.Requests);
         Assert.Equal($"Bearer {FixedBotTokenProvider.Token}", call.Authorization);
     }
 
     [Fact]
     public async Task Post_TokenIssuedForAnotherServiceUrl_Is401()
     {
-        var activities = new TeamsActivities(_connector.ServiceUrl);
+        var activities = new TeamsActivities(new Uri(_connector.ServiceUrl));
 
         var response = await _client.SendAsync(TeamsActivities.Post(activities.Message("help"), ChannelToken("https://smba.trafficmanager.net/emea/")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(_connector.Requests);
     }
 
     [Fact]
     public async Task Post_TamperedToken_Is401()
     {
-        var token = ChannelToken(_connector.ServiceUrl.ToString());
+        var token = ChannelToken(_connector.ServiceUrl);
         var tampered = token[..^4] + (token[^4] == 'A' ? "BBBB" : "AAAA");
 
-        var response = await _client.SendAsync(TeamsActivities.Post(new TeamsActivities(_connector.ServiceUrl).Message("help"), tampered));
+        var response = await _client.SendAsync(TeamsActivities.Post(new TeamsActivities(new Uri(_connector.ServiceUrl)).Message("help"), tampered));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -4,10 +4,13 @@ using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
+using KaizalaBot.Migration;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
 using KaizalaBot.Storage;
+using KaizalaBot.TeamsApp;
+using KaizalaBot.Testing;
 using KaizalaBot.Tests.Support;
 
 namespace KaizalaBot.Tests.Hosting;
@@ -26,8 +29,10 @@ public sealed class SampleSettingsTests
         ("BotAdapter", typeof(BotAdapterOptions)),
         ("Storage", typeof(StorageOptions)),
         ("PartnerCenter", typeof(PartnerCenterOptions)),
+        ("Migration", typeof(MigrationOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
+        ("TeamsApp", typeof(TeamsAppOptions)),
     ];
 
     // Bindable, but the host overwrites it from the environment (loopback connectors only in Development), so

@@ -1,6 +1,6 @@
 using System.Net;
 using KaizalaBot.BotFramework.Authentication;
-using KaizalaBot.BotFramework.Tests.Support.Protocol;
+using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -44,7 +44,7 @@ public sealed class SecureDefaultsTests
     public async Task Post_ProductionWithAppId_AnonymousRequestIs401AndNothingRuns()
     {
         await using var metadata = await OpenIdMetadataServer.StartAsync();
-        await using var connector = await RecordingConnector.StartAsync();
+        await using var connector = await RecordingConnectorServer.StartAsync();
         using var host = new BotHostFactory(
             new Dictionary<string, string?>(ProductionPartnerCenter)
             {
@@ -64,17 +64,17 @@ public sealed class SecureDefaultsTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(string.Empty, await anonymous.Content.ReadAsStringAsync());
-        Assert.Empty(connector.Calls);
+        Assert.Empty(connector.Requests);
     }
 
     [Fact]
     public async Task Start_DevelopmentWithoutAppId_WarnsOnceAtStartUpNotPerRequest()
     {
         var logs = new FakeLogCollector();
-        await using var connector = await RecordingConnector.StartAsync();
+        await using var connector = await RecordingConnectorServer.StartAsync();
         using var host = new LoggingHostFactory(logs);
         using var client = host.CreateClient();
-        var activities = new TeamsActivities(connector.ServiceUrl);
+        var activities = new TeamsActivities(new Uri(connector.ServiceUrl));
 
         for (var i = 0; i < 3; i++)
         {

@@ -1,17 +1,17 @@
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
-using KaizalaBot.BotFramework.Tests.Support.Protocol;
 using KaizalaBot.Proactive;
 using KaizalaBot.Storage.Memory;
 using KaizalaBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KaizalaBot.Tests.Proactive;
 
 public sealed class InstallationStoreTests
 {
     private readonly MemoryStorage _storage = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly InstallationStore _store;
     private readonly TeamsActivities _seller = new(new Uri("https://smba.trafficmanager.net/emea/"));
 

@@ -1,3 +1,5 @@
+using KaizalaBot.Testing.Protocol;
+
 namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
 
 /// <summary>

@@ -1,0 +1,38 @@
+using System.Globalization;
+using KaizalaBot.Storage;
+
+namespace KaizalaBot.Migration.Audit;
+
+/// <summary>
+/// Append-only audit trail on <see cref="IStorage"/>: every entry is a create-only document
+/// (<c>audit/{migrationId}/{ticks}-{guid}</c>), so nothing can overwrite or reorder history, and a migration's entries
+/// are read back in time order by listing its prefix.
+/// </summary>
+public sealed class AuditTrail(IStorage storage)
+{
+    /// <summary>Stream of refusals that belong to no migration (an unentitled seller asking for one).</summary>
+    public const string AuthorizationStream = "_authorization";
+
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{Prefix(entry.MigrationId)}{entry.At.UtcTicks:D19}-{Guid.NewGuid():N}");
+        return storage.WriteAsync(key, entry, WriteCondition.CreateOnly, Jobs.MigrationJson.Options, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string migrationId, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (var key in storage.ListKeysAsync(Prefix(migrationId), cancellationToken))
+        {
+            if (await storage.ReadAsync<AuditEntry>(key, Jobs.MigrationJson.Options, cancellationToken) is { } item)
+            {
+                entries.Add(item.Value);
+            }
+        }
+
+        return entries;
+    }
+
+    private static string Prefix(string migrationId) => $"audit/{migrationId}/";
+}

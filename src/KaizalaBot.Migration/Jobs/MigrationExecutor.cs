@@ -1,0 +1,232 @@
+using KaizalaBot.Migration.Audit;
+using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Notifications;
+using KaizalaBot.Migration.Planning;
+using KaizalaBot.Migration.PartnerCenterAccess;
+using KaizalaBot.Migration.Steps;
+using KaizalaBot.PartnerCenter;
+using KaizalaBot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KaizalaBot.Migration.Jobs;
+
+/// <summary>
+/// Runs one claimed migration from its recorded state to the next resting point (completed, cancelled, needs
+/// attention, or stopped to resume later). The states are a route table of steps, each idempotent, so a migration
+/// resumed after a crash simply runs the step it was in again.
+/// </summary>
+public sealed partial class MigrationExecutor
+{
+    private readonly MigrationStore _store;
+    private readonly AuditedPartnerCenter _partnerCenter;
+    private readonly AuditTrail _audit;
+    private readonly PlanCatalogue _catalogue;
+    private readonly IMigrationNotifier _notifier;
+    private readonly MigrationRunnerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MigrationExecutor> _logger;
+    private readonly Dictionary<MigrationState, IMigrationStep> _steps;
+
+    public MigrationExecutor(
+        MigrationStore store, AuditedPartnerCenter partnerCenter, AuditTrail audit, PlanCatalogue catalogue, IMigrationNotifier notifier,
+        IOptions<MigrationOptions> options, TimeProvider time, ILogger<MigrationExecutor> logger)
+    {
+        _store = store;
+        _partnerCenter = partnerCenter;
+        _audit = audit;
+        _catalogue = catalogue;
+        _notifier = notifier;
+        _options = options.Value.Runner;
+        _time = time;
+        _logger = logger;
+        IMigrationStep[] steps =
+        [
+            new PurchaseStep(options.Value.FriendlyNamePrefix), new ProvisioningStep(), new LicenceMoveStep(), new SuspendStep(), new VerifyStep(),
+        ];
+        _steps = steps.ToDictionary(s => s.State);
+    }
+
+    /// <param name="migrationId">The migration to run.</param>
+    /// <param name="holderId">The lease holder (recorded in the claim).</param>
+    /// <param name="cancellationToken">The runner stopping or the lease lost: the migration stays runnable and resumes later.</param>
+    public async Task RunAsync(string migrationId, string holderId, CancellationToken cancellationToken)
+    {
+        var session = await ClaimAsync(migrationId, holderId, cancellationToken);
+        if (session is null)
+        {
+            return;
+        }
+
+        await using var progress = new ProgressCoalescer(p => NotifyAsync(() => _notifier.ProgressAsync(p, CancellationToken.None)), _time, _options.ProgressInterval);
+        try
+        {
+            await RunStepsAsync(session, progress, cancellationToken);
+        }
+        catch (MigrationCancelledException)
+        {
+            await progress.FlushAsync();
+            await FinishAsync(session, MigrationState.Cancelled, null, cancellationToken);
+        }
+        catch (MigrationAttentionException ex)
+        {
+            await progress.FlushAsync();
+            await NeedsAttentionAsync(session, ex.Reason, ex, cancellationToken);
+        }
+        catch (PartnerException ex) when (ex.IsAccessDenied())
+        {
+            await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionAccessDenied, ("code", ex.ErrorCode ?? "")), ex, cancellationToken);
+        }
+        catch (PartnerException ex) when (ex.IsTransient())
+        {
+            // Partner Center is unwell: leave the migration runnable; the next poll resumes it from its state.
+            LogPaused(migrationId, session.Current.State, ex.ErrorCode, ex.StatusCode is { } s ? (int)s : null);
+        }
+        catch (PartnerException ex)
+        {
+            await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionUnexpected, ("code", ex.ErrorCode ?? ex.ErrorCategory.ToString())), ex, cancellationToken);
+        }
+        catch (OwnershipLostException)
+        {
+            LogOwnershipLost(migrationId);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopped(migrationId, session.Current.State);
+        }
+    }
+
+    private async Task RunStepsAsync(MigrationSession session, ProgressCoalescer progress, CancellationToken cancellationToken)
+    {
+        var plan = _catalogue.Find(session.Current.PlanId)
+            ?? throw new MigrationAttentionException(MigrationMessage.Of(MessageCodes.PlanUnknown, ("plan", session.Current.PlanId)));
+        var context = new StepContext
+        {
+            Session = session, PartnerCenter = _partnerCenter, Store = _store, Plan = plan, Options = _options, Time = _time, Progress = progress,
+        };
+        while (true)
+        {
+            var state = session.Current.State;
+            context.ThrowIfCancelRequested();
+            MigrationState next;
+            if (state == MigrationState.Queued)
+            {
+                next = session.Current.ResumeAt ?? MigrationState.Purchasing;
+            }
+            else if (_steps.TryGetValue(state, out var step))
+            {
+                next = await step.RunAsync(context, cancellationToken);
+            }
+            else
+            {
+                return;
+            }
+
+            if (next.IsTerminal())
+            {
+                await progress.FlushAsync();
+                await FinishAsync(session, next, null, cancellationToken);
+                return;
+            }
+
+            await session.SaveAsync(m => m with { State = next, ResumeAt = null, Attention = null }, cancellationToken);
+            await AuditStateAsync(session.Current, cancellationToken);
+            await progress.ReportAsync(new MigrationProgress(session.Current, session.Current.Licences.Moved, session.Current.Licences.Failed, session.Current.UserCount));
+        }
+    }
+
+    private async Task<MigrationSession?> ClaimAsync(string migrationId, string holderId, CancellationToken cancellationToken)
+    {
+        var stored = await _store.ReadAsync(migrationId, cancellationToken);
+        if (stored is null)
+        {
+            // The marker is written before the record: the record may simply not exist yet.
+            return null;
+        }
+
+        if (!stored.Value.State.IsRunnable())
+        {
+            await _store.UnmarkRunnableAsync(migrationId, cancellationToken);
+            return null;
+        }
+
+        var claimed = stored.Value with { Claim = new RunnerClaim(Guid.NewGuid(), holderId, _time.GetUtcNow()), UpdatedAt = _time.GetUtcNow() };
+        try
+        {
+            var eTag = await _store.ReplaceAsync(claimed, stored.ETag, cancellationToken);
+            LogClaimed(migrationId, claimed.State, holderId);
+            return new MigrationSession(_store, _time, claimed, eTag);
+        }
+        catch (StorageConflictException)
+        {
+            return null;
+        }
+    }
+
+    private async Task NeedsAttentionAsync(MigrationSession session, MigrationMessage reason, Exception exception, CancellationToken cancellationToken)
+    {
+        LogNeedsAttention(exception, session.Current.Id, session.Current.State, reason.Code);
+        await session.SaveAsync(m => m with { State = MigrationState.NeedsAttention, Attention = reason }, cancellationToken);
+        await _store.UnmarkRunnableAsync(session.Current.Id, cancellationToken);
+        await AuditStateAsync(session.Current, cancellationToken, reason.Code);
+        await NotifyAsync(() => _notifier.AttentionNeededAsync(session.Current, reason, CancellationToken.None));
+    }
+
+    private async Task FinishAsync(MigrationSession session, MigrationState state, MigrationMessage? reason, CancellationToken cancellationToken)
+    {
+        await session.SaveAsync(m => m with { State = state, Attention = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken);
+        await _store.UnmarkRunnableAsync(session.Current.Id, cancellationToken);
+        if (state == MigrationState.Cancelled)
+        {
+            await _store.ReleaseSlotAsync(session.Current.CustomerId, session.Current.SourceSubscriptionId, cancellationToken);
+        }
+
+        await AuditStateAsync(session.Current, cancellationToken);
+        LogFinished(session.Current.Id, state);
+        await NotifyAsync(() => _notifier.FinishedAsync(session.Current, CancellationToken.None));
+    }
+
+    private Task AuditStateAsync(MigrationRecord m, CancellationToken cancellationToken, string? code = null) =>
+        _audit.AppendAsync(
+            new AuditEntry
+            {
+                MigrationId = m.Id, At = _time.GetUtcNow(), Kind = AuditKind.Decision, Operation = "migration.state",
+                Actor = m.RequestedBy, PartnerCenterUserId = m.PartnerCenterUserId, CorrelationId = m.CorrelationId,
+                Status = m.State.ToString(), ErrorCode = code,
+            },
+            cancellationToken);
+
+    // The seller's card is a courtesy: a notifier failure is logged and never stops or fails the migration.
+    private async Task NotifyAsync(Func<Task> notify)
+    {
+        try
+        {
+            await notify();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotifyFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migration {MigrationId} claimed in state {State} by {HolderId}")]
+    private partial void LogClaimed(string migrationId, MigrationState state, string holderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} paused in {State}: Partner Center answered {StatusCode} {ErrorCode}; it resumes on the next poll")]
+    private partial void LogPaused(string migrationId, MigrationState state, string? errorCode, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} needs attention in {State}: {Code}")]
+    private partial void LogNeedsAttention(Exception exception, string migrationId, MigrationState state, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId}: another runner claimed it; this one stops")]
+    private partial void LogOwnershipLost(string migrationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migration {MigrationId} stopped in {State}; it resumes from there")]
+    private partial void LogStopped(string migrationId, MigrationState state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migration {MigrationId} finished: {State}")]
+    private partial void LogFinished(string migrationId, MigrationState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A migration notification failed; the migration goes on")]
+    private partial void LogNotifyFailed(Exception exception);
+}

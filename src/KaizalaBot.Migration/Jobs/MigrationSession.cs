@@ -1,0 +1,49 @@
+using KaizalaBot.Storage;
+
+namespace KaizalaBot.Migration.Jobs;
+
+/// <summary>
+/// One runner's hold on one migration record. Every save is conditional on the ETag last seen; on a conflict the
+/// record is re-read and the change re-applied only if the stored claim is still ours (a seller's cancel, retry or
+/// accept-remainder merges in), otherwise <see cref="OwnershipLostException"/>: the record's ETag, not the lease, is
+/// the real guard against a runner whose lease lapsed.
+/// </summary>
+internal sealed class MigrationSession(MigrationStore store, TimeProvider time, MigrationRecord record, string eTag)
+{
+    private readonly Guid _claimId = record.Claim?.ClaimId ?? throw new ArgumentException("The record carries no claim.", nameof(record));
+    private string _eTag = eTag;
+
+    public MigrationRecord Current { get; private set; } = record;
+
+    public async Task<MigrationRecord> SaveAsync(Func<MigrationRecord, MigrationRecord> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var next = change(Current) with { UpdatedAt = time.GetUtcNow() };
+            try
+            {
+                _eTag = await store.ReplaceAsync(next, _eTag, cancellationToken);
+                Current = next;
+                return next;
+            }
+            catch (StorageConflictException)
+            {
+                await RefreshAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Re-reads the record (to see a cancel request); throws when another runner owns it now.</summary>
+    public async Task<MigrationRecord> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(Current.Id, cancellationToken) ?? throw new MigrationNotFoundException(Current.Id);
+        if (stored.Value.Claim?.ClaimId != _claimId)
+        {
+            throw new OwnershipLostException($"Migration {Current.Id} was claimed by another runner.");
+        }
+
+        Current = stored.Value;
+        _eTag = stored.ETag;
+        return Current;
+    }
+}

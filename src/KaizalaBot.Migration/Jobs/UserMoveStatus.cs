@@ -1,0 +1,7 @@
+namespace KaizalaBot.Migration.Jobs;
+
+public enum UserMoveStatus
+{
+    Moved,
+    Failed,
+}

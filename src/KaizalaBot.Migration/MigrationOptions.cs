@@ -1,0 +1,31 @@
+using KaizalaBot.Migration.Authorization;
+using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Jobs;
+
+namespace KaizalaBot.Migration;
+
+/// <summary>The <c>Migration</c> configuration section.</summary>
+public sealed record MigrationOptions
+{
+    public const string SectionName = "Migration";
+
+    public KaizalaProOptions KaizalaPro { get; init; } = new();
+
+    /// <summary>Changes to the default plan catalogue (ids, seat limits, disabled plans).</summary>
+    public IReadOnlyList<PlanOverrideOptions> Plans { get; init; } = [];
+
+    /// <summary>Catalogue country when the Kaizala subscription's links name none (ISO 3166 alpha-2).</summary>
+    public string DefaultCountry { get; init; } = "US";
+
+    /// <summary>Share of a tenant's licensed users on frontline plans above which F3 is recommended.</summary>
+    public double FrontlineShareThreshold { get; init; } = 0.5;
+
+    /// <summary>Prefix of the friendly name put on the purchased subscription; the migration id follows it.</summary>
+    public string FriendlyNamePrefix { get; init; } = "Kaizala migration";
+
+    public MigrationAuthorizationOptions Authorization { get; init; } = new();
+
+    public MigrationApprovalOptions Approval { get; init; } = new();
+
+    public MigrationRunnerOptions Runner { get; init; } = new();
+}

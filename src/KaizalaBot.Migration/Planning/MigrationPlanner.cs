@@ -1,0 +1,188 @@
+using KaizalaBot.Migration.Authorization;
+using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Jobs;
+using KaizalaBot.PartnerCenter.Models;
+using Microsoft.Extensions.Options;
+
+namespace KaizalaBot.Migration.Planning;
+
+/// <summary>
+/// What the conversation asks before a migration exists: a customer's Kaizala Pro subscriptions, the plans with the
+/// recommendation first, the users to move, and the preview (the pre-flight checks). Reads only: the preview writes
+/// nothing to Partner Center.
+/// </summary>
+public sealed class MigrationPlanner(
+    TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
+    MigrationStore store, IOptions<MigrationOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan EndsSoon = TimeSpan.FromDays(14);
+
+    private readonly MigrationApprovalOptions _approval = options.Value.Approval;
+
+    public async Task<IReadOnlyList<KaizalaSubscriptionSummary>> GetKaizalaSubscriptionsAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var subscriptions = await tenant.SubscriptionsAsync(customerId, cancellationToken);
+        var kaizala = subscriptions.Where(detector.IsKaizalaSubscription).ToList();
+        if (kaizala.Count == 0)
+        {
+            return [];
+        }
+
+        var skus = await tenant.SubscribedSkusAsync(customerId, cancellationToken);
+        return [.. kaizala.Select(s => tenant.Summarize(customerId, s, skus)).OrderBy(s => s.EndDate)];
+    }
+
+    /// <summary>Users of the customer holding Kaizala Pro (one licence read per user: page through them in the host).</summary>
+    public async Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
+        [.. (await tenant.UsersAsync(customerId, cancellationToken)).Where(u => u.HoldsKaizala)];
+
+    public async Task<IReadOnlyList<PlanOption>> GetPlanOptionsAsync(string customerId, int usersToMove, CancellationToken cancellationToken)
+    {
+        var subscriptions = await tenant.SubscriptionsAsync(customerId, cancellationToken);
+        var skus = await tenant.SubscribedSkusAsync(customerId, cancellationToken);
+        return recommender.Recommend(tenant.Profile(skus, subscriptions, usersToMove));
+    }
+
+    public async Task<MigrationPreview> PreviewAsync(MigrationDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var findings = new List<Finding>();
+        var entitlement = await authorizer.AuthorizeAsync(draft.Seller, SellerAction.Migrate, null, cancellationToken);
+        if (!entitlement.IsAllowed)
+        {
+            // Nothing about the customer is read for someone who may not migrate.
+            return new MigrationPreview { Draft = draft, Findings = [new Finding(FindingSeverity.Blocks, entitlement.Refusal!)] };
+        }
+
+        var plan = catalogue.Find(draft.PlanId);
+        if (plan is null)
+        {
+            findings.Add(Finding.Blocks(MessageCodes.PlanUnknown, ("plan", draft.PlanId)));
+        }
+
+        var subscriptions = await tenant.SubscriptionsAsync(draft.CustomerId, cancellationToken);
+        var skus = await tenant.SubscribedSkusAsync(draft.CustomerId, cancellationToken);
+        var source = subscriptions.FirstOrDefault(s => string.Equals(s.Id, draft.SourceSubscriptionId, StringComparison.OrdinalIgnoreCase));
+        var summary = source is null ? null : tenant.Summarize(draft.CustomerId, source, skus);
+        findings.AddRange(SourceFindings(source, summary));
+        if (await store.ReadSlotAsync(draft.CustomerId, draft.SourceSubscriptionId, cancellationToken) is { } activeId)
+        {
+            findings.Add(Finding.Blocks(MessageCodes.SourceMigrationActive, ("migration", activeId)));
+        }
+
+        var users = await tenant.UsersAsync(draft.CustomerId, draft.Users.Select(u => u.Id), cancellationToken);
+        findings.AddRange(UserFindings(users, plan, skus));
+
+        HeldPlan? target = null;
+        LicenceCountDecision? count = null;
+        if (plan is not null)
+        {
+            if (draft.PurchaseKind == PurchaseKind.AddSeats)
+            {
+                target = tenant.HeldPlans(skus, subscriptions).FirstOrDefault(h => h.SubscriptionId == draft.ExistingSubscriptionId && h.Plan.Id == plan.Id);
+                findings.Add(target is null
+                    ? Finding.Blocks(MessageCodes.TargetNotFound, ("subscription", draft.ExistingSubscriptionId ?? ""))
+                    : Finding.Info(MessageCodes.TargetFreeSeats, ("free", target.FreeSeats), ("quantity", target.Quantity)));
+            }
+
+            if (draft.PurchaseKind == PurchaseKind.NewSubscription || target is not null)
+            {
+                count = LicenceCountRules.Check(plan, draft.Users.Count, draft.LicenceCount, target);
+                if (!count.IsAllowed)
+                {
+                    findings.Add(new Finding(FindingSeverity.Blocks, count.Reason!));
+                }
+            }
+        }
+
+        var approval = _approval.Enabled && draft.LicenceCount > _approval.SeatThreshold;
+        if (approval)
+        {
+            findings.Add(Finding.Warns(MessageCodes.ApprovalRequired, ("seats", draft.LicenceCount), ("threshold", _approval.SeatThreshold)));
+        }
+
+        return new MigrationPreview
+        {
+            Draft = draft, Plan = plan, Source = summary, LicenceCount = count, Target = target, Findings = findings, Users = users,
+            RequiresApproval = approval,
+        };
+    }
+
+    private IEnumerable<Finding> SourceFindings(Subscription? source, KaizalaSubscriptionSummary? summary)
+    {
+        if (source is null || summary is null || !detector.IsKaizalaSubscription(source))
+        {
+            yield return Finding.Blocks(MessageCodes.SourceNotKaizala);
+            yield break;
+        }
+
+        if (source.Status != SubscriptionStatus.Active)
+        {
+            yield return Finding.Blocks(MessageCodes.SourceNotActive, ("status", source.Status));
+        }
+        else if (summary.EndDate is { } end && end - time.GetUtcNow() < EndsSoon)
+        {
+            yield return Finding.Warns(MessageCodes.SourceEndsSoon, ("endDate", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("days", summary.DaysLeft ?? 0));
+        }
+
+        if (!summary.ConfirmedBySubscribedSkus)
+        {
+            yield return Finding.Warns(MessageCodes.SourceNotConfirmed);
+        }
+
+        yield return Finding.Info(MessageCodes.SourceSeats, ("seats", summary.Seats), ("assigned", summary.AssignedUsers), ("unassigned", summary.UnassignedSeats));
+        if (summary.UnassignedSeats > 0)
+        {
+            yield return Finding.Warns(MessageCodes.SourceUnassignedSeats, ("unassigned", summary.UnassignedSeats));
+        }
+    }
+
+    private static IEnumerable<Finding> UserFindings(IReadOnlyList<CandidateUser> users, ReplacementPlan? plan, IReadOnlyList<SubscribedSku> skus)
+    {
+        if (users.Count == 0)
+        {
+            yield return Finding.Blocks(MessageCodes.UsersNone);
+            yield break;
+        }
+
+        var notOnKaizala = users.Where(u => !u.HoldsKaizala && (plan is null || !u.OtherSkuIds.Contains(plan.SkuId, StringComparer.OrdinalIgnoreCase))).ToList();
+        if (notOnKaizala.Count > 0)
+        {
+            yield return Finding.Warns(MessageCodes.UsersNotOnKaizala, ("count", notOnKaizala.Count), ("users", Names(notOnKaizala)));
+        }
+
+        var alreadyMoved = plan is null ? [] : users.Where(u => !u.HoldsKaizala && u.OtherSkuIds.Contains(plan.SkuId, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (alreadyMoved.Count > 0)
+        {
+            yield return Finding.Info(MessageCodes.UsersAlreadyMoved, ("count", alreadyMoved.Count));
+        }
+
+        var noLocation = users.Where(u => string.IsNullOrEmpty(u.UsageLocation)).ToList();
+        if (noLocation.Count > 0)
+        {
+            yield return Finding.Warns(MessageCodes.UsersNoUsageLocation, ("count", noLocation.Count), ("users", Names(noLocation)));
+        }
+
+        // A service plan the new licence brings that a kept licence already brings (reference §6.5): Entra may refuse the
+        // pair. Only knowable when the tenant already has the target SKU (its service plans are in the pool).
+        var targetPlans = plan is null ? null : skus.FirstOrDefault(s => string.Equals(s.ProductSku.Id, plan.SkuId, StringComparison.OrdinalIgnoreCase))?.ServicePlans;
+        if (targetPlans is { Count: > 0 })
+        {
+            var targetIds = targetPlans.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var overlapping = users.Where(u => u.OtherSkuIds
+                .Where(id => !string.Equals(id, plan!.SkuId, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(id => skus.FirstOrDefault(s => string.Equals(s.ProductSku.Id, id, StringComparison.OrdinalIgnoreCase))?.ServicePlans ?? [])
+                .Any(p => targetIds.Contains(p.Id))).ToList();
+            if (overlapping.Count > 0)
+            {
+                yield return Finding.Warns(MessageCodes.UsersServicePlanOverlap, ("count", overlapping.Count), ("users", Names(overlapping)));
+            }
+        }
+    }
+
+    private static string Names(IEnumerable<CandidateUser> users)
+    {
+        var list = users.Select(u => u.DisplayName ?? u.UserPrincipalName ?? u.Id).ToList();
+        return string.Join(", ", list.Take(5)) + (list.Count > 5 ? $" (+{list.Count - 5})" : "");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using KaizalaBot.Migration.Audit;
+using KaizalaBot.Migration.Jobs;
+using KaizalaBot.Migration.Planning;
+using KaizalaBot.Migration.Tests.Infrastructure;
+
+namespace KaizalaBot.Migration.Tests;
+
+/// <summary>Whole migrations against the simulator over HTTP: A, provisioning, B, C and verification, exactly once.</summary>
+public sealed class MigrationRunnerTests
+{
+    private const string KaizalaSkuId = "5eed0000-0000-4000-8000-00000000ca1a";
+
+    [Theory]
+    [InlineData("commercial", "m365-business-basic", "3b555118-da6a-4418-894f-7df1e2096870")]
+    [InlineData("commercial", "m365-f3", "66b55226-6b4f-492c-910c-a3b7a3c9d993")]
+    [InlineData("commercial", "o365-e3", "6fd2c87f-b296-42f0-b197-1e91e994b900")]
+    [InlineData("education", "m365-a1", "5eed0000-0000-4000-8000-0000000000a1")]
+    public async Task Run_EachPlanFamily_BuysOnceMovesEveryUserSuspendsOnce(string segment, string planId, string skuId)
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        var source = (await harness.ActiveKaizalaAsync(segment)).MinBy(s => s.AssignedUsers)!;
+        var draft = await harness.DraftAsync(source, planId, maxUsers: 6);
+
+        var confirmed = await harness.Service.ConfirmAsync(draft, CancellationToken.None);
+        var done = await harness.RunToRestAsync(MigrationHarness.Runner(harness.Primary), confirmed.Migration!.Id);
+
+        Assert.Equal(MigrationState.Completed, done.State);
+        await AssertExactlyOnceAsync(harness, done, draft, skuId);
+        Assert.Equal(done.Suspension.SuspendedAt!.Value.AddDays(120), done.Suspension.DeprovisionOn);
+        Assert.Contains(harness.Notifier.Finished, m => m.Id == done.Id && m.State == MigrationState.Completed);
+    }
+
+    [Fact]
+    public async Task Run_RunnerStoppedInTheMiddleOfB_NewInstanceFinishesWithoutRepeatingAnything()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        var source = (await harness.ActiveKaizalaAsync()).Where(s => s.AssignedUsers >= 20).MinBy(s => s.AssignedUsers)!;
+        var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 12);
+        var id = (await harness.Service.ConfirmAsync(draft, CancellationToken.None)).Migration!.Id;
+
+        // First instance: stopped (its token cancelled) as soon as some users have been moved.
+        var first = harness.NewInstance();
+        using var crash = new CancellationTokenSource();
+        var run = MigrationHarness.Runner(first).RunAsync(crash.Token);
+        await WaitUntilAsync(async () => (await harness.Service.GetUserOutcomesAsync(id, CancellationToken.None)).Count >= 3, "some users moved");
+        await crash.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var interrupted = await harness.Service.GetAsync(id, CancellationToken.None);
+        Assert.True(interrupted!.State.IsRunnable(), $"stopped in {interrupted.State}");
+
+        var done = await harness.RunToRestAsync(MigrationHarness.Runner(harness.NewInstance()), id);
+
+        Assert.Equal(MigrationState.Completed, done.State);
+        await AssertExactlyOnceAsync(harness, done, draft, "3b555118-da6a-4418-894f-7df1e2096870");
+    }
+
+    [Fact]
+    public async Task Confirm_SecondMigrationForTheSameSubscription_IsRefusedByTheStore()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        var source = (await harness.ActiveKaizalaAsync()).MinBy(s => s.AssignedUsers)!;
+        var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 2);
+
+        var results = await Task.WhenAll(
+            harness.Service.ConfirmAsync(draft, CancellationToken.None), harness.Service.ConfirmAsync(draft, CancellationToken.None));
+
+        Assert.Single(results, r => r.Status == CommandStatus.Done);
+        Assert.Single(results, r => r.Status == CommandStatus.AlreadyActive);
+    }
+
+    internal static async Task AssertExactlyOnceAsync(MigrationHarness harness, MigrationRecord done, MigrationDraft draft, string targetSkuId)
+    {
+        var tenant = await harness.TenantAsync(done.CustomerId);
+        var users = tenant["users"]!.AsArray().Select(u => u!.AsObject()).ToDictionary(u => u["id"]!.GetValue<string>());
+        foreach (var user in draft.Users)
+        {
+            var skus = users[user.Id]["assignedSkuIds"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+            Assert.Contains(targetSkuId, skus, StringComparer.OrdinalIgnoreCase);
+            Assert.DoesNotContain(KaizalaSkuId, skus, StringComparer.OrdinalIgnoreCase);
+        }
+
+        var orders = tenant["orders"]!.AsArray();
+        Assert.Single(orders);
+        var kaizala = tenant["subscriptions"]!.AsArray().Select(s => s!.AsObject()).Single(s => s["id"]!.GetValue<string>() == done.SourceSubscriptionId);
+        Assert.Equal("suspended", kaizala["status"]!.GetValue<string>());
+        Assert.Single(tenant["subscriptions"]!.AsArray(), s => s!["friendlyName"]!.GetValue<string>() == done.Purchase.FriendlyName);
+
+        var audit = await harness.Audit.ReadAsync(done.Id, CancellationToken.None);
+        Assert.Single(audit, e => e.Operation == "carts.checkout" && e.Status == "succeeded");
+        Assert.Single(audit, e => e.Operation == "subscriptions.patch" && e.Status == "succeeded" && e.Target == done.SourceSubscriptionId);
+        Assert.Equal(
+            draft.Users.Count,
+            audit.Where(e => e.Operation == "users.licenseupdates" && e.Status == "succeeded").Select(e => e.Target).Distinct().Count());
+        Assert.All(audit.Where(e => e.Kind == AuditKind.PartnerCenterCall), e =>
+        {
+            Assert.Equal(done.CorrelationId, e.CorrelationId);
+            Assert.NotNull(e.RequestId);
+            Assert.Equal(draft.Seller, e.Actor);
+        });
+        Assert.Contains(audit, e => e.Operation == "migration.state" && e.Status == nameof(MigrationState.Completed));
+    }
+
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var wait = Task.Run(async () =>
+        {
+            while (!await condition())
+            {
+                await Task.Delay(5);
+            }
+        });
+        await KaizalaBot.Testing.Waits.WithinAsync(wait, what, TimeSpan.FromSeconds(60));
+    }
+}
