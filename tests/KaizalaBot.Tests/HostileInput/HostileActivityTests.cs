@@ -90,7 +90,9 @@ public sealed class HostileActivityTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var welcome = Assert.Single(_connector.Requests);
-        Assert.Equal($"/emea/v3/conversations/{string.Concat(Enumerable.Repeat("%3A", 512))}/activities", welcome.RawTarget);
+        Assert.Equal(
+            $"/emea/v3/conversations/{string.Concat(Enumerable.Repeat("%3A", 512))}/activities/{install["id"]!.GetValue<string>()}",
+            welcome.RawTarget);
         Assert.Equal(conversationId, welcome.Activity().Conversation?.Id);
         var keys = await _host.Services.GetRequiredService<InstallationStore>().ListKeysAsync(TeamsActivities.TenantId, CancellationToken.None).ToListAsync();
         Assert.Equal([$"installations/{TeamsActivities.TenantId}/personal/{new string('@', 128)}"], keys);

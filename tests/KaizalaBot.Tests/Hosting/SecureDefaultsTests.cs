@@ -1,12 +1,12 @@
 using System.Net;
 using KaizalaBot.BotFramework.Authentication;
+using KaizalaBot.Testing.Processes;
 using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.Tests.Hosting;
 
@@ -30,14 +30,22 @@ public sealed class SecureDefaultsTests
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
-    public void Start_OutsideDevelopmentWithoutAppId_RefusesNamingMicrosoftAppId(string environment)
+    public async Task Start_OutsideDevelopmentWithoutAppId_TheHostProcessRefusesNamingMicrosoftAppId(string environment)
     {
-        using var host = new BotHostFactory(ProductionPartnerCenter, environment);
+        // The real process, as a deployment starts it: WebApplicationFactory races its own disposal when a host fails
+        // to start (dotnet/aspnetcore#33494) and would sometimes report that instead of the refusal.
+        var host = typeof(Program).Assembly.Location;
+        string[] arguments =
+        [
+            host, "--environment", environment, "--urls", "http://127.0.0.1:0", "--Storage:Provider", "Memory",
+            .. ProductionPartnerCenter.SelectMany(setting => new[] { "--" + setting.Key, setting.Value! }),
+        ];
 
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        // Were the refusal missing, the host would run until the bound and the runner would throw a TimeoutException.
+        var result = await ProcessRunner.RunAsync("dotnet", Path.GetDirectoryName(host)!, TimeSpan.FromSeconds(60), null, CancellationToken.None, arguments);
 
-        var validation = Assert.IsType<OptionsValidationException>(error.GetBaseException());
-        Assert.Contains("MicrosoftAppId is required outside the Development environment", validation.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("MicrosoftAppId is required outside the Development environment", result.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
