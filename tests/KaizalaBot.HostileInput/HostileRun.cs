@@ -71,7 +71,9 @@ public static partial class HostileRun
                 await foreach (var hostile in queue.Reader.ReadAllAsync(cancellationToken))
                 {
                     var response = await RawHttpClient.SendAsync(server, hostile.Request, hostile.Ending, settings.RequestTimeout, cancellationToken);
-                    outcomes.Add((hostile, response));
+
+                    // The request bytes are not kept: the bot runs in this process, and its memory is what RSS should show.
+                    outcomes.Add((hostile with { Request = [] }, response));
                     if (Interlocked.Increment(ref done) % 250 == 0)
                     {
                         sampler.Sample();
@@ -168,6 +170,7 @@ public static partial class HostileRun
     }
 
     // What the connector may send to the sink: its serviceUrl path, then exactly one escaped id per segment.
-    [GeneratedRegex(@"^(POST|PUT|DELETE) /teams/v3/conversations/(?!\.{1,2}/)[^/?#]+/activities(/(?!\.{1,2}$)[^/?#]+)?$")]
+    // (The serviceUrl's own path is the client's to choose, so any prefix of whole segments is fine.)
+    [GeneratedRegex(@"^(POST|PUT|DELETE) /(?:[^/?#]+/)*v3/conversations/(?!\.{1,2}/)[^/?#]+/activities(/(?!\.{1,2}$)[^/?#]+)?$")]
     private static partial Regex ConnectorPath();
 }

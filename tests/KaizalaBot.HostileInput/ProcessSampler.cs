@@ -29,9 +29,13 @@ internal sealed class ProcessSampler
         }
     }
 
+    /// <summary>The figures, the last one after a full collection, so that what is still held at the end shows.</summary>
     public ((long Start, long Peak, long End) Rss, (int Start, int Peak, int End) Threads) Finish()
     {
         Sample();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         using var process = Process.GetCurrentProcess();
         lock (_gate)
         {
