@@ -23,10 +23,8 @@ internal sealed class ServiceUrlPolicy(IReadOnlyList<string> allowedHosts, bool 
     public ServiceUrlDecision Decide(string? serviceUrl) =>
         TryParse(serviceUrl, out var uri) ? Decide(uri) : ServiceUrlDecision.Refuse;
 
-    public ServiceUrlDecision Decide(Uri serviceUrl)
+    private ServiceUrlDecision Decide(Uri serviceUrl)
     {
-        ArgumentNullException.ThrowIfNull(serviceUrl);
-
         var allowed = serviceUrl.IsLoopback
             ? allowLoopback
             : serviceUrl.Scheme == Uri.UriSchemeHttps && allowedHosts.Any(pattern => Matches(serviceUrl.IdnHost.TrimEnd('.'), pattern));
@@ -46,12 +44,12 @@ internal sealed class ServiceUrlPolicy(IReadOnlyList<string> allowedHosts, bool 
     {
         uri = null!;
 
-        // '?' and '#' are checked on the raw text: Uri reports an empty query ("https://host/?") as no query at all.
+        // A raw '?' or '#' can only start a query or a fragment, which the appended connector path would end up inside.
         if (string.IsNullOrEmpty(serviceUrl) || serviceUrl.Length > MaxLength
             || serviceUrl.AsSpan().IndexOfAny('?', '#') >= 0 || serviceUrl.Any(char.IsControl)
             || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var parsed)
             || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp)
-            || parsed.UserInfo.Length > 0 || parsed.Query.Length > 0 || parsed.Fragment.Length > 0)
+            || parsed.UserInfo.Length > 0)
         {
             return false;
         }

@@ -40,13 +40,6 @@ internal sealed partial class BotHttpHandler(
         {
             await HandleCoreAsync(httpContext);
         }
-        catch (BadHttpRequestException ex)
-        {
-            // Kestrel's verdict on the framing: bad chunk sizes, a body shorter than its Content-Length (400), a body
-            // too slow to arrive (408), too large (413).
-            LogBadFraming(ex.StatusCode, ex.Message);
-            Answer(response, ex.StatusCode);
-        }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && httpContext.RequestAborted.IsCancellationRequested)
         {
             LogCallerGone();
@@ -77,12 +70,14 @@ internal sealed partial class BotHttpHandler(
         {
             body = await ReadBodyAsync(request.Body, limit, cancellationToken);
         }
-        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Kestrel reports some broken framing as a bare IOException rather than BadHttpRequestException (an
-            // overflowing chunk size: "Bad chunk size data."); the caller is still there, so it is the caller's mistake.
-            LogBadFraming(StatusCodes.Status400BadRequest, ex.Message);
-            response.StatusCode = StatusCodes.Status400BadRequest;
+            // Kestrel's verdict on the framing, the caller still being there: BadHttpRequestException carries its status
+            // (400 for bad chunks or a body ending short, 408 for one too slow to arrive, 413); an overflowing chunk size
+            // comes as a bare IOException ("Bad chunk size data.") and is a 400 as well.
+            var status = ex is BadHttpRequestException framing ? framing.StatusCode : StatusCodes.Status400BadRequest;
+            LogBadFraming(status, ex.Message);
+            response.StatusCode = status;
             return;
         }
 
