@@ -93,7 +93,7 @@ public sealed class BlobStorage : IStorage
     {
         ArgumentNullException.ThrowIfNull(prefix);
         await EnsureContainerAsync(cancellationToken);
-        var blobPrefix = prefix.Length == 0 ? string.Empty : StorageKeyEscaper.Escape(prefix, preserveUpperCase: true);
+        var blobPrefix = StorageKeyEscaper.EscapePrefix(prefix, preserveUpperCase: true);
         var keys = new List<string>();
         await foreach (var name in _container.GetBlobNamesAsync(blobPrefix, pageSize: null, cancellationToken))
         {
