@@ -37,9 +37,17 @@ public interface IPartnerCenterClient
 
     Task<Subscription> GetSubscriptionAsync(string customerId, string subscriptionId, CancellationToken cancellationToken);
 
-    /// <summary>PATCH with only the fields set in <paramref name="update"/> (suspend, friendly name, auto-renew).</summary>
-    Task<Subscription> PatchSubscriptionAsync(
-        string customerId, string subscriptionId, SubscriptionUpdate update, CancellationToken cancellationToken);
+    /// <summary>
+    /// PATCHes the whole subscription (SDK: <c>Subscriptions.ById(id).PatchAsync(subscription)</c>). Pass the object as
+    /// read, changed only where you mean it (<c>read with { Status = SubscriptionStatus.Suspended }</c>, or a new absolute
+    /// <c>Quantity</c>): Partner Center takes an absent field as a change (a body without <c>autoRenewEnabled</c> turns
+    /// auto-renew off and drops next-term instructions), so fields the model does not name go back as they came.
+    /// Sends <c>If-Match</c> with <c>attributes.etag</c> when present: a change since the read fails with
+    /// <see cref="PartnerException.ErrorCode"/> "2055". A 202 + Location answer is followed (honouring Retry-After,
+    /// bounded by <c>PartnerCenter:Polling</c>) until the change shows; the subscription as then read is returned.
+    /// If it has not shown in time: <see cref="PartnerErrorCategory.OperationPending"/> (read again before retrying).
+    /// </summary>
+    Task<Subscription> PatchSubscriptionAsync(string customerId, Subscription subscription, CancellationToken cancellationToken);
 
     Task<SubscriptionProvisioningStatus> GetSubscriptionProvisioningStatusAsync(
         string customerId, string subscriptionId, CancellationToken cancellationToken);
@@ -73,10 +81,15 @@ public interface IPartnerCenterClient
 
     Task<Cart> GetCartAsync(string customerId, string cartId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces an active cart's line items (PUT); line-item errors are thrown as for creation.</summary>
+    /// <summary>Replaces an active cart's line items (PUT, documented answer 201; 200 accepted too); line-item errors are thrown as for creation.</summary>
     Task<Cart> UpdateCartAsync(string customerId, string cartId, Cart cart, CancellationToken cancellationToken);
 
-    /// <summary>Checks a cart out; throws <see cref="PartnerErrorCategory.OrderFailed"/> (with the partial result) on order errors.</summary>
+    /// <summary>
+    /// Checks a cart out; throws <see cref="PartnerErrorCategory.OrderFailed"/> (with the partial result) on order errors.
+    /// The answer's <c>orders[].lineItems[].subscriptionId</c> may be absent until the order is provisioned (reference
+    /// §5.2): find the new subscription with <see cref="GetSubscriptionsByOrderAsync"/> once <see cref="GetOrderAsync"/>
+    /// reports the order <c>completed</c>, never from the checkout answer alone.
+    /// </summary>
     Task<CartCheckoutResult> CheckoutCartAsync(string customerId, string cartId, CancellationToken cancellationToken);
 
     Task<ResourceCollection<Order>> GetOrdersAsync(string customerId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
@@ -111,18 +112,34 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         GetAsync<Subscription>(
             $"customers/{Segment(customerId)}/subscriptions/{Segment(subscriptionId)}", AppOnly, cancellationToken);
 
-    public Task<Subscription> PatchSubscriptionAsync(
-        string customerId, string subscriptionId, SubscriptionUpdate update, CancellationToken cancellationToken)
+    public async Task<Subscription> PatchSubscriptionAsync(
+        string customerId, Subscription subscription, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(update);
-        if (update is { Status: null, FriendlyName: null, AutoRenewEnabled: null, Quantity: null })
-        {
-            throw new ArgumentException("A subscription update must change at least one field.", nameof(update));
-        }
+        ArgumentNullException.ThrowIfNull(subscription);
 
-        return SendAsync<Subscription>(
-            HttpMethod.Patch, $"customers/{Segment(customerId)}/subscriptions/{Segment(subscriptionId)}", update,
-            AppOnly, extraHeaders: null, cancellationToken);
+        // The ETag is sent as read (the SDK's form, not re-quoted): a change made since the read is refused with 2055.
+        IReadOnlyList<LinkHeader>? ifMatch = subscription.Attributes?.Etag is { Length: > 0 } etag
+            ? [new LinkHeader { Key = PartnerCenterHeaders.IfMatch, Value = etag }]
+            : null;
+        var path = $"customers/{Segment(customerId)}/subscriptions/{Segment(subscription.Id)}";
+        var (response, correlationId, requestId) = await SendRawAsync(
+            HttpMethod.Patch, path, subscription, AppOnly, ifMatch, cancellationToken);
+        using (response)
+        {
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return await ReadBodyAsync<Subscription>(response, HttpMethod.Patch, path, correlationId, requestId, cancellationToken);
+            }
+
+            var location = response.Headers.Location is { } uri
+                ? ServiceLink(uri.OriginalString)
+                : throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, new JsonException("A 202 answer without a Location header."));
+            var interval = PartnerCenterResilience.RetryAfterOf(response, _timeProvider) is { } retryAfter && retryAfter > TimeSpan.Zero
+                ? retryAfter
+                : _options.Polling.Interval;
+            LogPatchAccepted(subscription.Id, location, interval, correlationId, requestId);
+            return await PollUntilAppliedAsync(subscription, location, interval, cancellationToken);
+        }
     }
 
     public Task<SubscriptionProvisioningStatus> GetSubscriptionProvisioningStatusAsync(
@@ -130,6 +147,43 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         GetAsync<SubscriptionProvisioningStatus>(
             $"customers/{Segment(customerId)}/subscriptions/{Segment(subscriptionId)}/provisioningstatus",
             AppPlusUser, cancellationToken);
+
+    // The 202's Location names the subscription itself (update-a-subscription-by-id); it is read until it shows the
+    // change, within PartnerCenter:Polling:Timeout.
+    private async Task<Subscription> PollUntilAppliedAsync(
+        Subscription sent, string location, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var deadline = _timeProvider.GetUtcNow() + _options.Polling.Timeout;
+        while (true)
+        {
+            var remaining = deadline - _timeProvider.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                LogPatchStillPending(sent.Id, _options.Polling.Timeout);
+                throw new PartnerException(
+                    $"Partner Center accepted the change to subscription {sent.Id} but it had not shown after {_options.Polling.Timeout}; read the subscription again before retrying.")
+                {
+                    ErrorCategory = PartnerErrorCategory.OperationPending,
+                    StatusCode = HttpStatusCode.Accepted,
+                };
+            }
+
+            await Task.Delay(interval < remaining ? interval : remaining, _timeProvider, cancellationToken);
+            var current = await GetAsync<Subscription>(location, AppOnly, cancellationToken);
+            if (HasTakenEffect(sent, current))
+            {
+                return current;
+            }
+        }
+    }
+
+    // What a PATCH changes shows in status, quantity and name; an ETag moves on with any change, so when the object
+    // carried one, the same ETag means the change has not been applied yet.
+    private static bool HasTakenEffect(Subscription sent, Subscription current) =>
+        current.Status == sent.Status
+        && current.Quantity == sent.Quantity
+        && (sent.FriendlyName is null || current.FriendlyName == sent.FriendlyName)
+        && (sent.Attributes?.Etag is not { Length: > 0 } etag || current.Attributes?.Etag != etag);
 
     // Catalogue ----------------------------------------------------------------------------------------
 
@@ -357,13 +411,30 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
 
         var method = string.IsNullOrEmpty(next.Method) ? HttpMethod.Get : new HttpMethod(next.Method);
         return await SendAsync<SeekBasedResourceCollection<T>>(
-            method, RelativeLink(next.Uri), body: null, tokenKind, headers, cancellationToken);
+            method, ServiceLink(next.Uri), body: null, tokenKind, headers, cancellationToken);
     }
 
     private Task<T> GetAsync<T>(string relativeUri, PartnerCenterTokenKind tokenKind, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, relativeUri, body: null, tokenKind, extraHeaders: null, cancellationToken);
 
     private async Task<T> SendAsync<T>(
+        HttpMethod method,
+        string relativeUri,
+        object? body,
+        PartnerCenterTokenKind tokenKind,
+        IReadOnlyList<LinkHeader>? extraHeaders,
+        CancellationToken cancellationToken)
+    {
+        var (response, correlationId, requestId) = await SendRawAsync(
+            method, relativeUri, body, tokenKind, extraHeaders, cancellationToken);
+        using (response)
+        {
+            return await ReadBodyAsync<T>(response, method, relativeUri, correlationId, requestId, cancellationToken);
+        }
+    }
+
+    // Sends one logical call through the resilience pipeline; a non-success answer becomes a PartnerException.
+    private async Task<(HttpResponseMessage Response, Guid CorrelationId, Guid RequestId)> SendRawAsync(
         HttpMethod method,
         string relativeUri,
         object? body,
@@ -406,7 +477,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
                     }
 
                     var answer = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
-                    if (answer.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+                    if (answer.StatusCode == HttpStatusCode.Unauthorized)
                     {
                         _tokens.Invalidate(tokenKind, accessToken);
                     }
@@ -426,35 +497,49 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
             ResilienceContextPool.Shared.Return(resilienceContext);
         }
 
-        using (response)
+        if (!response.IsSuccessStatusCode)
         {
-            if (!response.IsSuccessStatusCode)
+            using (response)
             {
                 var error = await PartnerCenterErrors.FromResponseAsync(
                     response, correlationId, requestId, _timeProvider, cancellationToken);
                 LogCallFailed(method.Method, relativeUri, (int)response.StatusCode, error.ErrorCode, correlationId, requestId);
                 throw error;
             }
+        }
 
-            try
-            {
-                return await response.Content.ReadFromJsonAsync<T>(PartnerCenterJson.Options, cancellationToken)
-                    ?? throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, inner: null);
-            }
-            catch (JsonException ex)
-            {
-                LogInvalidBody(method.Method, relativeUri, correlationId, requestId, ex);
-                throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, ex);
-            }
+        return (response, correlationId, requestId);
+    }
+
+    private async Task<T> ReadBodyAsync<T>(
+        HttpResponseMessage response, HttpMethod method, string relativeUri, Guid correlationId, Guid requestId,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(PartnerCenterJson.Options, cancellationToken)
+                ?? throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, inner: null);
+        }
+        catch (JsonException ex)
+        {
+            LogInvalidBody(method.Method, relativeUri, correlationId, requestId, ex);
+            throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, ex);
         }
     }
 
-    // links.*.uri comes back relative, sometimes with "/v1" and sometimes without (reference §1.1).
-    internal static string RelativeLink(string uri)
+    // links.*.uri and Location come back relative, sometimes with "/v1" and sometimes without (reference §1.1).
+    // An absolute link is followed only on the configured endpoint: the bearer token must not travel elsewhere.
+    private string ServiceLink(string uri)
     {
         if (Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
         {
-            return absolute.ToString();
+            var endpoint = new Uri(_options.Endpoint!.AbsoluteUri.TrimEnd('/') + "/");
+            return endpoint.IsBaseOf(absolute)
+                ? absolute.AbsoluteUri
+                : throw new PartnerException($"Partner Center answered a link outside {endpoint}; it is not followed.")
+                {
+                    ErrorCategory = PartnerErrorCategory.InvalidResponse,
+                };
         }
 
         var relative = uri.TrimStart('/');
@@ -480,6 +565,12 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Partner Center {Method} {Path} returned a body that is not the expected JSON, correlation {CorrelationId}, request {RequestId}")]
     private partial void LogInvalidBody(string method, string path, Guid correlationId, Guid requestId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partner Center accepted the change to subscription {SubscriptionId} (202); reading {Location} every {Interval}, correlation {CorrelationId}, request {RequestId}")]
+    private partial void LogPatchAccepted(string subscriptionId, string location, TimeSpan interval, Guid correlationId, Guid requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The accepted change to subscription {SubscriptionId} had not shown after {Timeout}")]
+    private partial void LogPatchStillPending(string subscriptionId, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No purchasable availability for product {ProductId} SKU {SkuId} in {Country} ({Segment})")]
     private partial void LogNoAvailability(string productId, string skuId, string country, string segment);

@@ -23,4 +23,6 @@ public sealed class PartnerCenterOptions
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     public PartnerCenterRetryOptions Retry { get; set; } = new();
+
+    public PartnerCenterPollingOptions Polling { get; set; } = new();
 }

@@ -54,7 +54,28 @@ internal sealed class PartnerCenterOptionsValidator : IValidateOptions<PartnerCe
             failures.Add($"{retryPrefix}{nameof(retry.MaxRetryAfter)} must not be negative.");
         }
 
+        ValidatePolling(options.Polling, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePolling(PartnerCenterPollingOptions? polling, List<string> failures)
+    {
+        var pollingPrefix = $"{Prefix}{nameof(PartnerCenterOptions.Polling)}:";
+        if (polling is null)
+        {
+            failures.Add($"{Prefix}{nameof(PartnerCenterOptions.Polling)} must be set.");
+            return;
+        }
+
+        if (polling.Interval <= TimeSpan.Zero)
+        {
+            failures.Add($"{pollingPrefix}{nameof(polling.Interval)} must be positive.");
+        }
+
+        if (polling.Timeout < polling.Interval)
+        {
+            failures.Add($"{pollingPrefix}{nameof(polling.Timeout)} must not be less than {pollingPrefix}{nameof(polling.Interval)}.");
+        }
     }
 
     private static void RequireAbsolute(Uri? value, string key, List<string> failures)

@@ -1,7 +1,8 @@
 namespace KaizalaBot.PartnerCenter;
 
-// The SDK's PartnerErrorCategory mapping from HTTP status (reference §7), plus the two outcomes that arrive
-// inside a success status: cart line-item errors and checkout order errors.
+// The SDK's PartnerErrorCategory mapping from HTTP status (reference §7), plus the outcomes that arrive
+// inside a success status: cart line-item errors, checkout order errors, and an accepted (202) subscription
+// change that had not shown within the polling bounds.
 public enum PartnerErrorCategory
 {
     ServerError,
@@ -19,4 +20,5 @@ public enum PartnerErrorCategory
     InvalidCartLineItem,
     OrderFailed,
     InvalidResponse,
+    OperationPending,
 }

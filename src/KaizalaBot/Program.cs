@@ -1,6 +1,13 @@
 using KaizalaBot.Hosting;
+using KaizalaBot.TeamsApp;
 
 var builder = WebApplication.CreateBuilder(args);
+if (TeamsAppPackageCommand.IsInvoked(args))     // package-teams-app: the Teams app zip, from this same configuration
+{
+    var command = new TeamsAppPackageCommand(builder.Configuration, builder.Environment.ContentRootPath, TimeProvider.System, Console.Out, Console.Error);
+    return await command.RunAsync(args, CancellationToken.None);
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddStorage();           // IStorage + leases: File (embedded default), Memory or AzureBlob
 builder.AddBotHosting();        // channel authentication, connector, adapter, the bot and its cards
@@ -13,6 +20,7 @@ app.MapHealth();
 app.MapBot();                   // POST /api/messages
 app.MapPartnerCenterSimulatorInDevelopment();   // Development: /_pcsim/v1/… and its token endpoint
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

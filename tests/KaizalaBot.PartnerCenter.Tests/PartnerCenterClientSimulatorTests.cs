@@ -135,14 +135,14 @@ public sealed class PartnerCenterClientSimulatorTests(ITestOutputHelper output) 
     }
 
     [Fact]
-    public async Task PatchSubscriptionAsync_FriendlyNameThenSuspend_ChangesOnlyWhatWasSent()
+    public async Task PatchSubscriptionAsync_RenameThenSuspendTheObjectsAsRead_ChangesOnlyWhatWasChanged()
     {
         var (customer, kaizala) = await FirstKaizalaCustomerAsync(1);
 
-        var renamed = await Client.PatchSubscriptionAsync(customer.Id, kaizala.Id, new SubscriptionUpdate { FriendlyName = "Kaizala Pro (migrating)" }, None);
-        var suspended = await Client.PatchSubscriptionAsync(customer.Id, kaizala.Id, new SubscriptionUpdate { Status = SubscriptionStatus.Suspended }, None);
+        var renamed = await Client.PatchSubscriptionAsync(customer.Id, kaizala with { FriendlyName = "Kaizala Pro (migrating)" }, None);
+        var suspended = await Client.PatchSubscriptionAsync(customer.Id, renamed with { Status = SubscriptionStatus.Suspended }, None);
         var again = await Assert.ThrowsAsync<PartnerException>(
-            () => Client.PatchSubscriptionAsync(customer.Id, kaizala.Id, new SubscriptionUpdate { Quantity = kaizala.Quantity + 1 }, None));
+            () => Client.PatchSubscriptionAsync(customer.Id, suspended with { Quantity = kaizala.Quantity + 1 }, None));
 
         Assert.Equal("Kaizala Pro (migrating)", renamed.FriendlyName);
         Assert.Equal(SubscriptionStatus.Active, renamed.Status);
@@ -150,6 +150,19 @@ public sealed class PartnerCenterClientSimulatorTests(ITestOutputHelper output) 
         Assert.Equal(SubscriptionStatus.Suspended, suspended.Status);
         Assert.Equal("Kaizala Pro (migrating)", suspended.FriendlyName);
         Assert.Equal("800091", again.ErrorCode);
+    }
+
+    [Fact]
+    public async Task PatchSubscriptionAsync_ObjectReadBeforeAnotherChange_ThrowsStaleEtag2055()
+    {
+        var (customer, kaizala) = await FirstKaizalaCustomerAsync(1);
+        await Client.PatchSubscriptionAsync(customer.Id, kaizala with { FriendlyName = "changed by someone else" }, None);
+
+        var error = await Assert.ThrowsAsync<PartnerException>(
+            () => Client.PatchSubscriptionAsync(customer.Id, kaizala with { Status = SubscriptionStatus.Suspended }, None));
+
+        Assert.Equal("2055", error.ErrorCode);
+        Assert.Equal(SubscriptionStatus.Active, (await Client.GetSubscriptionAsync(customer.Id, kaizala.Id, None)).Status);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using KaizalaBot.PartnerCenter.Json;
 using KaizalaBot.PartnerCenter.Models;
 using KaizalaBot.PartnerCenter.Tests.Fakes;
 
@@ -332,28 +333,170 @@ public sealed class PartnerCenterClientTests
     }
 
     [Fact]
-    public async Task PatchSubscriptionAsync_Suspend_SendsPatchWithOnlyStatus()
+    public async Task PatchSubscriptionAsync_ReadThenSuspended_SendsWholeObjectWithUnknownFieldsAndIfMatch()
     {
         using var host = new PartnerCenterTestHost();
-        host.Handler.Once($"/v1/customers/{CustomerId}/subscriptions/s1", HttpStatusCode.OK,
-            ReferenceExample.Read("subscription-legacy").Replace("\"active\"", "\"suspended\"", StringComparison.Ordinal));
+        var path = $"/v1/customers/{CustomerId}/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161";
+        host.Handler
+            .Once(path, HttpStatusCode.OK, ReferenceExample.Read("subscription-nce-next-term"))
+            .Once(path, HttpStatusCode.OK, ReferenceExample.Read("subscription-nce-next-term").Replace("\"active\"", "\"suspended\"", StringComparison.Ordinal));
+        var read = await host.Client.GetSubscriptionAsync(CustomerId, "a4c1340d-6911-4758-bba3-0c4c6007d161", None);
 
-        var subscription = await host.Client.PatchSubscriptionAsync(CustomerId, "s1", new SubscriptionUpdate { Status = SubscriptionStatus.Suspended }, None);
+        var suspended = await host.Client.PatchSubscriptionAsync(CustomerId, read with { Status = SubscriptionStatus.Suspended }, None);
 
-        Assert.Equal(SubscriptionStatus.Suspended, subscription.Status);
-        var request = Assert.Single(host.Handler.ApiRequests);
-        Assert.Equal(HttpMethod.Patch, request.Method);
-        Assert.Equal("""{"status":"suspended"}""", request.Body);
+        Assert.Equal(SubscriptionStatus.Suspended, suspended.Status);
+        var patch = host.Handler.ApiRequests.Last();
+        Assert.Equal(HttpMethod.Patch, patch.Method);
+        Assert.Equal("eyJpZCI6ImE0YzEiLCJ2ZXJzaW9uIjozfQ==", patch.Header("If-Match"));
+        using var sent = JsonDocument.Parse(patch.Body);
+        using var original = JsonDocument.Parse(ReferenceExample.Read("subscription-nce-next-term"));
+        var body = sent.RootElement;
+        Assert.Equal("suspended", body.GetProperty("status").GetString());
+        Assert.True(body.GetProperty("autoRenewEnabled").GetBoolean());
+        Assert.Equal(15, body.GetProperty("quantity").GetInt32());
+        foreach (var unknown in new[] { "scheduledNextTermInstructions", "refundOptions", "attentionNeeded" })
+        {
+            Assert.True(JsonElement.DeepEquals(original.RootElement.GetProperty(unknown), body.GetProperty(unknown)), unknown);
+        }
+
+        Assert.True(JsonElement.DeepEquals(
+            original.RootElement.GetProperty("links").GetProperty("activationLinks"), body.GetProperty("links").GetProperty("activationLinks")));
+        Assert.Equal("OnlineServicesNCE", body.GetProperty("productType").GetProperty("id").GetString());
     }
 
     [Fact]
-    public async Task PatchSubscriptionAsync_NothingToChange_RejectedWithoutCall()
+    public async Task PatchSubscriptionAsync_WithoutEtag_SendsNoIfMatch()
     {
         using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161", HttpStatusCode.OK, ReferenceExample.Read("subscription-nce"));
+        var subscription = JsonSerializer.Deserialize<Subscription>(ReferenceExample.Read("subscription-nce"), PartnerCenterJson.Options)!;
 
-        await Assert.ThrowsAsync<ArgumentException>(() => host.Client.PatchSubscriptionAsync(CustomerId, "s1", new SubscriptionUpdate(), None));
+        await host.Client.PatchSubscriptionAsync(CustomerId, subscription with { FriendlyName = "renamed" }, None);
 
-        Assert.Empty(host.Handler.Requests);
+        var request = Assert.Single(host.Handler.ApiRequests);
+        Assert.Null(request.Header("If-Match"));
+        Assert.Contains("\"friendlyName\":\"renamed\"", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatchSubscriptionAsync_StaleEtag_ThrowsWith2055AndIsNotRetried()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161", HttpStatusCode.BadRequest,
+            """{"code":2055,"description":"Etag is no longer valid","source":"PartnerFD"}""");
+        var subscription = JsonSerializer.Deserialize<Subscription>(ReferenceExample.Read("subscription-nce-next-term"), PartnerCenterJson.Options)!;
+
+        var error = await Assert.ThrowsAsync<PartnerException>(
+            () => host.Client.PatchSubscriptionAsync(CustomerId, subscription with { Status = SubscriptionStatus.Suspended }, None));
+
+        Assert.Equal("2055", error.ErrorCode);
+        Assert.Equal(PartnerErrorCategory.BadInput, error.ErrorCategory);
+        Assert.Single(host.Handler.ApiRequests);
+    }
+
+    [Fact]
+    public async Task PatchSubscriptionAsync_AcceptedWithLocation_WaitsRetryAfterAndReadsUntilTheChangeShows()
+    {
+        using var host = new PartnerCenterTestHost();
+        const string id = "a4c1340d-6911-4758-bba3-0c4c6007d161";
+        var path = $"/v1/customers/{CustomerId}/subscriptions/{id}";
+        var before = ReferenceExample.Read("subscription-nce-next-term");
+        var after = before.Replace("\"active\"", "\"suspended\"", StringComparison.Ordinal).Replace("version\":3", "version\":4", StringComparison.Ordinal)
+            .Replace("eyJpZCI6ImE0YzEiLCJ2ZXJzaW9uIjozfQ==", "eyJpZCI6ImE0YzEiLCJ2ZXJzaW9uIjo0fQ==", StringComparison.Ordinal);
+        host.Handler
+            .Once(path, HttpStatusCode.Accepted, null, r =>
+            {
+                r.Headers.Location = new Uri($"/customers/{CustomerId}/subscriptions/{id}", UriKind.Relative);
+                r.Headers.Add("Retry-After", "20");
+            })
+            .Once(path, HttpStatusCode.OK, before)
+            .Once(path, HttpStatusCode.OK, after);
+        var read = JsonSerializer.Deserialize<Subscription>(before, PartnerCenterJson.Options)!;
+
+        var call = host.Client.PatchSubscriptionAsync(CustomerId, read with { Status = SubscriptionStatus.Suspended }, None);
+        var firstWait = await host.Clock.WaitForTimerAsync(d => d < TimeSpan.FromMinutes(1));
+        host.Clock.Advance(firstWait);
+        var secondWait = await host.Clock.WaitForTimerAsync(d => d < TimeSpan.FromMinutes(1));
+        host.Clock.Advance(secondWait);
+        var result = await call;
+
+        Assert.Equal(TimeSpan.FromSeconds(20), firstWait);
+        Assert.Equal(TimeSpan.FromSeconds(20), secondWait);
+        Assert.Equal(SubscriptionStatus.Suspended, result.Status);
+        Assert.Equal("eyJpZCI6ImE0YzEiLCJ2ZXJzaW9uIjo0fQ==", result.Attributes!.Etag);
+        var requests = host.Handler.ApiRequests.ToList();
+        Assert.Equal([HttpMethod.Patch, HttpMethod.Get, HttpMethod.Get], requests.Select(r => r.Method));
+        Assert.All(requests.Skip(1), r => Assert.Equal(path, r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task PatchSubscriptionAsync_AcceptedButNeverApplied_ThrowsOperationPendingAtTheBound()
+    {
+        using var host = new PartnerCenterTestHost(settings =>
+        {
+            settings["PartnerCenter:Polling:Interval"] = "00:00:30";
+            settings["PartnerCenter:Polling:Timeout"] = "00:01:00";
+        });
+        var path = $"/v1/customers/{CustomerId}/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161";
+        host.Handler
+            .Once(path, HttpStatusCode.Accepted, null, r => r.Headers.Location = new Uri($"/v1{path[3..]}", UriKind.Relative))
+            .Always(path, HttpStatusCode.OK, ReferenceExample.Read("subscription-nce-next-term"));
+        var read = JsonSerializer.Deserialize<Subscription>(ReferenceExample.Read("subscription-nce-next-term"), PartnerCenterJson.Options)!;
+
+        var call = host.Client.PatchSubscriptionAsync(CustomerId, read with { Quantity = 40 }, None);
+        for (var i = 0; i < 2; i++)
+        {
+            host.Clock.Advance(await host.Clock.WaitForTimerAsync(d => d <= TimeSpan.FromSeconds(30)));
+        }
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => call);
+
+        Assert.Equal(PartnerErrorCategory.OperationPending, error.ErrorCategory);
+        Assert.Equal(2, host.Handler.ApiRequests.Count(r => r.Method == HttpMethod.Get));
+    }
+
+    [Fact]
+    public async Task PatchSubscriptionAsync_LocationOnAnotherHost_IsNotFollowed()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161", HttpStatusCode.Accepted, null,
+            r => r.Headers.Location = new Uri("https://attacker.example.test/v1/customers/x/subscriptions/y"));
+        var read = JsonSerializer.Deserialize<Subscription>(ReferenceExample.Read("subscription-nce-next-term"), PartnerCenterJson.Options)!;
+
+        var error = await Assert.ThrowsAsync<PartnerException>(
+            () => host.Client.PatchSubscriptionAsync(CustomerId, read with { Status = SubscriptionStatus.Suspended }, None));
+
+        Assert.Equal(PartnerErrorCategory.InvalidResponse, error.ErrorCategory);
+        Assert.DoesNotContain(host.Handler.Requests, r => r.Uri.Host == "attacker.example.test");
+    }
+
+    [Fact]
+    public async Task UpdateCartAsync_DocumentedCreated_ReturnsTheCart()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}/carts/2517c51b-58cd-4abe-87ed-3ab812401ab4", HttpStatusCode.Created, ReferenceExample.Read("cart-response"));
+        var cart = new Cart { LineItems = [new CartLineItem { CatalogItemId = "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5", Quantity = 1, BillingCycle = BillingCycleType.Monthly }] };
+
+        var updated = await host.Client.UpdateCartAsync(CustomerId, "2517c51b-58cd-4abe-87ed-3ab812401ab4", cart, None);
+
+        Assert.Equal("2517c51b-58cd-4abe-87ed-3ab812401ab4", updated.Id);
+        Assert.Equal(HttpMethod.Put, Assert.Single(host.Handler.ApiRequests).Method);
+    }
+
+    [Fact]
+    public async Task CheckoutCartAsync_PendingOrderWithoutSubscriptionId_ReturnsTheOrder()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}/carts/cart1/checkout", HttpStatusCode.Created, """
+            {"orders":[{"id":"a68736758d9c","status":"pending","lineItems":[{"lineItemNumber":0,"offerId":"CFQ7TTC0LF8S:0001:CFQ7TTC0N81H",
+              "termDuration":"P1M","transactionType":"New","friendlyName":"Kaizala migration m-1","quantity":12}]}],"orderErrors":[]}
+            """);
+
+        var result = await host.Client.CheckoutCartAsync(CustomerId, "cart1", None);
+
+        var line = Assert.Single(Assert.Single(result.Orders).LineItems);
+        Assert.Null(line.SubscriptionId);
+        Assert.Equal(12, line.Quantity);
     }
 
     [Fact]

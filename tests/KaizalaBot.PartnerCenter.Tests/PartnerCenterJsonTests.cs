@@ -212,10 +212,34 @@ public sealed class PartnerCenterJsonTests
     }
 
     [Fact]
-    public void Serialize_SubscriptionUpdate_WritesOnlySetFieldsInSnakeCase()
+    public void RoundTrip_SubscriptionWithFieldsTheModelDoesNotName_WritesThemBackUnchanged()
     {
-        var json = JsonSerializer.Serialize(new SubscriptionUpdate { Status = SubscriptionStatus.Suspended }, PartnerCenterJson.Options);
+        var original = ReferenceExample.Read("subscription-nce-next-term");
 
-        Assert.Equal("""{"status":"suspended"}""", json);
+        var subscription = JsonSerializer.Deserialize<Subscription>(original, PartnerCenterJson.Options)!;
+        using var written = JsonDocument.Parse(JsonSerializer.Serialize(subscription, PartnerCenterJson.Options));
+        using var read = JsonDocument.Parse(original);
+
+        foreach (var property in read.RootElement.EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.True or JsonValueKind.False))
+        {
+            Assert.True(JsonElement.DeepEquals(property.Value, written.RootElement.GetProperty(property.Name)), property.Name);
+        }
+
+        Assert.Equal("CFQ7TTC0LDPB", subscription.ExtensionData!["scheduledNextTermInstructions"].GetProperty("product").GetProperty("productId").GetString());
+    }
+
+    [Fact]
+    public void Deserialize_SkuDynamicAttributes_ReadsProvisioningIdAndKeepsTheRest()
+    {
+        var sku = JsonSerializer.Deserialize<Sku>("""
+            {"id":"0001","productId":"CFQ7TTC0LH18","title":"Microsoft 365 Business Basic","minimumQuantity":1,"maximumQuantity":300,
+             "dynamicAttributes":{"isMicrosoftProduct":true,"hasConstraints":false,"provisioningId":"3b555118-da6a-4418-894f-7df1e2096870",
+                                  "upgradeTargetOffers":["CFQ7TTC0LDPB:0001"]}}
+            """, PartnerCenterJson.Options)!;
+
+        Assert.Equal("3b555118-da6a-4418-894f-7df1e2096870", sku.DynamicAttributes?.ProvisioningId);
+        Assert.Equal(300, sku.MaximumQuantity);
+        Assert.True(sku.DynamicAttributes!.ExtensionData!["isMicrosoftProduct"].GetBoolean());
+        Assert.Equal(JsonValueKind.Array, sku.DynamicAttributes.ExtensionData["upgradeTargetOffers"].ValueKind);
     }
 }

@@ -37,6 +37,21 @@ public sealed class PartnerCenterOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_PollingTimeoutShorterThanInterval_NamesPollingKeys()
+    {
+        var validator = new PartnerCenterOptionsValidator();
+        var options = new PartnerCenterOptions
+        {
+            PartnerTenantId = "t", ApplicationId = "a", ApplicationSecret = "s", RefreshToken = "r",
+            Polling = new PartnerCenterPollingOptions { Interval = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromSeconds(10) },
+        };
+
+        var result = validator.Validate(null, options);
+
+        Assert.Equal("PartnerCenter:Polling:Timeout must not be less than PartnerCenter:Polling:Interval.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
     public void Validate_CompleteOptions_Succeeds()
     {
         var validator = new PartnerCenterOptionsValidator();

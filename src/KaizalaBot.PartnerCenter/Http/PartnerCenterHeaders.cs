@@ -6,4 +6,5 @@ internal static class PartnerCenterHeaders
     public const string CorrelationId = "MS-CorrelationId";
     public const string Locale = "X-Locale";
     public const string ContinuationToken = "MS-ContinuationToken";
+    public const string IfMatch = "If-Match";
 }

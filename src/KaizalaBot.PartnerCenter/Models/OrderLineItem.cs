@@ -6,7 +6,7 @@ public sealed record OrderLineItem
 
     public string? OfferId { get; init; }
 
-    // The new subscription; may be present while the order is still pending (reference §5.2).
+    // The new subscription; may be absent until the order is provisioned (reference §5.2): look it up by order.
     public string? SubscriptionId { get; init; }
 
     public string? ParentSubscriptionId { get; init; }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace KaizalaBot.PartnerCenter.Models;
 
 public sealed record ResourceAttributes
@@ -5,4 +8,8 @@ public sealed record ResourceAttributes
     public string? ObjectType { get; init; }
 
     public string? Etag { get; init; }
+
+    // Unknown fields are kept so that a resource PATCHed back whole loses nothing.
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

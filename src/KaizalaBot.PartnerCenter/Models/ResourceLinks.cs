@@ -1,7 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace KaizalaBot.PartnerCenter.Models;
 
 // One tolerant shape for every resource's links: the service adds link names per resource type
-// (offer, sku, provisioningStatus...) and unknown ones are ignored rather than rejected.
+// (offer, sku, provisioningStatus...); unknown ones are kept aside rather than rejected.
 public sealed record ResourceLinks
 {
     public Link? Self { get; init; }
@@ -29,4 +32,8 @@ public sealed record ResourceLinks
     public Link? PatchOperation { get; init; }
 
     public Link? LearnMore { get; init; }
+
+    // Unknown fields are kept so that a resource PATCHed back whole loses nothing.
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

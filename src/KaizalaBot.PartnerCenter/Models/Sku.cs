@@ -27,7 +27,8 @@ public sealed record Sku
 
     public JsonElement? ProvisioningVariables { get; init; }
 
-    public JsonElement? DynamicAttributes { get; init; }
+    // Carries provisioningId, the Entra skuId that licenseupdates take (reference §4.2).
+    public SkuDynamicAttributes? DynamicAttributes { get; init; }
 
     public ResourceLinks? Links { get; init; }
 

@@ -1,5 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace KaizalaBot.PartnerCenter.Models;
 
+// Read, changed with `with`, and PATCHed back whole (reference §3.4): a field this record does not name
+// (scheduledNextTermInstructions, refundOptions, promotionId, ...) must go back exactly as it came, or the
+// service would take its absence as a change.
 public sealed record Subscription
 {
     public required string Id { get; init; }
@@ -67,4 +73,7 @@ public sealed record Subscription
     public ResourceLinks? Links { get; init; }
 
     public ResourceAttributes? Attributes { get; init; }
+
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

@@ -52,6 +52,14 @@ public static partial class CommandParser
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
+    /// <summary>
+    /// Every command of the table above as a seller of that language types it: exactly what the Teams app manifest
+    /// advertises in its command lists (a test holds <c>manifest/manifest.json</c> and <c>fr.json</c> to it). Aliases
+    /// such as <c>?</c> are understood but not advertised.
+    /// </summary>
+    public static IReadOnlyList<string> CommandNames(Localization.BotLanguage language) =>
+        [.. Names.Values.Distinct().Order().Select(command => NameOf(command, language))];
+
     [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Mention();
 }

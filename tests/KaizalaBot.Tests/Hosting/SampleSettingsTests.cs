@@ -8,6 +8,7 @@ using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
 using KaizalaBot.Storage;
+using KaizalaBot.TeamsApp;
 using KaizalaBot.Testing;
 using KaizalaBot.Tests.Support;
 
@@ -29,6 +30,7 @@ public sealed class SampleSettingsTests
         ("PartnerCenter", typeof(PartnerCenterOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
+        ("TeamsApp", typeof(TeamsAppOptions)),
     ];
 
     // Bindable, but the host overwrites it from the environment (loopback connectors only in Development), so
