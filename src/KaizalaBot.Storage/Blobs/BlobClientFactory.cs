@@ -14,7 +14,7 @@ public static class BlobClientFactory
     /// <summary>
     /// The Blob REST version every request carries. Pinned rather than the SDK's default (2026-10-06) so that the
     /// version the tests run against Azurite 3.37 is the very version production sends; bump it together with
-    /// Azurite when both support a newer one (README, "Azure Blob Storage").
+    /// Azurite when both support a newer one (README, "Storage and leases").
     /// </summary>
     public const BlobClientOptions.ServiceVersion PinnedServiceVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
 
