@@ -38,7 +38,7 @@ public sealed class BlobLeaseManager : ILeaseManager, ILeaseStore
     {
         var blob = _container.GetBlobClient(BlobNameOf(name));
         var lease = blob.GetBlobLeaseClient(holderId);
-        var serviceDuration = duration == Timeout.InfiniteTimeSpan ? BlobLeaseClient.InfiniteLeaseDuration : duration;
+        var serviceDuration = duration == LeaseDurations.Infinite ? BlobLeaseClient.InfiniteLeaseDuration : duration;
         try
         {
             return await TryAcquireAsync(lease, serviceDuration, cancellationToken);
