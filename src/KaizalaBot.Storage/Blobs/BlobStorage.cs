@@ -1,10 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace KaizalaBot.Storage.Blobs;
 
 /// <summary>
-/// <see cref="IStorage"/> on Azure Blob Storage: one block blob per key in one container, the ETag being the blob's.
+/// <see cref="IStorage"/> on Azure Blob Storage through the official client: one block blob per key in one container,
+/// the ETag being the blob's, every condition sent as <see cref="BlobRequestConditions"/> so the service decides.
 /// </summary>
 /// <remarks>
 /// Blob names are the key escaped by <see cref="StorageKeyEscaper"/> (case kept, blob names are case-sensitive):
@@ -29,37 +33,45 @@ public sealed class BlobStorage : IStorage
 
     public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        var blobName = BlobNameOf(key);
+        var blob = _container.GetBlobClient(BlobNameOf(key));
         await EnsureContainerAsync(cancellationToken);
-        var blob = await _container.DownloadAsync(blobName, cancellationToken);
-        if (blob is null)
+        BlobDownloadResult download;
+        try
+        {
+            download = (await blob.DownloadContentAsync(cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.BlobNotFound)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(blob.Content);
-        return new StoredDocument(key, document.RootElement.Clone(), blob.ETag);
+        using var document = JsonDocument.Parse(download.Content.ToMemory());
+        return new StoredDocument(key, document.RootElement.Clone(), download.Details.ETag.ToString());
     }
 
     public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
-        var blobName = BlobNameOf(key);
+        var blob = _container.GetBlobClient(BlobNameOf(key));
         StorageConditions.ValidateContent(content);
-        await EnsureContainerAsync(cancellationToken);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(content);
-        var conditions = condition.Kind switch
+        var options = new BlobUploadOptions
         {
-            WriteConditionKind.Unconditional => null,
-            WriteConditionKind.CreateOnly => BlobRequestConditions.CreateOnly,
-            WriteConditionKind.IfMatch => new BlobRequestConditions { IfMatch = condition.ETag },
-            _ => throw new ArgumentOutOfRangeException(nameof(condition), condition.Kind, "Unknown write condition."),
+            HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType },
+            Conditions = condition.Kind switch
+            {
+                WriteConditionKind.Unconditional => null,
+                WriteConditionKind.CreateOnly => new BlobRequestConditions { IfNoneMatch = ETag.All },
+                WriteConditionKind.IfMatch => new BlobRequestConditions { IfMatch = new ETag(condition.ETag!) },
+                _ => throw new ArgumentOutOfRangeException(nameof(condition), condition.Kind, "Unknown write condition."),
+            },
         };
+        await EnsureContainerAsync(cancellationToken);
         try
         {
-            return await _container.UploadAsync(blobName, bytes, JsonContentType, conditions, cancellationToken);
+            var uploaded = await blob.UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(content)), options, cancellationToken);
+            return uploaded.Value.ETag.ToString();
         }
-        catch (BlobRequestFailedException ex) when (IsConflict(ex)
-            || (condition.Kind == WriteConditionKind.IfMatch && ex.ErrorCode == BlobErrorCodes.BlobNotFound))
+        catch (RequestFailedException ex) when (IsConflict(ex)
+            || (condition.Kind == WriteConditionKind.IfMatch && ex.ErrorCode == BlobErrorCode.BlobNotFound))
         {
             // Azurite answers If-Match on a missing blob with 412; BlobNotFound is accepted too, as the same conflict.
             throw new StorageConflictException(key, condition.Kind, ex);
@@ -69,15 +81,17 @@ public sealed class BlobStorage : IStorage
     public async Task DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         StorageConditions.ValidateDeleteCondition(condition);
-        var blobName = BlobNameOf(key);
+        var blob = _container.GetBlobClient(BlobNameOf(key));
+        var conditions = condition.Kind == WriteConditionKind.IfMatch
+            ? new BlobRequestConditions { IfMatch = new ETag(condition.ETag!) }
+            : null;
         await EnsureContainerAsync(cancellationToken);
-        var conditions = condition.Kind == WriteConditionKind.IfMatch ? new BlobRequestConditions { IfMatch = condition.ETag } : null;
         bool existed;
         try
         {
-            existed = await _container.DeleteBlobIfExistsAsync(blobName, conditions, cancellationToken);
+            existed = (await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.None, conditions, cancellationToken)).Value;
         }
-        catch (BlobRequestFailedException ex) when (IsConflict(ex))
+        catch (RequestFailedException ex) when (IsConflict(ex))
         {
             throw new StorageConflictException(key, condition.Kind, ex);
         }
@@ -95,10 +109,10 @@ public sealed class BlobStorage : IStorage
         await EnsureContainerAsync(cancellationToken);
         var blobPrefix = StorageKeyEscaper.EscapePrefix(prefix, preserveUpperCase: true);
         var keys = new List<string>();
-        await foreach (var name in _container.GetBlobNamesAsync(blobPrefix, pageSize: null, cancellationToken))
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = blobPrefix }, cancellationToken))
         {
-            if (!name.Contains('/', StringComparison.Ordinal)
-                && StorageKeyEscaper.TryUnescape(name, preserveUpperCase: true) is { } key
+            if (!item.Name.Contains('/', StringComparison.Ordinal)
+                && StorageKeyEscaper.TryUnescape(item.Name, preserveUpperCase: true) is { } key
                 && key.StartsWith(prefix, StringComparison.Ordinal))
             {
                 keys.Add(key);
@@ -123,8 +137,8 @@ public sealed class BlobStorage : IStorage
     }
 
     // Put Blob answers 409 BlobAlreadyExists to If-None-Match:* and 412 ConditionNotMet to a stale If-Match.
-    private static bool IsConflict(BlobRequestFailedException ex) =>
-        ex.Status == 412 || (ex.Status == 409 && ex.ErrorCode == BlobErrorCodes.BlobAlreadyExists);
+    private static bool IsConflict(RequestFailedException ex) =>
+        ex.Status == 412 || (ex.Status == 409 && ex.ErrorCode == BlobErrorCode.BlobAlreadyExists);
 
     // One creation is shared by all callers, so it runs without any one caller's token (a caller that gives up
     // only stops waiting); a failed or cancelled creation is retried by the next caller.
@@ -135,7 +149,7 @@ public sealed class BlobStorage : IStorage
         {
             if (_containerCreation is null || _containerCreation.IsFaulted || _containerCreation.IsCanceled)
             {
-                _containerCreation = _container.CreateIfNotExistsAsync(CancellationToken.None);
+                _containerCreation = _container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
             }
 
             creation = _containerCreation;

@@ -8,6 +8,7 @@ using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using KaizalaBot.Storage;
+using KaizalaBot.Storage.Memory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
