@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -14,12 +16,18 @@ namespace KaizalaBot.Storage.Blobs;
 /// Blob names are the key escaped by <see cref="StorageKeyEscaper"/> (case kept, blob names are case-sensitive):
 /// no <c>/</c>, <c>.</c> or <c>\</c> survives, so names never contain the dot segments or trailing slashes that URLs
 /// normalise away, and prefix listing on the escaped prefix finds exactly the keys with that prefix. Blobs whose
-/// names contain <c>/</c> (the lease blobs under <c>leases/</c>) are therefore never documents.
+/// names contain <c>/</c> (the lease blobs under <c>leases/</c>) are therefore never documents. A key too long to escape
+/// in full gets a digest name, which cannot be turned back into the key: such a blob carries its key in metadata
+/// (<see cref="KeyMetadataName"/>, base64url of the UTF-8 key), and listing reads it back.
 /// </remarks>
 public sealed class BlobStorage : IStorage
 {
     private const string JsonContentType = "application/json";
     private const int MaxBlobNameLength = 1024;
+
+    // Metadata travels in HTTP headers (ASCII, 8 KiB for all of a blob's metadata): base64url keeps any key header-safe.
+    internal const string KeyMetadataName = "kbkey";
+    private const int MaxKeyMetadataLength = 6 * 1024;
 
     private readonly BlobContainerClient _container;
     private readonly Lock _lock = new();
@@ -51,11 +59,13 @@ public sealed class BlobStorage : IStorage
 
     public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
-        var blob = _container.GetBlobClient(BlobNameOf(key));
+        var name = BlobNameOf(key);
+        var blob = _container.GetBlobClient(name);
         StorageConditions.ValidateContent(content);
         var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType },
+            Metadata = StorageKeyEscaper.IsDigestName(name) ? new Dictionary<string, string> { [KeyMetadataName] = KeyMetadataOf(key) } : null,
             Conditions = condition.Kind switch
             {
                 WriteConditionKind.Unconditional => null,
@@ -109,10 +119,11 @@ public sealed class BlobStorage : IStorage
         await EnsureContainerAsync(cancellationToken);
         var blobPrefix = StorageKeyEscaper.EscapePrefix(prefix, preserveUpperCase: true);
         var keys = new List<string>();
-        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = blobPrefix }, cancellationToken))
+        var options = new GetBlobsOptions { Prefix = blobPrefix, Traits = BlobTraits.Metadata };
+        await foreach (var item in _container.GetBlobsAsync(options, cancellationToken))
         {
             if (!item.Name.Contains('/', StringComparison.Ordinal)
-                && StorageKeyEscaper.TryUnescape(item.Name, preserveUpperCase: true) is { } key
+                && KeyOf(item) is { } key
                 && key.StartsWith(prefix, StringComparison.Ordinal))
             {
                 keys.Add(key);
@@ -130,10 +141,34 @@ public sealed class BlobStorage : IStorage
     internal static string BlobNameOf(string key)
     {
         var name = StorageKeyEscaper.Escape(key, preserveUpperCase: true);
-        return name.Length <= MaxBlobNameLength
-            ? name
-            : throw new ArgumentException(
+        if (name.Length > MaxBlobNameLength)
+        {
+            throw new ArgumentException(
                 $"Storage key is too long for Blob storage: it escapes to {name.Length} characters, the limit is {MaxBlobNameLength}.", nameof(key));
+        }
+
+        if (StorageKeyEscaper.IsDigestName(name) && KeyMetadataOf(key).Length > MaxKeyMetadataLength)
+        {
+            throw new ArgumentException(
+                $"Storage key is too long for Blob storage: a key over {MaxKeyMetadataLength * 3 / 4} UTF-8 bytes cannot be kept in blob metadata.", nameof(key));
+        }
+
+        return name;
+    }
+
+    private static string KeyMetadataOf(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
+
+    // A digest name's key comes from its metadata; a blob without it (written by hand) is not one of our documents.
+    private static string? KeyOf(BlobItem item)
+    {
+        if (!StorageKeyEscaper.IsDigestName(item.Name))
+        {
+            return StorageKeyEscaper.TryUnescape(item.Name, preserveUpperCase: true);
+        }
+
+        return item.Metadata is not null && item.Metadata.TryGetValue(KeyMetadataName, out var encoded)
+            ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(encoded))
+            : null;
     }
 
     // Put Blob answers 409 BlobAlreadyExists to If-None-Match:* and 412 ConditionNotMet to a stale If-Match.

@@ -65,8 +65,21 @@ public sealed class BlobStorageTests(AzuriteFixture azurite) : StorageContractTe
 
         Assert.Equal(1, (await Storage.ReadAsync(key, CancellationToken.None))?.Content.GetProperty("v").GetInt32());
         Assert.Null(await Storage.ReadAsync(key + "/", CancellationToken.None));
-        var name = Assert.Single(await _container.GetBlobNamesAsync(string.Empty, pageSize: null, CancellationToken.None).ToListAsync());
-        Assert.True(name.Length <= StorageKeyEscaper.MaxEscapedLength, name);
+        var blob = Assert.Single(await _container.GetBlobsAsync(cancellationToken: CancellationToken.None).ToListAsync());
+        Assert.True(blob.Name.Length <= StorageKeyEscaper.MaxEscapedLength, blob.Name);
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_KeyStoredUnderADigestName_IsListedUnderItsPrefix()
+    {
+        var longKey = "conversations/" + new string('/', 400);
+        await Storage.WriteAsync(longKey, Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await Storage.WriteAsync("conversations/short", Doc(new { v = 2 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await Storage.WriteAsync("other", Doc(new { v = 3 }), WriteCondition.CreateOnly, CancellationToken.None);
+
+        var keys = await ListAsync("conversations/");
+
+        Assert.Equal([longKey, "conversations/short"], keys);
     }
 
     [Fact]
