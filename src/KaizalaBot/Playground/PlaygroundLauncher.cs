@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using KaizalaBot.Tooling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,14 @@ namespace KaizalaBot.Playground;
 
 /// <summary>
 /// Starts the Agents Playground once the bot listens, pointed at its <c>/api/messages</c>, installing the pinned npm
-/// package on first use (<c>npm ci</c> into the ignored <c>node_modules</c>), and stops it with the bot.
+/// package on first use and whenever its lock file changed (<see cref="NpmToolFolder"/>), and stops it with the bot.
 /// </summary>
 internal sealed partial class PlaygroundLauncher(
     IOptions<PlaygroundOptions> options,
     IServer server,
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
+    TimeProvider time,
     ILogger<PlaygroundLauncher> logger) : BackgroundService
 {
     private const string CliRelativePath = "node_modules/@microsoft/m365agentsplayground/cli.js";
@@ -45,12 +47,12 @@ internal sealed partial class PlaygroundLauncher(
             var cli = await EnsureInstalledAsync(settings, directory, stoppingToken);
             await RunAsync(settings, cli, botEndpoint, stoppingToken);
         }
-        catch (Win32Exception ex)
+        catch (Exception ex) when (ex is Win32Exception or NpmToolException { InnerException: Win32Exception })
         {
             // Node.js is the one prerequisite besides the .NET SDK; say so plainly instead of a stack trace.
             LogNodeMissing(ex, settings.NodeExecutable, settings.NpmExecutable);
         }
-        catch (PlaygroundException ex)
+        catch (Exception ex) when (ex is PlaygroundException or NpmToolException)
         {
             LogPlaygroundFailed(ex.Message);
         }
@@ -83,30 +85,12 @@ internal sealed partial class PlaygroundLauncher(
 
     private async Task<string> EnsureInstalledAsync(PlaygroundOptions settings, string directory, CancellationToken cancellationToken)
     {
+        var tools = new NpmToolFolder(directory, time, logger) { NodeExecutable = settings.NodeExecutable, NpmExecutable = settings.NpmExecutable };
+        await tools.EnsureInstalledAsync(cancellationToken);
         var cli = Path.Combine(directory, CliRelativePath);
-        if (File.Exists(cli))
-        {
-            return cli;
-        }
-
-        LogInstalling(directory);
-        var npm = new ProcessStartInfo(settings.NpmExecutable)
-        {
-            WorkingDirectory = directory,
-            ArgumentList = { "ci", "--no-audit", "--no-fund" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var install = Process.Start(npm) ?? throw new PlaygroundException("npm could not be started.");
-        var output = install.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = install.StandardError.ReadToEndAsync(cancellationToken);
-        await install.WaitForExitAsync(cancellationToken);
-        if (install.ExitCode != 0 || !File.Exists(cli))
-        {
-            throw new PlaygroundException($"'npm ci' in {directory} failed (exit {install.ExitCode}): {await errors}{await output}");
-        }
-
-        return cli;
+        return File.Exists(cli)
+            ? cli
+            : throw new PlaygroundException($"npm ci in {directory} did not install {CliRelativePath}: check its package.json.");
     }
 
     private async Task RunAsync(PlaygroundOptions settings, string cli, Uri botEndpoint, CancellationToken stoppingToken)
@@ -151,9 +135,6 @@ internal sealed partial class PlaygroundLauncher(
             playground.Kill(entireProcessTree: true);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Installing the Agents Playground with npm ci in {Directory} (first run only)")]
-    private partial void LogInstalling(string directory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agents Playground started: open http://localhost:{Port} in a browser to chat with the bot at {BotEndpoint}")]
     private partial void LogStarted(int port, Uri botEndpoint);
