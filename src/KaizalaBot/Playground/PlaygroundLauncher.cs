@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using KaizalaBot.Tooling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,6 +11,7 @@ namespace KaizalaBot.Playground;
 /// <summary>
 /// Starts the Agents Playground once the bot listens, pointed at its <c>/api/messages</c>, installing the pinned npm
 /// package on first use and whenever its lock file changed (<see cref="NpmToolFolder"/>), and stops it with the bot.
+/// "Agents Playground started" is logged once the Playground listens, with the URL to open: the signal that it is ready.
 /// </summary>
 internal sealed partial class PlaygroundLauncher(
     IOptions<PlaygroundOptions> options,
@@ -20,6 +22,7 @@ internal sealed partial class PlaygroundLauncher(
     ILogger<PlaygroundLauncher> logger) : BackgroundService
 {
     private const string CliRelativePath = "node_modules/@microsoft/m365agentsplayground/cli.js";
+    private const string ListeningPrefix = "Listening on ";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -100,7 +103,7 @@ internal sealed partial class PlaygroundLauncher(
             ArgumentList =
             {
                 cli, "--app-endpoint", botEndpoint.ToString(), "--channel-id", "msteams",
-                "--port", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
+                "--port", settings.Port.ToString(CultureInfo.InvariantCulture), "--disable-telemetry",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -119,11 +122,21 @@ internal sealed partial class PlaygroundLauncher(
             },
         };
         using var playground = Process.Start(start) ?? throw new PlaygroundException("node could not be started.");
-        playground.OutputDataReceived += (_, e) => LogOutput(e.Data);
+        var announced = 0;
+        playground.OutputDataReceived += (_, e) =>
+        {
+            LogOutput(e.Data);
+
+            // Only once it listens is the URL worth giving, and with the port it took: when the configured one is in
+            // use, the Playground picks any free port instead.
+            if (ListeningPort(e.Data) is { } port && Interlocked.Exchange(ref announced, 1) == 0)
+            {
+                LogStarted(port, botEndpoint);
+            }
+        };
         playground.ErrorDataReceived += (_, e) => LogOutput(e.Data);
         playground.BeginOutputReadLine();
         playground.BeginErrorReadLine();
-        LogStarted(settings.Port, botEndpoint);
 
         try
         {
@@ -135,6 +148,13 @@ internal sealed partial class PlaygroundLauncher(
             playground.Kill(entireProcessTree: true);
         }
     }
+
+    // The line the Playground CLI (0.2.28, pinned) prints to a redirected stdout once its server listens.
+    private static int? ListeningPort(string? line) =>
+        line is not null && line.StartsWith(ListeningPrefix, StringComparison.Ordinal)
+        && int.TryParse(line.AsSpan(ListeningPrefix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? port
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agents Playground started: open http://localhost:{Port} in a browser to chat with the bot at {BotEndpoint}")]
     private partial void LogStarted(int port, Uri botEndpoint);
