@@ -16,6 +16,8 @@ builder.AddMigration();         // the migration engine and its runner (refresh 
 builder.AddHealth();            // /healthz (alive) and /readyz (storage reachable)
 builder.AddLocalPlayground();   // Development: the Agents Playground, a Teams-like client on localhost
 
+builder.ValidateSettingsOnBuild();  // invalid settings fail Build() with a message naming the key
+
 var app = builder.Build();
 app.MapHealth();
 app.MapBot();                   // POST /api/messages
