@@ -10,6 +10,7 @@ using KaizalaBot.Storage;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Memory;
 using KaizalaBot.Testing;
+using KaizalaBot.Testing.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,6 +57,9 @@ internal sealed class MigrationHarness : IAsyncDisposable
     public RecordingNotifier Notifier { get; } = new();
 
     public FakeLogCollector Logs { get; } = new();
+
+    /// <summary>Every request the engine instances sent (each attempt), to count what a piece of work costs.</summary>
+    public RequestLog Requests { get; } = new();
 
     public IServiceProvider Primary { get; }
 
@@ -116,6 +120,7 @@ internal sealed class MigrationHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Storage);
         services.AddSingleton<ILeaseManager>(provider => _leases(provider));
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(Requests.CreatePrimaryHandler));
         services.AddPartnerCenterClient(configuration);
         services.AddKaizalaMigration(configuration);
         services.AddSingleton(notifier ?? Notifier);
