@@ -52,7 +52,7 @@ public sealed class UserListingTests
         var source = (await harness.ActiveKaizalaAsync()).Where(s => s.AssignedUsers >= 5).MinBy(s => s.AssignedUsers)!;
         var listing = await harness.Planner.ListKaizalaUsersAsync(source.CustomerId, null, CancellationToken.None);
         var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 4);
-        await MigrationRunnerTests.WaitUntilAsync(
+        await Eventually.TrueAsync(
             () => Task.FromResult(harness.Clock.GetUtcNow() > listing.ReadAt.AddMinutes(5)), "the listing to expire");
         harness.Requests.Clear();
 
@@ -79,8 +79,8 @@ public sealed class UserListingTests
         var audit = await harness.Audit.ReadAsync(id, CancellationToken.None);
         foreach (var user in draft.Users)
         {
-            var calls = audit.Where(e => e.Target == user.Id).Select(e => e.Operation).ToList();
-            Assert.Equal(["users.licenses", "users.licenseupdates", "users.licenses"], calls);
+            var calls = audit.Where(e => e.Target == user.Id).Select(e => $"{e.Operation} {e.Status}").ToList();
+            Assert.Equal(["users.licenses succeeded", "users.licenseupdates started", "users.licenseupdates succeeded", "users.licenses succeeded"], calls);
         }
     }
 
