@@ -179,6 +179,16 @@ internal sealed class MigrationHarness : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Replaces the simulator's fault rules (none: healthy). A rule's <c>timeout</c> or <c>timeoutAfterProcessing</c> holds
+    /// the request ten virtual days, so in practice only a stopped runner ends it.
+    /// </summary>
+    public Task SetFaultRulesAsync(params object[] rules) =>
+        PutFaultsAsync(new { seed = 7, requestsPerMinute = 500, timeoutDuration = "10.00:00:00", rules });
+
+    /// <summary>A rule failing every request to <paramref name="endpoint"/> with <paramref name="kind"/>.</summary>
+    public static object Always(string endpoint, string kind) => new { endpoint, failureRate = 1.0, kind };
+
     /// <summary>Commercial Kaizala customers whose Kaizala subscription is active, with their summary.</summary>
     public async Task<IReadOnlyList<KaizalaSubscriptionSummary>> ActiveKaizalaAsync(string segment = "commercial")
     {
