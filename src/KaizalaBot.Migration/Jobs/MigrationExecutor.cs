@@ -75,6 +75,7 @@ public sealed partial class MigrationExecutor
         }
         catch (PartnerException ex) when (ex.IsAccessDenied())
         {
+            await progress.FlushAsync();
             await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionAccessDenied, ("code", ex.ErrorCode ?? "")), ex, cancellationToken);
         }
         catch (PartnerException ex) when (ex.IsTransient())
@@ -84,6 +85,7 @@ public sealed partial class MigrationExecutor
         }
         catch (PartnerException ex)
         {
+            await progress.FlushAsync();
             await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionUnexpected, ("code", ex.ErrorCode ?? ex.ErrorCategory.ToString())), ex, cancellationToken);
         }
         catch (OwnershipLostException)
