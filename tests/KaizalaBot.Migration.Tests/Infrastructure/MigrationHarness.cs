@@ -202,6 +202,39 @@ internal sealed class MigrationHarness : IAsyncDisposable
         return result;
     }
 
+    /// <summary>Changes a user's licences in Partner Center directly, as the customer's administrator would, outside any migration.</summary>
+    public Task ChangeLicencesAsync(string customerId, string userId, string? assign = null, string? remove = null) =>
+        Primary.GetRequiredService<IPartnerCenterClient>().UpdateUserLicensesAsync(
+            customerId,
+            userId,
+            new PartnerCenter.Models.LicenseUpdate
+            {
+                LicensesToAssign = assign is null ? [] : [new PartnerCenter.Models.LicenseAssignment { SkuId = assign }],
+                LicensesToRemove = remove is null ? [] : [remove],
+            },
+            CancellationToken.None);
+
+    /// <summary>
+    /// A commercial customer with an active Kaizala Pro subscription who already holds a replacement plan (its ordinary
+    /// subscription), chosen by <paramref name="fits"/> from the held plan and the Kaizala holders who have a usage location.
+    /// </summary>
+    public async Task<(KaizalaSubscriptionSummary Source, HeldPlan Held, IReadOnlyList<CandidateUser> Holders)> HoldingAPlanAsync(
+        Func<HeldPlan, IReadOnlyList<CandidateUser>, bool> fits)
+    {
+        foreach (var source in (await ActiveKaizalaAsync()).OrderBy(s => s.AssignedUsers))
+        {
+            var held = (await Planner.GetPlanOptionsAsync(source.CustomerId, 1, CancellationToken.None))
+                .FirstOrDefault(o => o.PurchaseKind == PurchaseKind.AddSeats)?.Existing;
+            var holders = (await Planner.GetKaizalaUsersAsync(source.CustomerId, CancellationToken.None)).Where(u => u.UsageLocation is not null).ToList();
+            if (held is not null && fits(held, holders))
+            {
+                return (source, held, holders);
+            }
+        }
+
+        throw new InvalidOperationException("No simulated customer fits the test; check the simulator's demo world.");
+    }
+
     /// <summary>A draft moving every Kaizala holder who has a usage location (the ones that can be licensed) to <paramref name="planId"/>.</summary>
     public async Task<MigrationDraft> DraftAsync(KaizalaSubscriptionSummary source, string planId, int? maxUsers = null, SellerIdentity? seller = null)
     {
