@@ -25,7 +25,7 @@ public sealed class TwoRunnersTests
             leases: services => new FileLeaseManager(root.Path, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FileLeaseManager>>()));
     }
 
-    private static async Task RunTwoAsync(Func<TimeProvider, IStorage>? storage, Func<IServiceProvider, ILeaseManager>? leases)
+    internal static async Task RunTwoAsync(Func<TimeProvider, IStorage>? storage, Func<IServiceProvider, ILeaseManager>? leases)
     {
         await using var harness = await MigrationHarness.StartAsync(
             storage: storage, leases: leases);
