@@ -113,12 +113,11 @@ internal static class CrashBoundaries
             async s =>
             {
                 await Eventually.TrueAsync(async () => (await s.RecordAsync()).State == MigrationState.Suspending, "the suspension to start");
+
+                // Step B is over: every licence read from now on is the verification's.
+                var reads = s.Harness.Requests.Count(IsLicenceRead);
                 await s.Harness.SetFaultRulesAsync(Always("users.licenses", "timeout"));
-                await Eventually.TrueAsync(async () => (await s.RecordAsync()).State == MigrationState.Verifying, "the verification to start");
-                var reads = s.Harness.Requests.Count(r => r.Path.EndsWith("/licenses", StringComparison.Ordinal));
-                await Eventually.TrueAsync(
-                    () => Task.FromResult(s.Harness.Requests.Count(r => r.Path.EndsWith("/licenses", StringComparison.Ordinal)) > reads),
-                    "a verification read");
+                await Eventually.TrueAsync(() => Task.FromResult(s.Harness.Requests.Count(IsLicenceRead) > reads), "a verification read");
             },
             (m, _, _) =>
             {
@@ -131,6 +130,8 @@ internal static class CrashBoundaries
     public static TheoryData<string> Names => [.. All.Select(b => b.Name)];
 
     public static CrashBoundary Named(string name) => All.Single(b => b.Name == name);
+
+    private static bool IsLicenceRead(Testing.Http.LoggedRequest request) => request.Path.EndsWith("/licenses", StringComparison.Ordinal);
 
     private static string SourceStatus(MigrationRecord m, System.Text.Json.Nodes.JsonObject tenant) =>
         tenant["subscriptions"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == m.SourceSubscriptionId)!["status"]!.GetValue<string>();
