@@ -4,6 +4,7 @@ using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.State;
 using KaizalaBot.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,26 +12,36 @@ namespace KaizalaBot.BotFramework.Builder;
 
 /// <summary>
 /// The SDK's <c>CloudAdapter</c> (protocol ref. §8.1), minus HTTP (see <see cref="BotEndpointRouteBuilderExtensions"/>).
-/// An inbound turn: authenticate, then — holding a per-conversation lock, so turns of one conversation never
-/// overlap in this process — run the bot on a buffered <see cref="TurnContext"/>, save every registered
-/// <see cref="BotState"/> under its ETag and only then send what the turn produced. A save that meets a change
-/// made by another instance (<see cref="StorageConflictException"/>) discards the attempt's output and re-runs
-/// the turn on freshly read state, up to <see cref="BotAdapterOptions.MaxTurnAttempts"/> times.
+/// Every turn, inbound or proactive, runs the same loop: holding a per-conversation lock (turns of one conversation
+/// never overlap in this process), inside a logging scope naming the conversation and activity, run the bot on a
+/// buffered <see cref="TurnContext"/>, save every loaded <see cref="BotState"/> under its ETag and only then send what
+/// the turn produced. A save that meets a change made elsewhere (<see cref="StorageConflictException"/>) discards the
+/// attempt's output and re-runs the turn on freshly read state, up to <see cref="BotAdapterOptions.MaxTurnAttempts"/>
+/// times. Whatever the bot throws stays inside the turn: it is logged (as an Error only when it is our own fault) and
+/// answered without detail.
 /// </summary>
 /// <remarks>
-/// Trade-offs: the bot's messages leave only after its state is saved (a long turn shows nothing until the end,
-/// apart from typing indicators), buffered sends return no ids, and the bot's own side effects other than sends
-/// (e.g. calls to other services) happen once per attempt, so a turn must keep those idempotent or out of the turn.
-/// States are saved one after the other: if a later one conflicts after an earlier one was written, the re-run
-/// sees the earlier write.
+/// An inbound turn is bounded by <see cref="BotAdapterOptions.TurnTimeout"/> and the host stopping, not by the HTTP
+/// caller: once its state is saved its replies are sent even if the caller hung up, and its connector calls never wait
+/// past its deadline (see <see cref="OutboundDeadline"/>). A proactive turn is bounded by its caller's token and the
+/// host stopping; its sends queue for Teams' rate limits instead of failing.
+/// Trade-offs: messages leave only after the state is saved (a long turn shows nothing until the end, apart from
+/// typing indicators), buffered sends return no ids (a proactive turn gets them in its result), and side effects other
+/// than sends happen once per attempt, so a turn must keep those idempotent or out of the turn.
 /// </remarks>
 public sealed partial class CloudAdapter
 {
+    // A turn that failed or ran out of time still owes the seller an apology; this is how long that may take.
+    private static readonly TimeSpan ApologyTimeout = TimeSpan.FromSeconds(5);
+
     private readonly IChannelAuthenticator _authenticator;
     private readonly IConnectorClient _connector;
     private readonly IReadOnlyList<BotState> _states;
     private readonly BotAdapterOptions _options;
     private readonly ILogger<CloudAdapter> _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly CancellationToken _stopping;
+    private readonly OutboundDeadline _outboundDeadline;
     private readonly KeyedAsyncLock _conversationLocks = new();
 
     public CloudAdapter(
@@ -38,7 +49,10 @@ public sealed partial class CloudAdapter
         IConnectorClient connector,
         IEnumerable<BotState> states,
         IOptions<BotAdapterOptions> options,
-        ILogger<CloudAdapter> logger)
+        ILogger<CloudAdapter> logger,
+        TimeProvider? timeProvider = null,
+        IHostApplicationLifetime? lifetime = null,
+        OutboundDeadline? outboundDeadline = null)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
         ArgumentNullException.ThrowIfNull(connector);
@@ -51,13 +65,21 @@ public sealed partial class CloudAdapter
         _states = [.. states];
         _options = options.Value;
         _logger = logger;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+        _outboundDeadline = outboundDeadline ?? new OutboundDeadline();
     }
 
     /// <summary>
     /// Authenticates and runs one inbound activity. Returns the invoke answer for an invoke (501 when the bot set
-    /// none, 500 when it failed), <c>null</c> otherwise. Throws <see cref="UnauthorizedAccessException"/> on
-    /// failed authentication, before the bot sees anything.
+    /// none, 500 when it failed, 400 when the activity asked for something refused), <c>null</c> otherwise. Throws
+    /// <see cref="UnauthorizedAccessException"/> on failed authentication, before the bot sees anything.
     /// </summary>
+    /// <param name="cancellationToken">
+    /// The caller's token (the HTTP request's), honoured only until authentication is done: the turn itself is
+    /// bounded by <see cref="BotAdapterOptions.TurnTimeout"/> and the host stopping, so a caller hanging up never
+    /// leaves a turn that saved its state without its replies.
+    /// </param>
     public async Task<InvokeResponse?> ProcessActivityAsync(
         string? authorizationHeader, Activity activity, IBot bot, CancellationToken cancellationToken)
     {
@@ -65,21 +87,26 @@ public sealed partial class CloudAdapter
         ArgumentNullException.ThrowIfNull(bot);
 
         await _authenticator.AuthenticateAsync(authorizationHeader, activity, cancellationToken);
-        return await RunTurnAsync(activity, bot.OnTurnAsync, cancellationToken);
+        return await RunInboundTurnAsync(activity, bot.OnTurnAsync);
     }
 
     /// <summary>
     /// Runs <paramref name="callback"/> in a turn of the referenced conversation without an inbound request
-    /// (reminders, progress cards). The turn is not buffered (sends return their ids) and saves no state by itself.
+    /// (reminders, progress cards), through the same loop as an inbound turn: it waits for the conversation's lock
+    /// (so it never interleaves with the seller's click), state it loads is saved with the conflict re-run, and what
+    /// it sends leaves once that state is saved, waiting for Teams' rate limits rather than failing. The callback's
+    /// exceptions are logged and contained; the result says what happened (and whether the conversation is gone).
     /// </summary>
-    public Task ContinueConversationAsync(
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> or the host stopping ended the turn.</exception>
+    public async Task<ProactiveTurnResult> ContinueConversationAsync(
         ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(callback);
 
-        var turnContext = new TurnContext(reference.GetContinuationActivity(), _connector, buffered: false);
-        return callback(turnContext, cancellationToken);
+        using var turnToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping);
+        var outcome = await RunTurnAsync(reference.GetContinuationActivity(), callback, TurnKind.Proactive, turnToken.Token);
+        return outcome.Result;
     }
 
     /// <summary>
@@ -99,7 +126,8 @@ public sealed partial class CloudAdapter
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(callback);
 
-        var created = await _connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+        using var turnToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping);
+        var created = await _connector.CreateConversationAsync(serviceUrl, parameters, turnToken.Token);
         var reference = new ConversationReference
         {
             ChannelId = channelId,
@@ -114,87 +142,183 @@ public sealed partial class CloudAdapter
             User = parameters.Members is [var only] ? only : null,
         };
         var activity = reference.GetContinuationActivity() with { Name = "CreateConversation" };
-        await callback(new TurnContext(activity, _connector, buffered: false), cancellationToken);
+        await RunTurnAsync(activity, callback, TurnKind.Proactive, turnToken.Token);
         return reference;
     }
 
-    /// <summary>The turn loop of an already authenticated activity (also used by the test harness).</summary>
-    internal async Task<InvokeResponse?> RunTurnAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    /// <summary>An already authenticated inbound activity, under its own deadline (also used by the test harness).</summary>
+    internal async Task<InvokeResponse?> RunInboundTurnAsync(Activity activity, BotCallbackHandler callback)
+    {
+        using var deadline = new CancellationTokenSource(_options.TurnTimeout, _timeProvider);
+        using var turnToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _stopping);
+
+        // Set here, inside this async method, so it reaches every connector call of this turn and nothing else.
+        _outboundDeadline.Enter(_timeProvider.GetUtcNow() + _options.TurnTimeout);
+        var outcome = await RunTurnAsync(activity, callback, TurnKind.Inbound, turnToken.Token);
+        return outcome.InvokeResponse;
+    }
+
+    private async Task<TurnOutcome> RunTurnAsync(Activity activity, BotCallbackHandler callback, TurnKind kind, CancellationToken turnToken)
     {
         var lockKey = ConversationState.GetKey(activity);
-        using var conversationLock = lockKey is null ? null : await _conversationLocks.AcquireAsync(lockKey, cancellationToken);
-        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        using var scope = _logger.BeginScope(new TurnLogScope(activity.Conversation?.Id, activity.Id, kind.ToString()));
+        IDisposable? conversationLock = null;
+        try
+        {
+            conversationLock = lockKey is null ? null : await _conversationLocks.AcquireAsync(lockKey, turnToken);
+            return await RunAttemptsAsync(activity, callback, kind, lockKey, turnToken);
+        }
+        catch (OperationCanceledException ex) when (kind == TurnKind.Inbound && turnToken.IsCancellationRequested)
+        {
+            // The turn never got the conversation: another turn of it held on past this one's deadline.
+            LogFailure(TurnFailureKind.TimedOut, ex, activity, lockKey, attempt: 0);
+            return await AnswerFailureAsync(activity, TurnFailureKind.TimedOut, ex);
+        }
+        finally
+        {
+            conversationLock?.Dispose();
+        }
+    }
+
+    private async Task<TurnOutcome> RunAttemptsAsync(
+        Activity activity, BotCallbackHandler callback, TurnKind kind, string? lockKey, CancellationToken turnToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var turnContext = new TurnContext(activity, _connector, buffered: true);
             try
             {
-                await callback(turnContext, cancellationToken);
+                await callback(turnContext, turnToken);
                 foreach (var state in _states)
                 {
-                    await state.SaveChangesAsync(turnContext, false, cancellationToken);
+                    await state.SaveChangesAsync(turnContext, false, turnToken);
                 }
             }
-            catch (StorageConflictException ex) when (attempt < _options.MaxTurnAttempts)
+            catch (StorageConflictException) when (attempt < _options.MaxTurnAttempts)
             {
-                LogTurnRetried(ex, activity.Type, lockKey, attempt);
+                LogTurnRetried(activity.Type, lockKey, attempt);
                 continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (IsContained(ex, kind, turnToken))
             {
                 // The turn boundary: whatever the bot threw, the channel gets a generic answer and no detail.
-                LogTurnFailed(ex, activity.Type, lockKey, attempt);
-                return await AnswerFailureAsync(activity, isInvoke, cancellationToken);
+                var failure = TurnFailures.Classify(ex, turnToken);
+                LogFailure(failure, ex, activity, lockKey, attempt);
+                return kind == TurnKind.Inbound
+                    ? await AnswerFailureAsync(activity, failure, ex)
+                    : new TurnOutcome(new ProactiveTurnResult { Status = ProactiveTurnStatus.CallbackFailed, Failure = ex }, null);
             }
 
-            await FlushAsync(turnContext, activity, lockKey, cancellationToken);
-            return isInvoke ? turnContext.InvokeResponse ?? new InvokeResponse(501, null) : null;
+            var invokeResponse = activity.Type == ActivityTypes.Invoke && kind == TurnKind.Inbound
+                ? turnContext.InvokeResponse ?? new InvokeResponse(501, null)
+                : null;
+            try
+            {
+                var responses = await turnContext.FlushAsync(turnToken);
+                return new TurnOutcome(new ProactiveTurnResult { Status = ProactiveTurnStatus.Completed, Responses = responses }, invokeResponse);
+            }
+            catch (Exception ex) when (IsContained(ex, kind, turnToken))
+            {
+                // State is already saved, so re-running the turn would apply it twice; the user sees what was sent so far.
+                var failure = TurnFailures.Classify(ex, turnToken);
+                LogSendFailure(failure, ex, activity, lockKey);
+                return new TurnOutcome(new ProactiveTurnResult { Status = ProactiveTurnStatus.SendFailed, Failure = ex }, invokeResponse);
+            }
         }
     }
 
-    private async Task FlushAsync(TurnContext turnContext, Activity activity, string? lockKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await turnContext.FlushAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // State is already saved, so re-running the turn would apply it twice; the user sees what was sent so far.
-            LogSendFailed(ex, activity.Type, lockKey);
-        }
-    }
+    // A proactive turn cancelled by its caller (or the host stopping) hands the cancellation back; everything else stays in.
+    private static bool IsContained(Exception exception, TurnKind kind, CancellationToken turnToken) =>
+        kind == TurnKind.Inbound || exception is not OperationCanceledException || !turnToken.IsCancellationRequested;
 
-    private async Task<InvokeResponse?> AnswerFailureAsync(Activity activity, bool isInvoke, CancellationToken cancellationToken)
+    private async Task<TurnOutcome> AnswerFailureAsync(Activity activity, TurnFailureKind failure, Exception exception)
     {
-        if (isInvoke)
+        var result = new ProactiveTurnResult { Status = ProactiveTurnStatus.CallbackFailed, Failure = exception };
+        if (activity.Type == ActivityTypes.Invoke)
         {
-            return new InvokeResponse(500, null);
+            return new TurnOutcome(result, new InvokeResponse(failure == TurnFailureKind.CallerMistake ? 400 : 500, null));
+        }
+
+        // When the channel itself refused or failed, an apology through it would fail the same way.
+        if (failure is TurnFailureKind.CallerMistake or TurnFailureKind.Dependency)
+        {
+            return new TurnOutcome(result, null);
         }
 
         var text = activity.Locale?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true
             ? _options.ErrorMessageFr
             : _options.ErrorMessage;
+        using var timeout = new CancellationTokenSource(ApologyTimeout, _timeProvider);
+        using var apologyToken = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping);
+        _outboundDeadline.Enter(_timeProvider.GetUtcNow() + ApologyTimeout);
         try
         {
             var turnContext = new TurnContext(activity, _connector, buffered: false);
-            await turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+            await turnContext.SendActivityAsync(MessageFactory.Text(text), apologyToken.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || apologyToken.IsCancellationRequested)
         {
             // The apology is best effort: the channel may be what failed; the original error is already logged.
-            LogSendFailed(ex, activity.Type, ConversationState.GetKey(activity));
+            LogSendFailure(TurnFailures.Classify(ex, apologyToken.Token), ex, activity, ConversationState.GetKey(activity));
         }
 
-        return null;
+        return new TurnOutcome(result, null);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn of {ActivityType} in {Conversation} met a concurrent state change on attempt {Attempt}; running it again")]
-    private partial void LogTurnRetried(Exception exception, string activityType, string? conversation, int attempt);
+    private void LogFailure(TurnFailureKind failure, Exception exception, Activity activity, string? conversation, int attempt)
+    {
+        switch (failure)
+        {
+            case TurnFailureKind.OwnFault:
+                LogTurnFailed(exception, activity.Type, conversation, attempt);
+                break;
+            case TurnFailureKind.TimedOut:
+                LogTurnTimedOut(activity.Type, conversation, _options.TurnTimeout);
+                break;
+            default:
+                LogTurnRefused(activity.Type, conversation, failure, Describe(exception));
+                break;
+        }
+    }
+
+    private void LogSendFailure(TurnFailureKind failure, Exception exception, Activity activity, string? conversation)
+    {
+        if (failure == TurnFailureKind.OwnFault)
+        {
+            LogSendFailed(exception, activity.Type, conversation);
+        }
+        else
+        {
+            LogSendNotDelivered(activity.Type, conversation, failure, Describe(exception));
+        }
+    }
+
+    // What an operator needs of a failure that is not ours, without the stack trace: Teams' code and status.
+    private static string Describe(Exception exception) => exception switch
+    {
+        ConnectorException { StatusCode: { } status } connector =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{connector.ErrorCode ?? "no error code"} (HTTP {(int)status})"),
+        ConnectorException connector => $"{connector.ErrorCode ?? "no error code"} (no answer)",
+        OperationCanceledException => "cancelled",
+        _ => exception.GetType().Name,
+    };
+
+    // Expected whenever two instances serve one conversation: worth a line, not a warning.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn of {ActivityType} in {Conversation} met a concurrent state change on attempt {Attempt}; running it again")]
+    private partial void LogTurnRetried(string activityType, string? conversation, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn of {ActivityType} in {Conversation} failed on attempt {Attempt}")]
     private partial void LogTurnFailed(Exception exception, string activityType, string? conversation, int attempt);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn of {ActivityType} in {Conversation} did not finish within {TurnTimeout} (or the host is stopping)")]
+    private partial void LogTurnTimedOut(string activityType, string? conversation, TimeSpan turnTimeout);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn of {ActivityType} in {Conversation} was refused ({FailureKind}): {Reason}")]
+    private partial void LogTurnRefused(string activityType, string? conversation, TurnFailureKind failureKind, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending the answer to {ActivityType} in {Conversation} failed")]
     private partial void LogSendFailed(Exception exception, string activityType, string? conversation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to {ActivityType} in {Conversation} was not delivered ({FailureKind}): {Reason}")]
+    private partial void LogSendNotDelivered(string activityType, string? conversation, TurnFailureKind failureKind, string reason);
 }

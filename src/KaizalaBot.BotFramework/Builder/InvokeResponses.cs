@@ -18,6 +18,9 @@ public static class InvokeResponses
             Value = JsonSerializer.SerializeToElement(text, BotJson.Options),
         });
 
+    /// <summary>HTTP 200 with no body: the client keeps the card as it shows it (the answer to a refresh with nothing new).</summary>
+    public static InvokeResponse Unchanged() => new(200, null);
+
     /// <summary>An error answer: <paramref name="statusCode"/> 400 or 500 with <c>{code, message}</c>.</summary>
     public static InvokeResponse Error(int statusCode, string code, string message) =>
         Create(new AdaptiveCardInvokeResponse

@@ -9,7 +9,8 @@ namespace KaizalaBot.BotFramework.Builder;
 /// updates and deletes are queued and only performed by <see cref="FlushAsync"/> once the turn's state is saved:
 /// a turn re-run after a storage conflict then never shows the user its first attempt twice. The price: a
 /// buffered send returns no activity id, and a long turn shows its messages at the end (the typing indicator is
-/// never buffered). Proactive turns are not buffered and do return ids.
+/// never buffered). Proactive turns run by the adapter are buffered too; their connector answers (ids) come back in
+/// <see cref="ProactiveTurnResult.Responses"/>.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
@@ -19,7 +20,7 @@ public sealed class TurnContext : ITurnContext
     private readonly IConnectorClient _connector;
     private readonly bool _buffered;
     private readonly List<SendActivitiesHandler> _sendHandlers = [];
-    private readonly List<Func<CancellationToken, Task>> _outbox = [];
+    private readonly List<Func<CancellationToken, Task<ResourceResponse?>>> _outbox = [];
     private readonly ConversationReference _reference;
 
     public TurnContext(Activity activity, IConnectorClient connector, bool buffered)
@@ -69,7 +70,7 @@ public sealed class TurnContext : ITurnContext
         Responded = true;
         if (_buffered)
         {
-            _outbox.Add(ct => _connector.UpdateActivityAsync(prepared, ct));
+            _outbox.Add(async ct => await _connector.UpdateActivityAsync(prepared, ct));
             return Task.FromResult(new ResourceResponse(activity.Id));
         }
 
@@ -86,7 +87,11 @@ public sealed class TurnContext : ITurnContext
             ?? throw new InvalidOperationException("The activity has no conversation to delete from.");
         if (_buffered)
         {
-            _outbox.Add(ct => _connector.DeleteActivityAsync(serviceUrl, conversationId, activityId, ct));
+            _outbox.Add(async ct =>
+            {
+                await _connector.DeleteActivityAsync(serviceUrl, conversationId, activityId, ct);
+                return null;
+            });
             return Task.CompletedTask;
         }
 
@@ -115,15 +120,24 @@ public sealed class TurnContext : ITurnContext
         return this;
     }
 
-    /// <summary>Performs the buffered operations in the order the turn made them.</summary>
-    internal async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Performs the buffered operations in the order the turn made them; returns the connector's answers (none for
+    /// a delete). Stops at the first failure, which it throws.
+    /// </summary>
+    internal async Task<IReadOnlyList<ResourceResponse>> FlushAsync(CancellationToken cancellationToken)
     {
         var pending = _outbox.ToList();
         _outbox.Clear();
+        var responses = new List<ResourceResponse>(pending.Count);
         foreach (var operation in pending)
         {
-            await operation(cancellationToken);
+            if (await operation(cancellationToken) is { } response)
+            {
+                responses.Add(response);
+            }
         }
+
+        return responses;
     }
 
     internal int PendingOperationCount => _outbox.Count;
@@ -174,7 +188,7 @@ public sealed class TurnContext : ITurnContext
 
         if (_buffered)
         {
-            _outbox.Add(ct => DeliverAsync(activity, ct));
+            _outbox.Add(async ct => await DeliverAsync(activity, ct));
             return new ResourceResponse(null);
         }
 

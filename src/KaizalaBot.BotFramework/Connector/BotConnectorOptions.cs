@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KaizalaBot.BotFramework.Authentication;
 
 namespace KaizalaBot.BotFramework.Connector;
 
@@ -50,10 +51,38 @@ public sealed class BotConnectorOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "BotFramework:MaxRetryAfter must be between 00:00:01 and 00:10:00.")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Per-attempt HTTP timeout.</summary>
+    /// <summary>Per-attempt HTTP timeout (time spent waiting for a rate-limit permit does not count).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "BotFramework:RequestTimeout must be between 00:00:01 and 00:05:00.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Teams' limits per bot per conversation for sends and conversation creation (reference §5.9).</summary>
+    public static IReadOnlyList<RateLimitRule> DefaultConversationRateLimits { get; } =
+    [
+        new(7, TimeSpan.FromSeconds(1)),
+        new(8, TimeSpan.FromSeconds(2)),
+        new(60, TimeSpan.FromSeconds(30)),
+        new(1800, TimeSpan.FromHours(1)),
+    ];
+
+    /// <summary>Teams' global limit per app per tenant (reference §5.9: 50 per second in the current documentation).</summary>
+    public static IReadOnlyList<RateLimitRule> DefaultTenantRateLimits { get; } = [new(50, TimeSpan.FromSeconds(1))];
+
+    /// <summary>Replaces <see cref="DefaultConversationRateLimits"/> when set (null by default, as for <see cref="AllowedServiceHosts"/>).</summary>
+    public IList<RateLimitRule>? ConversationRateLimits { get; init; }
+
+    /// <summary>Replaces <see cref="DefaultTenantRateLimits"/> when set; lower it when several bot instances share a tenant.</summary>
+    public IList<RateLimitRule>? TenantRateLimits { get; init; }
+
+    internal IReadOnlyList<RateLimitRule> EffectiveConversationRateLimits =>
+        ConversationRateLimits is { Count: > 0 } configured ? [.. configured] : DefaultConversationRateLimits;
+
+    internal IReadOnlyList<RateLimitRule> EffectiveTenantRateLimits =>
+        TenantRateLimits is { Count: > 0 } configured ? [.. configured] : DefaultTenantRateLimits;
+
     internal IReadOnlyList<string> EffectiveAllowedServiceHosts =>
         AllowedServiceHosts is { Count: > 0 } configured ? [.. configured] : DefaultAllowedServiceHosts;
+
+    /// <summary>The one rule for serviceUrls, shared by the connector and the inbound endpoint.</summary>
+    internal ServiceUrlPolicy CreateServiceUrlPolicy(MicrosoftAppOptions app) =>
+        new(EffectiveAllowedServiceHosts, AllowLoopbackServiceUrls, hasCredentials: !app.IsAuthenticationDisabled);
 }

@@ -2,19 +2,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Authentication;
+using KaizalaBot.BotFramework.Diagnostics;
 using KaizalaBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace KaizalaBot.BotFramework.Connector;
 
 /// <summary>
-/// Bot Connector REST v3 over HttpClient (reference §4): the token only goes to allowed hosts, 412/429/502/503/504 are
-/// retried with back-off (429 after its <c>Retry-After</c>), a 401 re-acquires the token once, and every other failure
-/// is a <see cref="ConnectorException"/>.
+/// Bot Connector REST v3 over HttpClient (reference §4): the token only goes to allowed hosts, a 401 re-acquires the token
+/// once, and every other failure is a <see cref="ConnectorException"/>. Below it, the HttpClient's handlers retry
+/// 412/429/502/503/504 (<see cref="ConnectorRetryStrategy"/>) and keep Teams' rate limits (<see cref="TeamsRateLimitHandler"/>);
+/// this class tells them, per request, which conversation and tenant a send counts against and the deadline of the turn
+/// making it (<see cref="OutboundDeadline"/>).
 /// </summary>
 internal sealed partial class ConnectorClient : IConnectorClient
 {
@@ -27,8 +28,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ServiceUrlPolicy _policy;
-    private readonly TimeSpan _maxRetryAfter;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly OutboundDeadline _outboundDeadline;
 
     public ConnectorClient(
         HttpClient httpClient,
@@ -36,7 +36,8 @@ internal sealed partial class ConnectorClient : IConnectorClient
         IOptions<BotConnectorOptions> options,
         IOptions<MicrosoftAppOptions> appOptions,
         TimeProvider timeProvider,
-        ILogger<ConnectorClient> logger)
+        ILogger<ConnectorClient> logger,
+        OutboundDeadline? outboundDeadline = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(appOptions);
@@ -46,10 +47,8 @@ internal sealed partial class ConnectorClient : IConnectorClient
         _tokens = tokens;
         _timeProvider = timeProvider;
         _logger = logger;
-        _maxRetryAfter = settings.MaxRetryAfter;
-        _policy = new ServiceUrlPolicy(
-            settings.EffectiveAllowedServiceHosts, settings.AllowLoopbackServiceUrls, !appOptions.Value.IsAuthenticationDisabled);
-        _pipeline = BuildPipeline(settings);
+        _policy = settings.CreateServiceUrlPolicy(appOptions.Value);
+        _outboundDeadline = outboundDeadline ?? new OutboundDeadline();
     }
 
     public async Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
@@ -57,7 +56,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         var (serviceUrl, conversationId) = Address(activity);
 
         // The channel assigns ids; bbdn clears the outgoing id before posting (reference §4.1).
-        var path = $"v3/conversations/{Escape(conversationId)}/activities";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities");
         return await SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, path, activity with { Id = null }, cancellationToken)
             .ConfigureAwait(false) ?? new ResourceResponse(null);
     }
@@ -67,7 +66,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         var (serviceUrl, conversationId) = Address(activity);
         var replyToId = Required(activity.ReplyToId, nameof(activity), "A reply needs activity.replyToId.");
 
-        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities", replyToId);
         return await SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, path, activity with { Id = null }, cancellationToken)
             .ConfigureAwait(false) ?? new ResourceResponse(null);
     }
@@ -77,7 +76,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         var (serviceUrl, conversationId) = Address(activity);
         var activityId = Required(activity.Id, nameof(activity), "An update needs activity.id, the id of the message to replace.");
 
-        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities", activityId);
         return await SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, path, activity, cancellationToken)
             .ConfigureAwait(false) ?? new ResourceResponse(activityId);
     }
@@ -89,7 +88,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         Required(conversationId, nameof(conversationId), "A conversation id is required.");
         Required(activityId, nameof(activityId), "An activity id is required.");
 
-        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities", activityId);
         await SendAsync<JsonElement?>(HttpMethod.Delete, serviceUrl, path, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,30 +102,34 @@ internal sealed partial class ConnectorClient : IConnectorClient
             throw new ArgumentException("CreateConversation needs at least one member.", nameof(parameters));
         }
 
-        return await SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken)
+        var path = ConnectorPath.Of("v3", "conversations");
+        return await SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, path, parameters, cancellationToken)
             .ConfigureAwait(false) ?? new ConversationResourceResponse();
     }
 
     private async Task<TResult?> SendAsync<TResult>(
-        HttpMethod method, string serviceUrl, string relativePath, object? body, CancellationToken cancellationToken)
+        HttpMethod method, string serviceUrl, ConnectorPath relativePath, object? body, CancellationToken cancellationToken)
     {
-        var uri = BuildUri(serviceUrl, relativePath);
-        var decision = _policy.Decide(uri);
+        var decision = _policy.Decide(serviceUrl);
         if (decision == ServiceUrlDecision.Refuse)
         {
-            LogUntrustedHost(_logger, uri.Host);
+            // The host of a stored reference is data, so it is logged through the sanitiser like anything from a request.
+            LogUntrustedHost(_logger, serviceUrl);
             throw new ConnectorException("The serviceUrl is not an allowed Bot Connector host; the call was not made.")
             {
                 ErrorCode = "UntrustedServiceUrl",
             };
         }
 
+        var uri = relativePath.AppendTo(serviceUrl);
+
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
         var token = decision == ServiceUrlDecision.SendWithToken
             ? await _tokens.GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false)
             : null;
 
-        var response = await SendWithRetriesAsync(method, uri, payload, token, cancellationToken).ConfigureAwait(false);
+        var limits = new OutboundRequest(ConversationOf(body), TenantOf(body), _outboundDeadline.Current);
+        var response = await SendCoreAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
         try
         {
             // A 401 usually means a token revoked or rotated before its expiry: MSAL's cache must be bypassed once.
@@ -135,7 +138,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
                 LogForcedTokenRefresh(_logger, method.Method, uri.Host);
                 response.Dispose();
                 token = await _tokens.GetTokenAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
-                response = await SendWithRetriesAsync(method, uri, payload, token, cancellationToken).ConfigureAwait(false);
+                response = await SendCoreAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -166,95 +169,61 @@ internal sealed partial class ConnectorClient : IConnectorClient
         }
     }
 
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        HttpMethod method, Uri uri, byte[]? payload, string? token, CancellationToken cancellationToken)
+    /// <summary>One call; the handlers below retry it and keep the rate limits (see the class remarks).</summary>
+    private async Task<HttpResponseMessage> SendCoreAsync(
+        HttpMethod method, Uri uri, byte[]? payload, string? token, OutboundRequest limits, CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(method, uri);
+        if (payload is not null)
+        {
+            request.Content = new ByteArrayContent(payload);
+            request.Content.Headers.ContentType = JsonContentType;
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        // Deletes are not sends: Teams' limits count what is posted to a conversation (reference §5.9).
+        if (method != HttpMethod.Delete)
+        {
+            request.Options.Set(ConnectorRequestOptions.Outbound, limits);
+        }
+
+        if (limits.Deadline is { } deadline)
+        {
+            request.Options.Set(ConnectorRequestOptions.Deadline, deadline);
+        }
+
         try
         {
-            return await _pipeline.ExecuteAsync(
-                async ct =>
-                {
-                    using var request = new HttpRequestMessage(method, uri);
-                    if (payload is not null)
-                    {
-                        request.Content = new ByteArrayContent(payload);
-                        request.Content.Headers.ContentType = JsonContentType;
-                    }
-
-                    if (token is not null)
-                    {
-                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    }
-
-                    return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
-            LogTransportFailure(_logger, ex, method.Method, uri.Host);
-            throw new ConnectorException("The Bot Connector could not be reached.", ex) { ErrorCode = "NetworkError" };
+            LogTransportFailure(_logger, method.Method, uri.Host, ex.HttpRequestError.ToString());
+            throw new ConnectorException("The Bot Connector could not be reached.", ex) { ErrorCode = ConnectorErrorCodes.NetworkError };
         }
         catch (TimeoutRejectedException ex)
         {
-            LogTransportFailure(_logger, ex, method.Method, uri.Host);
-            throw new ConnectorException("The Bot Connector did not answer in time.", ex) { ErrorCode = "Timeout" };
+            LogTransportFailure(_logger, method.Method, uri.Host, ConnectorErrorCodes.Timeout);
+            throw new ConnectorException("The Bot Connector did not answer in time.", ex) { ErrorCode = ConnectorErrorCodes.Timeout };
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(BotConnectorOptions settings)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
-        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            // Teams' retry guidance (reference §4.3, §5.9): 429 after Retry-After, 412/502/503/504 with back-off.
-            // Nothing else: a 500 or a network error may already have posted the message, and a retry would duplicate it.
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } response && IsRetryable(response)),
-            MaxRetryAttempts = settings.MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = settings.RetryBaseDelay,
-            MaxDelay = settings.RetryMaxDelay,
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response) : null),
-            OnRetry = args =>
-            {
-                LogRetrying(
-                    _logger,
-                    (int?)args.Outcome.Result?.StatusCode,
-                    args.AttemptNumber + 1,
-                    args.RetryDelay,
-                    args.Outcome.Result is { } response ? CorrelationId(response) : null);
-                return ValueTask.CompletedTask;
-            },
-        });
-        builder.AddTimeout(settings.RequestTimeout);
-        return builder.Build();
-    }
+    private static string? ConversationOf(object? body) => (body as Activity)?.Conversation?.Id;
 
-    private bool IsRetryable(HttpResponseMessage response) => response.StatusCode switch
+    // Teams puts the tenant on the conversation and in channelData (reference §1.3); a new conversation names it itself.
+    private static string? TenantOf(object? body) => body switch
     {
-        HttpStatusCode.TooManyRequests => RetryAfter(response) is not { } wait || wait <= _maxRetryAfter,
-        HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
-            or HttpStatusCode.GatewayTimeout => true,
-        _ => false,
+        Activity { Conversation.TenantId: { Length: > 0 } tenantId } => tenantId,
+        Activity { ChannelData: { ValueKind: JsonValueKind.Object } channelData }
+            when channelData.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
+                && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String => id.GetString(),
+        ConversationParameters parameters => parameters.TenantId,
+        _ => null,
     };
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
 
     private async Task<ConnectorException> ToExceptionAsync(
         HttpMethod method, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -271,12 +240,11 @@ internal sealed partial class ConnectorClient : IConnectorClient
             SubCode = error.SubCode,
             ConnectorMessage = error.Message,
             CorrelationId = correlationId,
-            RetryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? RetryAfter(response) : null,
+            RetryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, _timeProvider.GetUtcNow()) : null,
         };
     }
 
-    private static string? CorrelationId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
+    private static string? CorrelationId(HttpResponseMessage response) => ConnectorRetryStrategy.CorrelationId(response);
 
     private static (string ServiceUrl, string ConversationId) Address(Activity activity)
     {
@@ -289,28 +257,11 @@ internal sealed partial class ConnectorClient : IConnectorClient
     private static string Required(string? value, string parameterName, string message) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException(message, parameterName) : value;
 
-    // Teams ids contain ':', ';', '@', '|' and '=' (reference §4): each id is one escaped path segment.
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
-
-    private static Uri BuildUri(string serviceUrl, string relativePath)
-    {
-        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/" + relativePath, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException("The serviceUrl must be an absolute http(s) URL.", nameof(serviceUrl));
-        }
-
-        return uri;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call serviceUrl host {Host}: not on the Bot Connector allow-list")]
-    private static partial void LogUntrustedHost(ILogger logger, string host);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call serviceUrl {ServiceUrl}: not an allowed Bot Connector host")]
+    private static partial void LogUntrustedHost(ILogger logger, LogValue serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector answered 401 to {Method} on {Host}; re-acquiring the token once")]
     private static partial void LogForcedTokenRefresh(ILogger logger, string method, string host);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector answered {StatusCode}; retry {Attempt} in {Delay} (correlation {CorrelationId})")]
-    private static partial void LogRetrying(ILogger logger, int? statusCode, int attempt, TimeSpan delay, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed: HTTP {StatusCode}, code {ErrorCode}, sub-code {SubCode} (correlation {CorrelationId})")]
     private static partial void LogCallFailed(
@@ -319,6 +270,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} answered {StatusCode} with a body that is not the expected JSON (correlation {CorrelationId})")]
     private static partial void LogUnreadableSuccessBody(ILogger logger, string method, string host, int statusCode, string? correlationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed before any answer")]
-    private static partial void LogTransportFailure(ILogger logger, Exception exception, string method, string host);
+    // Teams or the network failed, not our code: the kind of failure is enough, a stack trace would only be noise.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} on {Host} failed before any answer: {Failure}")]
+    private static partial void LogTransportFailure(ILogger logger, string method, string host, string failure);
 }

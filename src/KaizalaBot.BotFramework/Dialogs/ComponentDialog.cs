@@ -22,6 +22,9 @@ public abstract class ComponentDialog : Dialog
 
     internal DialogSet Dialogs { get; } = new();
 
+    /// <summary>The id and the versions of the dialogs inside: changing any of them changes the component.</summary>
+    public override string GetVersion() => Digest([Id, .. Dialogs.All.Select(d => d.GetVersion())]);
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);

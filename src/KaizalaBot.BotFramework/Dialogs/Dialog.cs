@@ -17,6 +17,22 @@ public abstract class Dialog
 
     public string Id { get; }
 
+    /// <summary>
+    /// What the dialog is, as far as a stack saved by an older build is concerned: an instance begun under another
+    /// version is ended with a message rather than resumed at a step that may have moved. By default the id; dialogs
+    /// with steps include their shape.
+    /// </summary>
+    public virtual string GetVersion() => Id;
+
+    /// <summary>A short, stable digest of <paramref name="parts"/>, for <see cref="GetVersion"/>.</summary>
+    protected static string Digest(IEnumerable<string> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', parts)));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+    }
+
     public abstract Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken);
 
     /// <summary>The user answered while this dialog was active; by default the dialog ends.</summary>

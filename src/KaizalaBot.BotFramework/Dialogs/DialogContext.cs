@@ -41,7 +41,12 @@ public sealed class DialogContext
 
         var dialog = FindDialog(dialogId)
             ?? throw new InvalidOperationException($"Dialog '{dialogId}' was not found in the dialog set or its parents.");
-        State.DialogStack.Insert(0, new DialogInstance { Id = dialogId, InstanceId = Guid.NewGuid().ToString("N") });
+        if (Parent is null && State.DialogStack.Count == 0)
+        {
+            State.Owner = OwnerOf(Context.Activity);
+        }
+
+        State.DialogStack.Insert(0, new DialogInstance { Id = dialogId, InstanceId = Guid.NewGuid().ToString("N"), Version = dialog.GetVersion() });
         return dialog.BeginDialogAsync(this, options, cancellationToken);
     }
 
@@ -103,6 +108,32 @@ public sealed class DialogContext
             ? GetDialog(instance).RepromptDialogAsync(Context, instance, cancellationToken)
             : Task.CompletedTask;
 
+    /// <summary>How <see cref="DialogState.Owner"/> names the sender of <paramref name="activity"/>.</summary>
+    internal static string? OwnerOf(Schema.Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id;
+
+    /// <summary>
+    /// True when every instance on this stack (and inside components) belongs to a dialog of this build with the version
+    /// it began under: only then may the stack be continued.
+    /// </summary>
+    internal bool IsCurrent()
+    {
+        foreach (var instance in State.DialogStack)
+        {
+            var dialog = FindDialog(instance.Id);
+            if (dialog is null || instance.Version != dialog.GetVersion())
+            {
+                return false;
+            }
+
+            if (dialog is ComponentDialog component && !component.CreateInnerContext(this, instance).IsCurrent())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The innermost active instance, following component dialogs into their own stacks.</summary>
     internal (Dialog Dialog, DialogInstance Instance)? FindActiveLeaf()
     {
@@ -130,6 +161,10 @@ public sealed class DialogContext
 
         await GetDialog(instance).EndDialogAsync(Context, instance, reason, cancellationToken);
         State.DialogStack.RemoveAt(0);
+        if (State.DialogStack.Count == 0)
+        {
+            State.Owner = null;
+        }
     }
 
     private Dialog GetDialog(DialogInstance instance) =>

@@ -26,6 +26,12 @@ public static class DialogExtensions
     /// becomes the invoke response (Teams swaps the card in place), for Action.Submit it is sent as an update of the
     /// clicked message (<c>replyToId</c>), so the user sees the same thing either way. Further messages are sent
     /// normally. An Execute click answered by no card gets <see cref="CardPromptMessages.Accepted"/>.</item>
+    /// <item>A refresh (<c>trigger: "automatic"</c>) is never an answer: the waiting prompt's card gets its current
+    /// view (<see cref="AdaptiveCardPrompt"/>'s hook), any other card is left as it is; nothing changes.</item>
+    /// <item>In a group chat or channel a click from anyone but the dialog's owner (<see cref="DialogState.Owner"/>)
+    /// gets <see cref="CardPromptMessages.NotOwner"/> and changes nothing.</item>
+    /// <item>A stack saved by a build whose dialogs differ (see <see cref="Dialog.GetVersion"/>) is ended with
+    /// <see cref="CardPromptMessages.DialogChanged"/> before anything of the turn is taken as an answer.</item>
     /// </list>
     /// </summary>
     public static async Task<DialogTurnResult> RunAsync(
@@ -42,16 +48,41 @@ public static class DialogExtensions
 
         var set = new DialogSet(accessor).Add(dialog);
         var click = CardClick.TryRead(turnContext.Activity);
+
+        // Peek without creating state: a refused click must leave the stored document untouched.
+        var existing = await accessor.GetAsync(turnContext, null, cancellationToken);
+        if (existing is { DialogStack.Count: > 0 } && !new DialogContext(set, turnContext, existing, null).IsCurrent())
+        {
+            ForgetStack(existing);
+            await RefuseAsync(turnContext, click, messages.DialogChanged(turnContext), cancellationToken);
+            return new DialogTurnResult(DialogTurnStatus.Cancelled);
+        }
+
         if (click is not null)
         {
-            // Peek without creating state: a refused click must leave the stored document untouched.
-            var existing = await accessor.GetAsync(turnContext, null, cancellationToken);
+            var waiting = existing is { DialogStack.Count: > 0 } ? DialogTurnStatus.Waiting : DialogTurnStatus.Empty;
             var active = existing is null ? null : new DialogContext(set, turnContext, existing, null).FindActiveLeaf();
-            var activeStamp = active is { Dialog: AdaptiveCardPrompt, Instance: var instance } ? AdaptiveCardPrompt.ReadStamp(instance) : null;
-            if (click.Stamp is null || click.Stamp != activeStamp)
+            var prompt = active is { Dialog: AdaptiveCardPrompt cardPrompt, Instance: var instance } ? (cardPrompt, instance) : default;
+            var activeStamp = prompt.instance is null ? null : AdaptiveCardPrompt.ReadStamp(prompt.instance);
+            var isCurrentCard = click.Stamp is not null && click.Stamp == activeStamp;
+            if (click.IsRefresh)
+            {
+                var view = isCurrentCard ? await prompt.cardPrompt!.CurrentViewAsync(turnContext, prompt.instance!, cancellationToken) : null;
+                turnContext.SetInvokeResponse(view is { } card ? InvokeResponses.Card(card) : InvokeResponses.Unchanged());
+                return new DialogTurnResult(waiting);
+            }
+
+            if (!isCurrentCard)
             {
                 await RefuseAsync(turnContext, click, messages.StaleCard(turnContext), cancellationToken);
-                return new DialogTurnResult(existing is { DialogStack.Count: > 0 } ? DialogTurnStatus.Waiting : DialogTurnStatus.Empty);
+                return new DialogTurnResult(waiting);
+            }
+
+            if (IsGroupConversation(turnContext.Activity) && existing!.Owner is { } owner
+                && owner != DialogContext.OwnerOf(turnContext.Activity))
+            {
+                await RefuseAsync(turnContext, click, messages.NotOwner(turnContext), cancellationToken);
+                return new DialogTurnResult(waiting);
             }
 
             ReplaceClickedCard(turnContext, click, cancellationToken);
@@ -72,9 +103,49 @@ public static class DialogExtensions
         return result;
     }
 
-    private static Task RefuseAsync(ITurnContext turnContext, CardClick click, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends every dialog of the conversation (the <c>cancel</c> command): through each dialog's clean-up when the stack is
+    /// this build's, by simply forgetting it when an older build saved dialogs that no longer exist as they were.
+    /// Returns false when nothing was running.
+    /// </summary>
+    public static async Task<bool> CancelAllAsync(
+        this Dialog dialog, ITurnContext turnContext, IStatePropertyAccessor<DialogState> accessor, CancellationToken cancellationToken)
     {
-        if (click.Kind == CardSubmissionKind.Execute)
+        ArgumentNullException.ThrowIfNull(dialog);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(accessor);
+
+        if (await accessor.GetAsync(turnContext, null, cancellationToken) is not { DialogStack.Count: > 0 } existing)
+        {
+            return false;
+        }
+
+        var dc = new DialogContext(new DialogSet(accessor).Add(dialog), turnContext, existing, null);
+        if (dc.IsCurrent())
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+        }
+        else
+        {
+            ForgetStack(existing);
+        }
+
+        return true;
+    }
+
+    private static void ForgetStack(DialogState state)
+    {
+        state.DialogStack.Clear();
+        state.Owner = null;
+    }
+
+    private static bool IsGroupConversation(Activity activity) =>
+        activity.Conversation is { } conversation
+        && (conversation.IsGroup == true || conversation.ConversationType is "channel" or "groupChat");
+
+    private static Task RefuseAsync(ITurnContext turnContext, CardClick? click, string text, CancellationToken cancellationToken)
+    {
+        if (click?.Kind == CardSubmissionKind.Execute)
         {
             turnContext.SetInvokeResponse(InvokeResponses.Message(text));
             return Task.CompletedTask;

@@ -14,4 +14,7 @@ public sealed class DialogInstance
     public required string InstanceId { get; init; }
 
     public JsonObject State { get; init; } = [];
+
+    /// <summary>The dialog's <see cref="Dialog.GetVersion"/> when this instance began (null in stacks saved before versions).</summary>
+    public string? Version { get; init; }
 }

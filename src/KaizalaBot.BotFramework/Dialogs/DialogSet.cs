@@ -35,6 +35,8 @@ public sealed class DialogSet
 
     public Dialog? Find(string dialogId) => _dialogs.GetValueOrDefault(dialogId);
 
+    internal IEnumerable<Dialog> All => _dialogs.Values.OrderBy(d => d.Id, StringComparer.Ordinal);
+
     public async Task<DialogContext> CreateContextAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var accessor = _dialogState

@@ -17,6 +17,7 @@ public sealed class WaterfallDialog<TState> : Dialog
     internal const string StateKey = "state";
 
     private readonly List<WaterfallStep<TState>> _steps;
+    private readonly List<string> _stepNames;
     private readonly TState _initialState;
 
     public WaterfallDialog(string dialogId, TState initialState, IEnumerable<WaterfallStep<TState>> steps)
@@ -27,6 +28,7 @@ public sealed class WaterfallDialog<TState> : Dialog
 
         _initialState = initialState;
         _steps = [.. steps];
+        _stepNames = [.. _steps.Select(s => s.Method.Name)];
     }
 
     public WaterfallDialog<TState> AddStep(WaterfallStep<TState> step)
@@ -34,8 +36,26 @@ public sealed class WaterfallDialog<TState> : Dialog
         ArgumentNullException.ThrowIfNull(step);
 
         _steps.Add(step);
+        _stepNames.Add(step.Method.Name);
         return this;
     }
+
+    /// <summary>Adds a step that receives the previous step's result as a <typeparamref name="TResult"/> (see <see cref="WaterfallStepContext{TState}.GetResult{T}"/>).</summary>
+    public WaterfallDialog<TState> AddStep<TResult>(WaterfallStep<TState, TResult> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+
+        _steps.Add((stepContext, ct) => step(stepContext, stepContext.GetResult<TResult>(), ct));
+        _stepNames.Add(step.Method.Name);
+        return this;
+    }
+
+    /// <summary>
+    /// The id, the state type and the steps' method names in order: inserting, removing or reordering a step makes a
+    /// stack saved before the change end cleanly instead of resuming at a shifted step. Name step methods
+    /// (<c>…StepAsync</c>) rather than using lambdas, whose generated names move when unrelated code changes.
+    /// </summary>
+    public override string GetVersion() => Digest([Id, typeof(TState).FullName ?? typeof(TState).Name, .. _stepNames]);
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {

@@ -34,6 +34,18 @@ public sealed class WaterfallStepContext<TState>
     /// <summary>The previous step's outcome: a prompt's recognised value, a child dialog's result, or a message text.</summary>
     public object? Result { get; }
 
+    /// <summary>
+    /// <see cref="Result"/> as a <typeparamref name="T"/> (e.g. a prompt's <c>CardSubmission</c>), instead of a cast at
+    /// every step; a different type is a bug in the dialog and says which step and types.
+    /// </summary>
+    public T GetResult<T>() => Result switch
+    {
+        T typed => typed,
+        null when default(T) is null => default!,
+        _ => throw new InvalidOperationException(
+            $"Step {Index} of '{DialogContext.ActiveDialog?.Id}' expected a {typeof(T).Name} result but got {Result?.GetType().Name ?? "null"}."),
+    };
+
     /// <summary>The instance's typed state; assigning it persists the new value with the dialog stack.</summary>
     public TState State
     {

@@ -15,6 +15,13 @@ public sealed class BotAdapterOptions
     [Range(1, 10, ErrorMessage = "BotAdapter:MaxTurnAttempts must be between {1} and {2}.")]
     public int MaxTurnAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// How long an inbound turn may take, from its arrival to its last reply: Teams drops an invoke answer after about
+    /// 15 seconds, so the default leaves room for the network. The turn does not end when the caller hangs up.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "BotAdapter:TurnTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(12);
+
     /// <summary>Sent when a non-invoke turn fails; no detail of the failure is ever shown.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "BotAdapter:ErrorMessage must not be empty.")]
     public string ErrorMessage { get; set; } = "Sorry, something went wrong. Please try again in a moment.";

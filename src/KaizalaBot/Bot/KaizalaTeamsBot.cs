@@ -1,149 +1,70 @@
+using KaizalaBot.Bot.Commands;
 using KaizalaBot.BotFramework.Builder;
-using KaizalaBot.BotFramework.Dialogs;
-using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.BotFramework.Schema;
-using KaizalaBot.BotFramework.State;
-using KaizalaBot.Cards;
-using KaizalaBot.Cards.Models;
-using KaizalaBot.Dialogs;
 using KaizalaBot.Localization;
-using KaizalaBot.Proactive;
 
 namespace KaizalaBot.Bot;
 
 /// <summary>
-/// Routes each Teams activity (architecture §4): installs save the conversation reference and welcome the seller,
-/// typed commands run in either language, and card clicks go to the waiting dialog prompt (or are refused as stale).
+/// Routes each Teams activity (architecture §4) to the small handler that owns it: installs to
+/// <see cref="InstallationRoute"/>; a message to a typed command (<see cref="CommandRouter"/>), else a bot-level card
+/// action (<see cref="CardActionRouter"/>), else the running dialog (<see cref="DialogRoute"/>); an
+/// <c>adaptiveCard/action</c> invoke to a card action, else the dialog. Nothing here grows with the next command or verb.
 /// </summary>
-internal sealed partial class KaizalaTeamsBot(
-    InstallationStore installations,
-    CardRenderer cards,
-    BotTexts texts,
-    ConversationState conversationState,
-    ILogger<KaizalaTeamsBot> logger) : ActivityHandler
+internal sealed class KaizalaTeamsBot(
+    InstallationRoute installations,
+    CommandRouter commands,
+    CardActionRouter cardActions,
+    DialogRoute dialogs,
+    BotTexts texts) : ActivityHandler
 {
-    private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
-    private readonly RootDialog _rootDialog = new();
-    private readonly CardPromptMessages _cardMessages = new()
-    {
-        StaleCard = turn => texts.ForLocale(turn.Activity.Locale)["staleCard"],
-        Accepted = turn => texts.ForLocale(turn.Activity.Locale)["cardAccepted"],
-    };
+    // The seller's words are quoted back so they see what was not understood, but a long paste is not worth repeating.
+    private const int MaxQuotedLength = 80;
 
-    protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        await RecordInstallAndWelcomeOnceAsync(turnContext, cancellationToken);
-    }
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        installations.AddedAsync(turnContext, cancellationToken);
 
-    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        await installations.RemoveAsync(turnContext.Activity, cancellationToken);
-    }
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        installations.RemovedAsync(turnContext, cancellationToken);
 
-    protected override async Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        // Teams announces one install twice (installationUpdate and a conversationUpdate adding the bot); the
-        // installation store decides, under an ETag, which one of them welcomes.
         var activity = turnContext.Activity;
-        var botAdded = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
-        var botRemoved = activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
-        if (botAdded)
+        if (activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true)
         {
-            await RecordInstallAndWelcomeOnceAsync(turnContext, cancellationToken);
+            return installations.AddedAsync(turnContext, cancellationToken);
         }
-        else if (botRemoved)
-        {
-            await installations.RemoveAsync(activity, cancellationToken);
-        }
+
+        return activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true
+            ? installations.RemovedAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
-        await installations.RefreshAsync(activity, cancellationToken);
-
-        switch (CommandParser.Parse(activity.Text) ?? CommandParser.FromCardData(activity.Value))
+        await installations.SeenAsync(turnContext, cancellationToken);
+        if (await commands.TryRunAsync(turnContext, cancellationToken) || await cardActions.TryRouteAsync(turnContext, cancellationToken))
         {
-            case BotCommand.Help:
-                await SendHelpAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.Cancel:
-                await CancelAsync(turnContext, cancellationToken);
-                return;
-        }
-
-        var hasActiveDialog = (await _dialogState.GetAsync(turnContext, null, cancellationToken))?.DialogStack.Count > 0;
-        if (activity.Value is not null || hasActiveDialog)
-        {
-            await RunDialogsAsync(turnContext, cancellationToken);
             return;
         }
 
-        var text = TextsFor(turnContext);
-        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", Excerpt(activity.Text))), cancellationToken);
-    }
+        var activity = turnContext.Activity;
+        if (activity.Value is not null || await dialogs.HasActiveDialogAsync(turnContext, cancellationToken))
+        {
+            await dialogs.RunAsync(turnContext, cancellationToken);
+            return;
+        }
 
-    // The seller's words are quoted back so they see what was not understood, but a long paste is not worth repeating.
-    private static string Excerpt(string? typed)
-    {
-        const int MaxLength = 80;
-        var trimmed = typed?.Trim() ?? string.Empty;
-        return trimmed.Length <= MaxLength ? trimmed : string.Concat(trimmed.AsSpan(0, MaxLength), "…");
+        var text = texts.ForLocale(activity.Locale);
+        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", TextExcerpt.Of(activity.Text, MaxQuotedLength))), cancellationToken);
     }
 
     protected override async Task OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        await RunDialogsAsync(turnContext, cancellationToken);
-    }
-
-    private async Task RecordInstallAndWelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var saved = await installations.SaveAsync(turnContext.Activity, cancellationToken);
-        if (saved is not { ShouldWelcome: true })
+        if (!await cardActions.TryRouteAsync(turnContext, cancellationToken))
         {
-            return;
+            await dialogs.RunAsync(turnContext, cancellationToken);
         }
-
-        LogInstalled(saved.Installation.Scope, saved.Installation.TenantId);
-        var text = TextsFor(turnContext);
-        var card = cards.Render(CardTemplate.Welcome, text, new WelcomeCardModel(CommandParser.NameOf(BotCommand.Help, text.Language)));
-        await turnContext.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
     }
 
-    private async Task SendHelpAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var text = TextsFor(turnContext);
-        var commands = new[]
-        {
-            new CommandHelp(CommandParser.NameOf(BotCommand.Help, text.Language), text["commandHelp"]),
-            new CommandHelp(CommandParser.NameOf(BotCommand.Cancel, text.Language), text["commandCancel"]),
-        };
-        var card = cards.Render(CardTemplate.Help, text, new HelpCardModel(commands));
-        await turnContext.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
-    }
-
-    private async Task CancelAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var text = TextsFor(turnContext);
-        var state = await _dialogState.GetAsync(turnContext, null, cancellationToken);
-        if (state is not { DialogStack.Count: > 0 })
-        {
-            await turnContext.SendActivityAsync(MessageFactory.Text(text["nothingToCancel"]), cancellationToken);
-            return;
-        }
-
-        var dc = await new DialogSet(_dialogState).Add(_rootDialog).CreateContextAsync(turnContext, cancellationToken);
-        await dc.CancelAllDialogsAsync(cancellationToken);
-        await turnContext.SendActivityAsync(MessageFactory.Text(text["cancelled"]), cancellationToken);
-    }
-
-    private async Task RunDialogsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        await _rootDialog.RunAsync(turnContext, _dialogState, _cardMessages, cancellationToken);
-    }
-
-    private TextTable TextsFor(ITurnContext turnContext) => texts.ForLocale(turnContext.Activity.Locale);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "KaizalaBot installed in {Scope} scope for tenant {TenantId}")]
-    private partial void LogInstalled(InstallationScope scope, string tenantId);
 }

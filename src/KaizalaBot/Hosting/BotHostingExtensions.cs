@@ -1,10 +1,14 @@
 using KaizalaBot.Bot;
+using KaizalaBot.Bot.Commands;
+using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.Cards;
 using KaizalaBot.Localization;
 using KaizalaBot.Proactive;
+using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.Hosting;
 
@@ -16,6 +20,7 @@ internal static class BotHostingExtensions
         var services = builder.Services;
         services.AddBotFrameworkAuthentication(builder.Configuration);
         services.AddBotConnector(builder.Configuration);
+        services.AddSingleton<IValidateOptions<MicrosoftAppOptions>, AppIdRequiredOutsideDevelopment>();
 
         // The Agents Playground and the Emulator post from loopback with a loopback serviceUrl; only a developer
         // machine may send there.
@@ -26,8 +31,34 @@ internal static class BotHostingExtensions
         services.AddSingleton<BotTexts>();
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<InstallationStore>();
+        services.AddSingleton(sp => CardMessages(sp.GetRequiredService<BotTexts>()));
+
+        // The bot's routes: installs, typed commands, bot-level card actions (verbs), dialogs.
+        services.AddScoped<InstallationRoute>();
+        services.AddSingleton<DialogRoute>();
+        services.AddScoped<CommandRouter>();
+        services.AddBotCommand<HelpCommand>(BotCommand.Help, "commandHelp");
+        services.AddBotCommand<CancelCommand>(BotCommand.Cancel, "commandCancel");
+        services.AddCardActions();
         return builder;
     }
+
+    /// <summary>A typed command: its handler, and its line on the help card (in registration order).</summary>
+    private static IServiceCollection AddBotCommand<THandler>(this IServiceCollection services, BotCommand command, string helpTextKey)
+        where THandler : class, ICommandHandler
+    {
+        services.AddKeyedScoped<ICommandHandler, THandler>(command);
+        services.AddSingleton(new BotCommandRegistration(command, helpTextKey));
+        return services;
+    }
+
+    private static CardPromptMessages CardMessages(BotTexts texts) => new()
+    {
+        StaleCard = turn => texts.ForLocale(turn.Activity.Locale)["staleCard"],
+        Accepted = turn => texts.ForLocale(turn.Activity.Locale)["cardAccepted"],
+        NotOwner = turn => texts.ForLocale(turn.Activity.Locale)["notDialogOwner"],
+        DialogChanged = turn => texts.ForLocale(turn.Activity.Locale)["dialogChanged"],
+    };
 
     public static WebApplication MapBot(this WebApplication app)
     {

@@ -6,6 +6,7 @@ using KaizalaBot.BotFramework.State;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using KaizalaBot.Storage;
+using KaizalaBot.Storage.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -16,42 +17,13 @@ public sealed class CloudAdapterTests
 {
     private const string ConversationKey = "msteams/conversations/a:conv";
 
-    private static Activity Message(string text, string locale = "en-US") => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = Guid.NewGuid().ToString("N"),
-        ChannelId = Channels.Msteams,
-        ServiceUrl = "https://smba.trafficmanager.net/emea/",
-        Conversation = new ConversationAccount { Id = "a:conv" },
-        From = new ChannelAccount { Id = "29:user" },
-        Recipient = new ChannelAccount { Id = "28:bot" },
-        Locale = locale,
-        Text = text,
-    };
+    private static Activity Message(string text, string locale = "en-US") => TurnFixture.Message(text, locale);
 
     private static CloudAdapter Create(IStorage storage, RecordingConnector connector, out ConversationState conversationState, string? acceptedHeader = "Bearer ok")
     {
         conversationState = new ConversationState(storage);
         return new CloudAdapter(new FakeAuthenticator(acceptedHeader), connector, [conversationState],
             Options.Create(new BotAdapterOptions()), NullLogger<CloudAdapter>.Instance);
-    }
-
-    /// <summary>Increments a counter in conversation state and says the new value; yields in between so turns can interleave.</summary>
-    private sealed class CounterBot(ConversationState conversationState) : IBot
-    {
-        private readonly IStatePropertyAccessor<int> _count = conversationState.CreateProperty<int>("count");
-        private int _runs;
-
-        public int Runs => _runs;
-
-        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _runs);
-            var count = await _count.GetAsync(turnContext, () => 0, cancellationToken);
-            await Task.Yield();
-            await _count.SetAsync(turnContext, count + 1, cancellationToken);
-            await turnContext.SendActivityAsync(MessageFactory.Text($"count {count + 1}"), cancellationToken);
-        }
     }
 
     private sealed class ThrowingBot : IBot
@@ -68,7 +40,7 @@ public sealed class CloudAdapterTests
     {
         var connector = new RecordingConnector();
         var adapter = Create(new ConflictInjectingStorage(), connector, out var state);
-        var bot = new CounterBot(state);
+        var bot = new TurnFixture.CounterBot(state);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => adapter.ProcessActivityAsync("Bearer forged", Message("hi"), bot, Ct.Bounded()));
 
@@ -82,7 +54,7 @@ public sealed class CloudAdapterTests
         var storage = new ConflictInjectingStorage();
         var connector = new RecordingConnector();
         var adapter = Create(storage, connector, out var state);
-        var bot = new CounterBot(state);
+        var bot = new TurnFixture.CounterBot(state);
 
         await Task.WhenAll(
             Task.Run(() => adapter.ProcessActivityAsync("Bearer ok", Message("a"), bot, Ct.Bounded())),
@@ -101,7 +73,7 @@ public sealed class CloudAdapterTests
         var storage = new ConflictInjectingStorage();
         var connector = new RecordingConnector();
         var adapter = Create(storage, connector, out var state);
-        var bot = new CounterBot(state);
+        var bot = new TurnFixture.CounterBot(state);
         await adapter.ProcessActivityAsync("Bearer ok", Message("first"), bot, Ct.Bounded());
         storage.BeforeNextWrite = ct => WriteCountAsync(storage.Inner, 5, ct);
 
@@ -120,7 +92,7 @@ public sealed class CloudAdapterTests
         var storage = new ConflictInjectingStorage();
         var connector = new RecordingConnector();
         var adapter = Create(storage, connector, out var state);
-        var bot = new CounterBot(state);
+        var bot = new TurnFixture.CounterBot(state);
         var interference = 100;
         Func<CancellationToken, Task>? interfere = null;
         interfere = async ct =>
@@ -146,7 +118,7 @@ public sealed class CloudAdapterTests
         var writesSeenAtSend = new List<int>();
         connector.OnCall = _ => writesSeenAtSend.Add(storage.Inner.WriteCount);
 
-        await adapter.ProcessActivityAsync("Bearer ok", Message("hi"), new CounterBot(state), Ct.Bounded());
+        await adapter.ProcessActivityAsync("Bearer ok", Message("hi"), new TurnFixture.CounterBot(state), Ct.Bounded());
 
         Assert.Equal([1], writesSeenAtSend);
     }
@@ -186,7 +158,7 @@ public sealed class CloudAdapterTests
         var adapter = Create(new ConflictInjectingStorage(), new RecordingConnector(), out var state);
 
         var response = await adapter.ProcessActivityAsync(
-            "Bearer ok", Message("x") with { Type = ActivityTypes.Invoke, Name = "task/fetch" }, new CounterBot(state), Ct.Bounded());
+            "Bearer ok", Message("x") with { Type = ActivityTypes.Invoke, Name = "task/fetch" }, new TurnFixture.CounterBot(state), Ct.Bounded());
 
         Assert.Equal(501, response!.Status);
     }
@@ -197,7 +169,7 @@ public sealed class CloudAdapterTests
         var storage = new ConflictInjectingStorage();
         var connector = new RecordingConnector { FailWith = new HttpRequestException("403 BotNotInConversationRoster") };
         var adapter = Create(storage, connector, out var state);
-        var bot = new CounterBot(state);
+        var bot = new TurnFixture.CounterBot(state);
 
         var response = await adapter.ProcessActivityAsync("Bearer ok", Message("hi"), bot, Ct.Bounded());
 
@@ -207,21 +179,21 @@ public sealed class CloudAdapterTests
     }
 
     [Fact]
-    public async Task ContinueConversationAsync_StoredReference_PostsNewMessageAndReturnsItsIdInTurn()
+    public async Task ContinueConversationAsync_StoredReference_PostsNewMessageAndReturnsItsId()
     {
         var connector = new RecordingConnector();
         var adapter = Create(new ConflictInjectingStorage(), connector, out _);
         var reference = Message("hi").GetConversationReference() with { ActivityId = null };
-        string? id = null;
 
-        await adapter.ContinueConversationAsync(reference, async (turn, ct) =>
+        var result = await adapter.ContinueConversationAsync(reference, async (turn, ct) =>
         {
-            id = (await turn.SendActivityAsync(MessageFactory.Text("Kaizala Pro for Contoso expires in 7 days"), ct)).Id;
+            await turn.SendActivityAsync(MessageFactory.Text("Kaizala Pro for Contoso expires in 7 days"), ct);
         }, Ct.Bounded());
 
         var (operation, sent, _) = Assert.Single(connector.Calls);
         Assert.Equal("SendToConversation", operation);
-        Assert.Equal("sent-1", id);
+        Assert.Equal(ProactiveTurnStatus.Completed, result.Status);
+        Assert.Equal("sent-1", Assert.Single(result.Responses).Id);
         Assert.Equal("28:bot", sent!.From!.Id);
         Assert.Equal("29:user", sent.Recipient!.Id);
         Assert.Equal("a:conv", sent.Conversation!.Id);

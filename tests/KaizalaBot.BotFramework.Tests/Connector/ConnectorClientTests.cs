@@ -7,8 +7,8 @@ using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
 using KaizalaBot.Testing.Protocol;
 using KaizalaBot.Testing.Time;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.BotFramework.Tests.Connector;
 
@@ -27,11 +27,20 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private readonly TrackingFakeTimeProvider _time = new();
     private readonly FakeBotTokenProvider _tokens = new();
     private readonly FakeLogger<ConnectorClient> _logger = new();
+    private readonly List<ServiceProvider> _services = [];
     private RecordingConnectorServer _connector = null!;
 
     public async Task InitializeAsync() => _connector = await RecordingConnectorServer.StartAsync();
 
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+    }
 
     [Fact]
     public async Task SendToConversationAsync_Message_PostsToActivitiesWithTokenAndWithoutId()
@@ -172,21 +181,6 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal($"/emea/v3/conversations/{EscapedConversationId}/activities", Assert.Single(_connector.Requests).RawTarget);
     }
 
-    [Fact]
-    public async Task SendToConversationAsync_NoAppIdConfigured_SendsWithoutAuthorizationToAnyHost()
-    {
-        using var handler = _connector.CreateHandlerResolvingEveryHostToServer();
-        var client = CreateClient(appId: null, handler: handler, options: new BotConnectorOptions { RequestTimeout = RequestTimeout });
-        var activity = Message() with { ServiceUrl = $"http://dev-tunnel.example.net:{_connector.Port}/" };
-
-        await client.SendToConversationAsync(activity, CancellationToken.None);
-
-        var request = Assert.Single(_connector.Requests);
-        Assert.Equal("dev-tunnel.example.net", request.Host);
-        Assert.Null(request.Authorization);
-        Assert.Empty(_tokens.Calls);
-    }
-
     [Theory]
     [InlineData("https://evil.example.com:{0}/")]
     [InlineData("https://smba.trafficmanager.net.evil.example.com:{0}/")]
@@ -258,6 +252,50 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
         Assert.Equal(TimeSpan.FromHours(1), exception.RetryAfter);
         Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_InTurn429WithRetryAfterPastTheDeadline_FailsAtOnceWithRetryAfter()
+    {
+        var client = CreateClient();
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(5));
+        _connector.Enqueue(new ScriptedResponse(429, """{"error":{"code":"Throttled"}}""", Headers(("Retry-After", "10"))));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), exception.RetryAfter);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(RetryDelays());
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_InTurn503WithLessTimeLeftThanTheBackoff_FailsAfterOneAttempt()
+    {
+        var client = CreateClient();
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(1));
+        _connector.Enqueue(new ScriptedResponse(503));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_InTurnWhileTeamsHoldsTheConversation_FailsThrottledWithoutSending()
+    {
+        var client = CreateClient();
+        _connector.Enqueue(new ScriptedResponse(429, null, Headers(("Retry-After", "50"))), new ScriptedResponse(200, """{"id":"late"}"""));
+        await _time.RunAsync(client.SendToConversationAsync(Message(), CancellationToken.None), MaxVirtualStep);
+        _services[^1].GetRequiredService<OutboundDeadline>().Enter(_time.GetUtcNow().AddSeconds(12));
+        _services[^1].GetRequiredService<TeamsRateLimiter>().Pause(new OutboundRequest(ConversationId, null, null), TimeSpan.FromSeconds(30));
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Message(), CancellationToken.None));
+
+        Assert.Equal(ConnectorErrorCodes.Throttled, exception.ErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), exception.RetryAfter);
+        Assert.Equal(2, _connector.Requests.Count);
     }
 
     [Theory]
@@ -369,6 +407,9 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("NetworkError", exception.ErrorCode);
         Assert.Null(exception.StatusCode);
         Assert.Equal([false], _tokens.Calls);
+        var logged = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Null(logged.Exception);
+        Assert.EndsWith("failed before any answer: ConnectionError", logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -383,14 +424,18 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.All(_logger.Collector.GetSnapshot(), e => Assert.DoesNotContain("token-", e.Message, StringComparison.Ordinal));
     }
 
-    private ConnectorClient CreateClient(string? appId = AppId, HttpMessageHandler? handler = null, BotConnectorOptions? options = null) =>
-        new(
-            new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null),
-            _tokens,
-            Options.Create(options ?? new BotConnectorOptions { AllowLoopbackServiceUrls = true, RequestTimeout = RequestTimeout }),
-            Options.Create(new MicrosoftAppOptions { MicrosoftAppId = appId, MicrosoftAppPassword = appId is null ? null : "not-used" }),
+    private IConnectorClient CreateClient(string? appId = AppId, HttpMessageHandler? handler = null, BotConnectorOptions? options = null)
+    {
+        var services = ConnectorServices.Create(
             _time,
+            options ?? new BotConnectorOptions { AllowLoopbackServiceUrls = true, RequestTimeout = RequestTimeout },
+            appId,
+            _tokens,
+            handler ?? new SocketsHttpHandler(),
             _logger);
+        _services.Add(services);
+        return services.GetRequiredService<IConnectorClient>();
+    }
 
     private Activity Message() => new()
     {

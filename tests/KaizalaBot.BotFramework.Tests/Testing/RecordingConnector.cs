@@ -16,24 +16,30 @@ internal sealed class RecordingConnector : IConnectorClient
     public Exception? FailWith { get; set; }
 
     public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken) =>
-        Record("SendToConversation", activity, null);
+        Record("SendToConversation", activity, null, cancellationToken);
 
     public Task<ResourceResponse> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken) =>
-        Record("ReplyToActivity", activity, null);
+        Record("ReplyToActivity", activity, null, cancellationToken);
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken) =>
-        Record("UpdateActivity", activity, activity.Id);
+        Record("UpdateActivity", activity, activity.Id, cancellationToken);
 
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        await Record("DeleteActivity", null, activityId);
+        await Record("DeleteActivity", null, activityId, cancellationToken);
 
     public Task<ConversationResourceResponse> CreateConversationAsync(
         string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    private Task<ResourceResponse> Record(string operation, Activity? activity, string? activityId)
+    // Like a real connector call, a cancelled token means nothing reaches the channel.
+    private Task<ResourceResponse> Record(string operation, Activity? activity, string? activityId, CancellationToken cancellationToken)
     {
         OnCall?.Invoke(operation);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<ResourceResponse>(cancellationToken);
+        }
+
         if (FailWith is { } failure)
         {
             return Task.FromException<ResourceResponse>(failure);

@@ -16,6 +16,7 @@ public sealed class RecordingConnectorServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly Queue<ScriptedResponse> _script = new();
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LoopbackWebServer? _server;
 
     /// <summary>A serviceUrl pointing at this server, with a Teams-like regional path and trailing slash.</summary>
@@ -31,6 +32,26 @@ public sealed class RecordingConnectorServer : IAsyncDisposable
             {
                 return [.. _requests];
             }
+        }
+    }
+
+    /// <summary>Waits (event-driven, bounded in real time) until at least <paramref name="count"/> requests arrived.</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan? limit = null)
+    {
+        while (true)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                if (_requests.Count >= count)
+                {
+                    return;
+                }
+
+                arrived = _arrived.Task;
+            }
+
+            await arrived.WithinAsync($"{count} request(s) at the recording connector", limit);
         }
     }
 
@@ -89,6 +110,8 @@ public sealed class RecordingConnectorServer : IAsyncDisposable
                 context.Request.ContentType,
                 body));
             number = _requests.Count;
+            _arrived.TrySetResult();
+            _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
             response = _script.Count > 0 ? _script.Dequeue() : new ScriptedResponse(200, $$"""{"id":"activity-{{number}}"}""");
         }
 

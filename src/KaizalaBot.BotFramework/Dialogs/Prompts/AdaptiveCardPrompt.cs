@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Schema;
@@ -10,9 +11,10 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// Every card the prompt sends is stamped with <c>"{owner instance id}/{prompt instance id}"</c> (see
 /// <see cref="CardStamp"/>); only clicks carrying the stamp of the waiting prompt are answers. Refusing other
 /// clicks, and putting the next card in place of the clicked one, is done by <see cref="DialogExtensions.RunAsync(Dialog, ITurnContext, State.IStatePropertyAccessor{DialogState}, CancellationToken)"/>,
-/// which sees the click before any dialog does. A typed message is not an answer: it gets the retry prompt.
+/// which sees the click before any dialog does. A typed message is not an answer: it gets the retry prompt. A refresh
+/// of the card (<c>trigger: "automatic"</c>) is never an answer either: it gets <see cref="GetCurrentViewAsync"/>.
 /// </summary>
-public sealed class AdaptiveCardPrompt(string dialogId, PromptValidator<CardSubmission>? validator)
+public class AdaptiveCardPrompt(string dialogId, PromptValidator<CardSubmission>? validator)
     : Prompt<CardSubmission>(dialogId, validator)
 {
     internal const string StampKey = "stamp";
@@ -29,6 +31,23 @@ public sealed class AdaptiveCardPrompt(string dialogId, PromptValidator<CardSubm
 
     internal static string? ReadStamp(DialogInstance instance) =>
         instance.State[StampKey] is JsonValue value && value.TryGetValue<string>(out var stamp) ? stamp : null;
+
+    internal Task<JsonElement?> CurrentViewAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
+        GetCurrentViewAsync(turnContext, instance, cancellationToken);
+
+    /// <summary>
+    /// What Teams shows when it refreshes this prompt's card while the prompt waits: by default the card it is waiting
+    /// with, stamped as sent. Override to recompute it (e.g. from data that changed since); <c>null</c> leaves the card
+    /// as it is. Must not change anything: a refresh is not an answer.
+    /// </summary>
+    protected virtual Task<JsonElement?> GetCurrentViewAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+
+        var prompt = ReadOptions(instance.State).Prompt;
+        var card = prompt?.Attachments?.FirstOrDefault(a => a is { ContentType: ContentTypes.AdaptiveCard, Content: not null })?.Content;
+        return Task.FromResult(card is { } content && ReadStamp(instance) is { } stamp ? CardStamp.Apply(content, stamp) : (JsonElement?)null);
+    }
 
     protected override bool AcceptsActivity(Activity activity)
     {

@@ -7,9 +7,11 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// <summary>
 /// A click on an Adaptive Card as it reaches the bot: an <c>Action.Submit</c> message with a <c>value</c>
 /// (protocol ref. §5.3) or an <c>adaptiveCard/action</c> invoke (§5.4). <see cref="Stamp"/> is <c>null</c> when the
-/// data carries no readable stamp (a foreign card or tampered data).
+/// data carries no readable stamp (a foreign card or tampered data). <see cref="IsRefresh"/> marks an invoke Teams sent
+/// by itself (<c>trigger: "automatic"</c>, a card's <c>refresh</c>): it asks for the card's current view and answers
+/// nothing.
 /// </summary>
-internal sealed record CardClick(CardSubmissionKind Kind, string? Verb, string? Stamp, JsonElement Data)
+internal sealed record CardClick(CardSubmissionKind Kind, string? Verb, string? Stamp, JsonElement Data, bool IsRefresh = false)
 {
     public CardSubmission ToSubmission() => new() { Kind = Kind, Verb = Verb, Data = Data };
 
@@ -24,7 +26,10 @@ internal sealed record CardClick(CardSubmissionKind Kind, string? Verb, string? 
             var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v)
                 && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             var data = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) ? d : default;
-            return Create(CardSubmissionKind.Execute, verb, data);
+            var automatic = activity.Value is { ValueKind: JsonValueKind.Object } invoke
+                && invoke.TryGetProperty("trigger", out var trigger) && trigger.ValueKind == JsonValueKind.String
+                && string.Equals(trigger.GetString(), "automatic", StringComparison.OrdinalIgnoreCase);
+            return Create(CardSubmissionKind.Execute, verb, data) with { IsRefresh = automatic };
         }
 
         if (activity.Type == ActivityTypes.Message && activity.Value is { ValueKind: not JsonValueKind.Null } submitted)

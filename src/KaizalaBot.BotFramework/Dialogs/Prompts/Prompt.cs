@@ -23,6 +23,9 @@ public abstract class Prompt<T> : Dialog
         _validator = validator;
     }
 
+    /// <summary>The id and the prompt's type: what a prompt expects as an answer is its type.</summary>
+    public override string GetVersion() => Digest([Id, GetType().FullName ?? GetType().Name]);
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
@@ -123,6 +126,6 @@ public abstract class Prompt<T> : Dialog
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(
         ITurnContext turnContext, JsonObject state, PromptOptions options, CancellationToken cancellationToken);
 
-    private static PromptOptions ReadOptions(JsonObject state) =>
+    internal static PromptOptions ReadOptions(JsonObject state) =>
         state[OptionsKey]?.Deserialize<PromptOptions>(BotJson.Options) ?? new PromptOptions();
 }
