@@ -18,10 +18,11 @@ public sealed class AuditedPartnerCenter(IPartnerCenterClient client, CustomerRa
     /// <param name="target">The id acted on, for the audit.</param>
     /// <param name="call">The call, given a client scoped to the correlation and request ids.</param>
     /// <param name="cancellationToken">Stops waiting; an interrupted read leaves no entry (a resumed runner reads again).</param>
+    /// <param name="requestId">A known MS-RequestId to replay one logical call.</param>
     public Task<T> CallAsync<T>(
         CallScope scope, string operation, string? target, Func<IPartnerCenterClient, CancellationToken, Task<T>> call,
-        CancellationToken cancellationToken) =>
-        InvokeAsync(scope, operation, target, call, writeAhead: false, requestId: null, cancellationToken);
+        CancellationToken cancellationToken, Guid? requestId = null) =>
+        InvokeAsync(scope, operation, target, call, writeAhead: false, requestId, cancellationToken);
 
     /// <summary>A change (cart, checkout, PATCH, licence update): audited as <c>started</c> before the call, then with its outcome.</summary>
     /// <param name="scope">Who and which migration.</param>
