@@ -36,6 +36,7 @@ public static class MigrationServiceCollectionExtensions
         services.TryAddSingleton<AuditedPartnerCenter>();
         services.TryAddSingleton<SellerAuthorizer>();
         services.TryAddSingleton<TenantReader>();
+        services.TryAddSingleton<UserListingCache>();
         services.TryAddSingleton<MigrationPlanner>();
         services.TryAddSingleton<MigrationStore>();
         services.TryAddSingleton<RunnerSignal>();

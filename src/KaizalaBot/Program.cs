@@ -17,6 +17,8 @@ builder.AddReminders();         // the expiry index built at start-up when absen
 builder.AddHealth();            // /healthz (alive) and /readyz (storage reachable)
 builder.AddLocalPlayground();   // Development: the Agents Playground, a Teams-like client on localhost
 
+builder.ValidateSettingsOnBuild();  // invalid settings fail Build() with a message naming the key
+
 var app = builder.Build();
 app.MapHealth();
 app.MapBot();                   // POST /api/messages

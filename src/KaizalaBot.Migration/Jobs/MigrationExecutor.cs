@@ -75,6 +75,7 @@ public sealed partial class MigrationExecutor
         }
         catch (PartnerException ex) when (ex.IsAccessDenied())
         {
+            await progress.FlushAsync();
             await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionAccessDenied, ("code", ex.ErrorCode ?? "")), ex, cancellationToken);
         }
         catch (PartnerException ex) when (ex.IsTransient())
@@ -84,6 +85,7 @@ public sealed partial class MigrationExecutor
         }
         catch (PartnerException ex)
         {
+            await progress.FlushAsync();
             await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionUnexpected, ("code", ex.ErrorCode ?? ex.ErrorCategory.ToString())), ex, cancellationToken);
         }
         catch (OwnershipLostException)
@@ -130,7 +132,7 @@ public sealed partial class MigrationExecutor
             }
 
             await session.SaveAsync(m => m with { State = next, ResumeAt = null, Attention = null }, cancellationToken);
-            await AuditStateAsync(session.Current, cancellationToken);
+            await AuditStateAsync(session.Current);
             await progress.ReportAsync(new MigrationProgress(session.Current, session.Current.Licences.Moved, session.Current.Licences.Failed, session.Current.UserCount));
         }
     }
@@ -167,26 +169,29 @@ public sealed partial class MigrationExecutor
     {
         LogNeedsAttention(exception, session.Current.Id, session.Current.State, reason.Code);
         await session.SaveAsync(m => m with { State = MigrationState.NeedsAttention, Attention = reason }, cancellationToken);
-        await _store.UnmarkRunnableAsync(session.Current.Id, cancellationToken);
-        await AuditStateAsync(session.Current, cancellationToken, reason.Code);
+        await _store.UnmarkRunnableAsync(session.Current.Id, CancellationToken.None);
+        await AuditStateAsync(session.Current, reason.Code);
         await NotifyAsync(() => _notifier.AttentionNeededAsync(session.Current, reason, CancellationToken.None));
     }
 
     private async Task FinishAsync(MigrationSession session, MigrationState state, MigrationMessage? reason, CancellationToken cancellationToken)
     {
         await session.SaveAsync(m => m with { State = state, Attention = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken);
-        await _store.UnmarkRunnableAsync(session.Current.Id, cancellationToken);
+
+        // Saved: what follows must happen even if the runner is stopping now, or the state would lack its audit entry.
+        await _store.UnmarkRunnableAsync(session.Current.Id, CancellationToken.None);
         if (state == MigrationState.Cancelled)
         {
-            await _store.ReleaseSlotAsync(session.Current.CustomerId, session.Current.SourceSubscriptionId, cancellationToken);
+            await _store.ReleaseSlotAsync(session.Current.CustomerId, session.Current.SourceSubscriptionId, CancellationToken.None);
         }
 
-        await AuditStateAsync(session.Current, cancellationToken);
+        await AuditStateAsync(session.Current);
         LogFinished(session.Current.Id, state);
         await NotifyAsync(() => _notifier.FinishedAsync(session.Current, CancellationToken.None));
     }
 
-    private Task AuditStateAsync(MigrationRecord m, CancellationToken cancellationToken, string? code = null) =>
+    // Not cancellable: the state it records is already saved.
+    private Task AuditStateAsync(MigrationRecord m, string? code = null) =>
         _audit.AppendAsync(
             new AuditEntry
             {
@@ -194,7 +199,7 @@ public sealed partial class MigrationExecutor
                 Actor = m.RequestedBy, PartnerCenterUserId = m.PartnerCenterUserId, CorrelationId = m.CorrelationId,
                 Status = m.State.ToString(), ErrorCode = code,
             },
-            cancellationToken);
+            CancellationToken.None);
 
     // The seller's card is a courtesy: a notifier failure is logged and never stops or fails the migration.
     private async Task NotifyAsync(Func<Task> notify)
