@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using KaizalaBot.Migration.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace KaizalaBot.Migration.Diagnostics;
+
+/// <summary>
+/// The migration engine's traces, metrics and logging scope, on <c>System.Diagnostics</c> only (the host picks the
+/// exporters): one <see cref="ActivitySource"/> and one <see cref="Meter"/>, both named <see cref="Name"/>. A runner's
+/// work on one migration is a <c>migration.run</c> span with a <c>migration.step</c> span per step; a seller's command
+/// is a <c>migration.command</c> span inside the turn that gave it. Each opens a logging scope carrying
+/// <c>MigrationId</c>, so every line written meanwhile (Partner Center's, storage's, a proactive turn's) names the migration.
+/// </summary>
+public sealed class MigrationTelemetry : IDisposable
+{
+    public const string Name = "KaizalaBot.Migration";
+
+    internal const string MigrationIdTag = "kaizalabot.migration.id";
+    internal const string StateTag = "kaizalabot.migration.state";
+    internal const string StepTag = "kaizalabot.migration.step";
+    internal const string NextStateTag = "kaizalabot.migration.next_state";
+    internal const string CommandTag = "kaizalabot.migration.command";
+    internal const string ErrorTypeTag = "error.type";
+
+    // Ours are 16 hex digits; room for other schemes, not for a payload.
+    private const int MaxIdLength = 64;
+
+    // One per process, as System.Diagnostics intends: a listener subscribes by name, and an ActivitySource holds no state.
+    internal static readonly ActivitySource Source = new(Name);
+
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly ILogger<MigrationTelemetry> _logger;
+    private readonly TimeProvider _time;
+    private readonly Counter<long> _transitions;
+    private readonly Histogram<double> _stepDuration;
+
+    public MigrationTelemetry(ILogger<MigrationTelemetry> logger, IMeterFactory? meterFactory = null, TimeProvider? time = null)
+    {
+        _logger = logger;
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(Name) ?? new Meter(Name);
+        _time = time ?? TimeProvider.System;
+        _transitions = _meter.CreateCounter<long>(
+            "kaizalabot.migration.transitions", "{migration}", "Migrations entering a state (kaizalabot.migration.state): queued, running steps, finished, needing attention.");
+        _stepDuration = _meter.CreateHistogram<double>(
+            "kaizalabot.migration.step.duration", "s", "Runner steps by step and outcome (error.type when it did not complete).");
+    }
+
+    /// <summary>A migration entered <paramref name="state"/>.</summary>
+    public void StateEntered(MigrationState state) => _transitions.Add(1, new TagList { { StateTag, state.ToString() } });
+
+    /// <summary>The runner works on one migration: its span and logging scope, until disposed.</summary>
+    public IDisposable StartRun(string migrationId) => Start("migration.run", migrationId, command: null);
+
+    /// <summary>A seller's or approver's command on one migration (<paramref name="command"/> as audited): its span and logging scope.</summary>
+    public IDisposable StartCommand(string command, string migrationId) => Start("migration.command", migrationId, command);
+
+    /// <summary>Runs one step of the job under its span, measuring it and how it ended.</summary>
+    internal async Task<MigrationState> TraceStepAsync(MigrationState state, Func<Task<MigrationState>> step)
+    {
+        using var span = Source.StartActivity("migration.step " + state);
+        span?.SetTag(StepTag, state.ToString());
+        var started = _time.GetTimestamp();
+        string? errorType = null;
+        try
+        {
+            var next = await step();
+            span?.SetTag(NextStateTag, next.ToString());
+            return next;
+        }
+        catch (Exception ex)
+        {
+            // The type only: our own exception types (attention, cancelled, Partner Center, stopping) say what happened.
+            errorType = ex.GetType().Name;
+            span?.SetTag(ErrorTypeTag, errorType);
+            span?.SetStatus(ActivityStatusCode.Error, errorType);
+            throw;
+        }
+        finally
+        {
+            var tags = new TagList { { StepTag, state.ToString() } };
+            if (errorType is not null)
+            {
+                tags.Add(ErrorTypeTag, errorType);
+            }
+
+            _stepDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    // A command's migration id comes from a card's data: only what can be one of our ids goes into logs and spans.
+    private static string Safe(string migrationId) =>
+        migrationId.Length is > 0 and <= MaxIdLength && migrationId.All(char.IsAsciiLetterOrDigit) ? migrationId : "(not a migration id)";
+
+    private MigrationActivity Start(string spanName, string migrationId, string? command)
+    {
+        migrationId = Safe(migrationId);
+        var scope = _logger.BeginScope(new MigrationLogScope(migrationId));
+        var span = Source.StartActivity(spanName);
+        span?.SetTag(MigrationIdTag, migrationId);
+        span?.SetTag(CommandTag, command);
+        return new MigrationActivity(span, scope);
+    }
+}
