@@ -81,7 +81,7 @@ public sealed partial class MigrationRunner(
 
     private async Task RunOneAsync(string id, ILease lease, TaskCompletionSource done, CancellationToken cancellationToken)
     {
-        using var run = telemetry.StartRun(id);
+        var run = telemetry.StartRun(id);
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.LeaseLost);
@@ -98,6 +98,7 @@ public sealed partial class MigrationRunner(
         }
         finally
         {
+            run.Dispose();   // the span and the MigrationId scope end with the run, before it reports idle
             await lease.DisposeAsync();
             _running.TryRemove(id, out _);
             done.TrySetResult();
