@@ -12,7 +12,7 @@ namespace KaizalaBot.Migration.Diagnostics;
 /// is a <c>migration.command</c> span inside the turn that gave it. Each opens a logging scope carrying
 /// <c>MigrationId</c>, so every line written meanwhile (Partner Center's, storage's, a proactive turn's) names the migration.
 /// </summary>
-public sealed class MigrationTelemetry : IDisposable
+public sealed class MigrationTelemetry
 {
     public const string Name = "KaizalaBot.Migration";
 
@@ -29,22 +29,20 @@ public sealed class MigrationTelemetry : IDisposable
     // One per process, as System.Diagnostics intends: a listener subscribes by name, and an ActivitySource holds no state.
     internal static readonly ActivitySource Source = new(Name);
 
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
     private readonly ILogger<MigrationTelemetry> _logger;
     private readonly TimeProvider _time;
     private readonly Counter<long> _transitions;
     private readonly Histogram<double> _stepDuration;
 
-    public MigrationTelemetry(ILogger<MigrationTelemetry> logger, IMeterFactory? meterFactory = null, TimeProvider? time = null)
+    public MigrationTelemetry(ILogger<MigrationTelemetry> logger, IMeterFactory meterFactory, TimeProvider time)
     {
         _logger = logger;
-        _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(Name) ?? new Meter(Name);
-        _time = time ?? TimeProvider.System;
-        _transitions = _meter.CreateCounter<long>(
+        // From the container's factory: the meter lives as long as the container, and a test can observe just its own.
+        var meter = meterFactory.Create(Name);
+        _time = time;
+        _transitions = meter.CreateCounter<long>(
             "kaizalabot.migration.transitions", "{migration}", "Migrations entering a state (kaizalabot.migration.state): queued, running steps, finished, needing attention.");
-        _stepDuration = _meter.CreateHistogram<double>(
+        _stepDuration = meter.CreateHistogram<double>(
             "kaizalabot.migration.step.duration", "s", "Runner steps by step and outcome (error.type when it did not complete).");
     }
 
@@ -87,14 +85,6 @@ public sealed class MigrationTelemetry : IDisposable
             }
 
             _stepDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
-        }
-    }
-
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
         }
     }
 

@@ -9,7 +9,7 @@ namespace KaizalaBot.PartnerCenter.Diagnostics;
 /// (every retry of it inside) carries the operation, the <c>MS-CorrelationId</c> and <c>MS-RequestId</c> sent, the
 /// status and Partner Center's error code, so a trace leads straight to the ids Microsoft support asks for.
 /// </summary>
-public sealed class PartnerCenterTelemetry : IDisposable
+public sealed class PartnerCenterTelemetry
 {
     public const string Name = "KaizalaBot.PartnerCenter";
 
@@ -28,19 +28,14 @@ public sealed class PartnerCenterTelemetry : IDisposable
     /// <summary>Where the handlers below the client find the logical call (retries add to it).</summary>
     internal static readonly HttpRequestOptionsKey<PartnerCenterCallTelemetry> CallKey = new("KaizalaBot.PartnerCenter.Call");
 
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
-
-    /// <param name="meterFactory">The host's factory (so tests can observe one container's meter); without it, a meter of its own.</param>
-    /// <param name="time">The clock durations are measured on.</param>
-    public PartnerCenterTelemetry(IMeterFactory? meterFactory = null, TimeProvider? time = null)
+    public PartnerCenterTelemetry(IMeterFactory meterFactory, TimeProvider time)
     {
-        _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(Name) ?? new Meter(Name);
-        Time = time ?? TimeProvider.System;
-        CallDuration = _meter.CreateHistogram<double>(
+        // From the container's factory: the meter lives as long as the container, and a test can observe just its own.
+        var meter = meterFactory.Create(Name);
+        Time = time;
+        CallDuration = meter.CreateHistogram<double>(
             "kaizalabot.partner_center.call.duration", "s", "Partner Center calls, retries included, by operation, status and error.");
-        Throttled = _meter.CreateCounter<long>(
+        Throttled = meter.CreateCounter<long>(
             "kaizalabot.partner_center.throttled", "{response}", "Partner Center answers 429 (each attempt), by operation.");
     }
 
@@ -63,13 +58,5 @@ public sealed class PartnerCenterTelemetry : IDisposable
         }
 
         return new PartnerCenterCallTelemetry(this, span, operation, Time.GetTimestamp());
-    }
-
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
     }
 }

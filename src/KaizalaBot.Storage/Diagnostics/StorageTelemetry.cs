@@ -9,7 +9,7 @@ namespace KaizalaBot.Storage.Diagnostics;
 /// operation is a span and a duration measurement with its backend and outcome (<c>ok</c>, <c>not_found</c>,
 /// <c>conflict</c> or <c>error</c>), so optimistic-concurrency conflicts show up next to the turn or migration that met them.
 /// </summary>
-public sealed class StorageTelemetry : IDisposable
+public sealed class StorageTelemetry
 {
     public const string Name = "KaizalaBot.Storage";
 
@@ -21,17 +21,12 @@ public sealed class StorageTelemetry : IDisposable
     // One per process, as System.Diagnostics intends: a listener subscribes by name, and an ActivitySource holds no state.
     internal static readonly ActivitySource Source = new(Name);
 
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
-
-    /// <param name="meterFactory">The host's factory (so tests can observe one container's meter); without it, a meter of its own.</param>
-    /// <param name="time">The clock durations are measured on.</param>
-    public StorageTelemetry(IMeterFactory? meterFactory = null, TimeProvider? time = null)
+    public StorageTelemetry(IMeterFactory meterFactory, TimeProvider time)
     {
-        _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(Name) ?? new Meter(Name);
-        Time = time ?? TimeProvider.System;
-        OperationDuration = _meter.CreateHistogram<double>(
+        // From the container's factory: the meter lives as long as the container, and a test can observe just its own.
+        var meter = meterFactory.Create(Name);
+        Time = time;
+        OperationDuration = meter.CreateHistogram<double>(
             "kaizalabot.storage.operation.duration", "s", "Storage operations by operation, backend and outcome (ok, not_found, conflict, error).");
     }
 
@@ -51,13 +46,5 @@ public sealed class StorageTelemetry : IDisposable
         }
 
         return new StorageOperationTelemetry(this, span, operation, backend, Time.GetTimestamp());
-    }
-
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
     }
 }
