@@ -71,7 +71,7 @@ public sealed partial class CloudAdapter
         _timeProvider = timeProvider ?? TimeProvider.System;
         _stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         _outboundDeadline = outboundDeadline ?? new OutboundDeadline();
-        _telemetry = telemetry ?? new BotFrameworkTelemetry(time: _timeProvider);
+        _telemetry = telemetry ?? new BotFrameworkTelemetry(time: _timeProvider);   // built by hand (tests): a meter of its own
     }
 
     /// <summary>
