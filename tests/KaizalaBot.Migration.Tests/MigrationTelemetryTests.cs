@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using KaizalaBot.Migration.Diagnostics;
+using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Tests.Infrastructure;
 using KaizalaBot.PartnerCenter.Diagnostics;
+using KaizalaBot.Testing;
 using KaizalaBot.Testing.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -48,6 +50,23 @@ public sealed class MigrationTelemetryTests
         Assert.Equal("Queued", entered[0]);
         Assert.Equal("Completed", entered[^1]);
         Assert.Contains("MovingLicences", entered);
+    }
+
+    [Fact]
+    public async Task ScanAllAsync_DemoPartner_ScanSpanWithItsCountsAndThePartnerCenterCallsBeneath()
+    {
+        using var spans = new SpanRecorder(MigrationTelemetry.Name, PartnerCenterTelemetry.Name);
+        await using var harness = await MigrationHarness.StartAsync();
+        using var durations = new MetricCollector<double>(
+            harness.Primary.GetRequiredService<IMeterFactory>(), MigrationTelemetry.Name, "kaizalabot.expiry.scan.duration");
+
+        var result = await harness.Primary.GetRequiredService<ExpiryScanner>().ScanAllAsync(CancellationToken.None).WithinAsync("a scan");
+
+        var scan = Assert.Single(spans.Tagged(MigrationTelemetry.ScanIdTag, result.ScanId));
+        Assert.Equal(result.CustomersScanned, scan.GetTagItem("kaizalabot.expiry.customers"));
+        Assert.Equal(result.KaizalaCustomers, scan.GetTagItem("kaizalabot.expiry.kaizala_customers"));
+        Assert.Contains(spans.InTrace(scan.TraceId), s => s.Source.Name == PartnerCenterTelemetry.Name && s.ParentSpanId == scan.SpanId);
+        Assert.Equal(result.Duration.TotalSeconds, Assert.Single(durations.GetMeasurementSnapshot()).Value);
     }
 
     [Fact]

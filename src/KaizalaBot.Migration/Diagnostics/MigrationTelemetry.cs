@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Jobs;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ namespace KaizalaBot.Migration.Diagnostics;
 /// work on one migration is a <c>migration.run</c> span with a <c>migration.step</c> span per step; a seller's command
 /// is a <c>migration.command</c> span inside the turn that gave it. Each opens a logging scope carrying
 /// <c>MigrationId</c>, so every line written meanwhile (Partner Center's, storage's, a proactive turn's) names the migration.
+/// The expiry scanner's scans of every customer (what the reminders stand on) are <c>expiry.scan</c> spans.
 /// </summary>
 public sealed class MigrationTelemetry
 {
@@ -22,6 +24,7 @@ public sealed class MigrationTelemetry
     internal const string NextStateTag = "kaizalabot.migration.next_state";
     internal const string CommandTag = "kaizalabot.migration.command";
     internal const string ErrorTypeTag = "error.type";
+    internal const string ScanIdTag = "kaizalabot.expiry.scan_id";
 
     // Ours are 16 hex digits; room for other schemes, not for a payload.
     private const int MaxIdLength = 64;
@@ -33,6 +36,8 @@ public sealed class MigrationTelemetry
     private readonly TimeProvider _time;
     private readonly Counter<long> _transitions;
     private readonly Histogram<double> _stepDuration;
+    private readonly Histogram<double> _scanDuration;
+    private readonly Counter<long> _scanFailures;
 
     public MigrationTelemetry(ILogger<MigrationTelemetry> logger, IMeterFactory meterFactory, TimeProvider time)
     {
@@ -44,6 +49,9 @@ public sealed class MigrationTelemetry
             "kaizalabot.migration.transitions", "{migration}", "Migrations entering a state (kaizalabot.migration.state): queued, running steps, finished, needing attention.");
         _stepDuration = meter.CreateHistogram<double>(
             "kaizalabot.migration.step.duration", "s", "Runner steps by step and outcome (error.type when it did not complete).");
+        _scanDuration = meter.CreateHistogram<double>("kaizalabot.expiry.scan.duration", "s", "Completed expiry scans of every customer.");
+        _scanFailures = meter.CreateCounter<long>(
+            "kaizalabot.expiry.customers_failed", "{customer}", "Customers an expiry scan could not read (their previous index entry is kept).");
     }
 
     /// <summary>A migration entered <paramref name="state"/>.</summary>
@@ -54,6 +62,25 @@ public sealed class MigrationTelemetry
 
     /// <summary>A seller's or approver's command on one migration (<paramref name="command"/> as audited): its span and logging scope.</summary>
     public IDisposable StartCommand(string command, string migrationId) => Start("migration.command", migrationId, command);
+
+    /// <summary>An expiry scan of every customer: its span, with the Partner Center calls beneath it.</summary>
+    internal static Activity? StartScan(string scanId)
+    {
+        var span = Source.StartActivity("expiry.scan");
+        span?.SetTag(ScanIdTag, scanId);
+        return span;
+    }
+
+    /// <summary>A scan completed: its counts on its span, its duration and unreadable customers measured.</summary>
+    internal void ScanCompleted(Activity? span, ExpiryScanResult result)
+    {
+        _scanDuration.Record(result.Duration.TotalSeconds);
+        _scanFailures.Add(result.CustomersFailed);
+        span?.SetTag("kaizalabot.expiry.customers", result.CustomersScanned);
+        span?.SetTag("kaizalabot.expiry.kaizala_customers", result.KaizalaCustomers);
+        span?.SetTag("kaizalabot.expiry.customers_failed", result.CustomersFailed);
+        span?.SetTag("kaizalabot.expiry.entries_removed", result.EntriesRemoved);
+    }
 
     /// <summary>Runs one step of the job under its span, measuring it and how it ended.</summary>
     internal async Task<MigrationState> TraceStepAsync(MigrationState state, Func<Task<MigrationState>> step)
