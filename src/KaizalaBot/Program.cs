@@ -9,6 +9,7 @@ if (TeamsAppPackageCommand.IsInvoked(args))     // package-teams-app: the Teams 
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddTelemetry();         // OpenTelemetry: OTLP and/or Azure Monitor when configured, nothing by default
 builder.AddStorage();           // IStorage + leases: File (embedded default), Memory or AzureBlob
 builder.AddBotHosting();        // channel authentication, connector, adapter, the bot and its cards
 builder.AddPartnerCenter();     // typed Partner Center client; Development: the simulator, in-process

@@ -1,5 +1,6 @@
 using KaizalaBot.Migration.Audit;
 using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Migration.Notifications;
 using KaizalaBot.Migration.Planning;
 using KaizalaBot.Migration.PartnerCenterAccess;
@@ -26,11 +27,12 @@ public sealed partial class MigrationExecutor
     private readonly MigrationRunnerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MigrationExecutor> _logger;
+    private readonly MigrationTelemetry _telemetry;
     private readonly Dictionary<MigrationState, IMigrationStep> _steps;
 
     public MigrationExecutor(
         MigrationStore store, AuditedPartnerCenter partnerCenter, AuditTrail audit, PlanCatalogue catalogue, IMigrationNotifier notifier,
-        IOptions<MigrationOptions> options, TimeProvider time, ILogger<MigrationExecutor> logger)
+        IOptions<MigrationOptions> options, TimeProvider time, ILogger<MigrationExecutor> logger, MigrationTelemetry telemetry)
     {
         _store = store;
         _partnerCenter = partnerCenter;
@@ -40,6 +42,7 @@ public sealed partial class MigrationExecutor
         _options = options.Value.Runner;
         _time = time;
         _logger = logger;
+        _telemetry = telemetry;
         IMigrationStep[] steps =
         [
             new PurchaseStep(options.Value.FriendlyNamePrefix), new ProvisioningStep(), new LicenceMoveStep(), new SuspendStep(), new VerifyStep(),
@@ -117,7 +120,7 @@ public sealed partial class MigrationExecutor
             }
             else if (_steps.TryGetValue(state, out var step))
             {
-                next = await step.RunAsync(context, cancellationToken);
+                next = await _telemetry.TraceStepAsync(state, () => step.RunAsync(context, cancellationToken));
             }
             else
             {
@@ -190,9 +193,11 @@ public sealed partial class MigrationExecutor
         await NotifyAsync(() => _notifier.FinishedAsync(session.Current, CancellationToken.None));
     }
 
-    // Not cancellable: the state it records is already saved.
-    private Task AuditStateAsync(MigrationRecord m, string? code = null) =>
-        _audit.AppendAsync(
+    // Not cancellable: the state it records is already saved. Every state entered is audited here, so it is counted here too.
+    private Task AuditStateAsync(MigrationRecord m, string? code = null)
+    {
+        _telemetry.StateEntered(m.State);
+        return _audit.AppendAsync(
             new AuditEntry
             {
                 MigrationId = m.Id, At = _time.GetUtcNow(), Kind = AuditKind.Decision, Operation = "migration.state",
@@ -200,6 +205,7 @@ public sealed partial class MigrationExecutor
                 Status = m.State.ToString(), ErrorCode = code,
             },
             CancellationToken.None);
+    }
 
     // The seller's card is a courtesy: a notifier failure is logged and never stops or fails the migration.
     private async Task NotifyAsync(Func<Task> notify)

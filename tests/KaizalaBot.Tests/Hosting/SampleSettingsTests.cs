@@ -1,9 +1,11 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
+using KaizalaBot.Hosting;
 using KaizalaBot.Migration;
 using KaizalaBot.Migration.Expiry;
 using KaizalaBot.PartnerCenter;
@@ -35,6 +37,8 @@ public sealed class SampleSettingsTests
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
         ("TeamsApp", typeof(TeamsAppOptions)),
+        ("OpenTelemetry", typeof(OpenTelemetryOptions)),
+        ("AzureMonitor", typeof(AzureMonitorOptions)),   // bound by the Azure Monitor distro itself
     ];
 
     // Bindable, but the host overwrites it from the environment (loopback connectors only in Development), so
