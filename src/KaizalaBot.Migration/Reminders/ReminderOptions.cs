@@ -29,8 +29,8 @@ public sealed record ReminderOptions
     public string? ChannelConversationId { get; init; }
 
     /// <summary>Subscriptions shown on one card, most urgent first; the rest are counted and listed by <c>expiring</c>.</summary>
-    public int MaxItemsPerCard { get; init; } = 10;
+    public int MaxItemsPerCard { get; init; } = 5;
 
     /// <summary>The lead times in use, longest first.</summary>
-    public IReadOnlyList<int> EffectiveLeadTimes => [.. (LeadTimes.Count == 0 ? DefaultLeadTimes : LeadTimes).Distinct().OrderDescending()];
+    internal IReadOnlyList<int> EffectiveLeadTimes => [.. (LeadTimes.Count == 0 ? DefaultLeadTimes : LeadTimes).Distinct().OrderDescending()];
 }

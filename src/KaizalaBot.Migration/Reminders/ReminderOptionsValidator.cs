@@ -18,9 +18,9 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOption
             failures.Add("Reminders:ScanInterval must be at least 00:05:00, PlanInterval at least 00:01:00 and PollInterval at least 00:00:05.");
         }
 
-        if (options.MaxItemsPerCard is < 1 or > 25)
+        if (options.MaxItemsPerCard is < 1 or > 10)
         {
-            failures.Add("Reminders:MaxItemsPerCard must be 1 to 25 (Teams limits a card's size).");
+            failures.Add("Reminders:MaxItemsPerCard must be 1 to 10 (Teams limits the size of a card).");
         }
 
         if (options.ChannelConversationId is { Length: > 0 } channel && !channel.StartsWith("19:", StringComparison.Ordinal))

@@ -90,6 +90,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
 
             // The clock stands still unless a test moves it: the whole demo scan fits in the pacer's first second.
             ["Expiry:RequestsPerMinute"] = "60000",
+            ["Reminders:MaxItemsPerCard"] = "10",
         };
         foreach (var (key, value) in _settings)
         {

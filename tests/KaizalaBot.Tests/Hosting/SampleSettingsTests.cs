@@ -6,6 +6,7 @@ using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.Migration;
 using KaizalaBot.Migration.Expiry;
+using KaizalaBot.Migration.Reminders;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
@@ -32,6 +33,7 @@ public sealed class SampleSettingsTests
         ("PartnerCenter", typeof(PartnerCenterOptions)),
         ("Migration", typeof(MigrationOptions)),
         ("Expiry", typeof(ExpiryOptions)),
+        ("Reminders", typeof(ReminderOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
         ("TeamsApp", typeof(TeamsAppOptions)),
