@@ -8,6 +8,7 @@ using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.Hosting;
 using KaizalaBot.Migration;
 using KaizalaBot.Migration.Expiry;
+using KaizalaBot.Migration.Reminders;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
@@ -34,6 +35,7 @@ public sealed class SampleSettingsTests
         ("PartnerCenter", typeof(PartnerCenterOptions)),
         ("Migration", typeof(MigrationOptions)),
         ("Expiry", typeof(ExpiryOptions)),
+        ("Reminders", typeof(ReminderOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
         ("TeamsApp", typeof(TeamsAppOptions)),
