@@ -63,6 +63,16 @@ public sealed partial class SellerAuthorizer : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Whether <paramref name="seller"/> may do <paramref name="action"/>, without logging or auditing a refusal: for
+    /// finding who to ask (e.g. which installed users are Admin agents for an approval), not for acting on a request.
+    /// </summary>
+    public async Task<bool> IsAllowedAsync(SellerIdentity seller, SellerAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        return (await DecideAsync(seller, action, cancellationToken)).IsAllowed;
+    }
+
     private async Task<AuthorizationResult> DecideAsync(SellerIdentity seller, SellerAction action, CancellationToken cancellationToken)
     {
         if (!string.Equals(seller.TenantId, _partnerTenantId, StringComparison.OrdinalIgnoreCase))

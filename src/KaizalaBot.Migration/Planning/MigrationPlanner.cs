@@ -1,6 +1,7 @@
 using KaizalaBot.Migration.Authorization;
 using KaizalaBot.Migration.Catalog;
 using KaizalaBot.Migration.Jobs;
+using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Models;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,34 @@ namespace KaizalaBot.Migration.Planning;
 /// nothing to Partner Center.
 /// </summary>
 public sealed class MigrationPlanner(
-    TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
+    IPartnerCenterClient client, TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
     MigrationStore store, IOptions<MigrationOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan EndsSoon = TimeSpan.FromDays(14);
 
     private readonly MigrationApprovalOptions _approval = options.Value.Approval;
+
+    /// <summary>
+    /// Customers whose company name or domain starts with <paramref name="prefix"/> (Partner Center supports only
+    /// starts-with), each once, by name: two app-only calls whatever the number of customers.
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerMatch>> FindCustomersAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var byName = client.SearchCustomersAsync(CustomerSearchField.CompanyName, prefix.Trim(), cancellationToken);
+        var byDomain = client.SearchCustomersAsync(CustomerSearchField.Domain, prefix.Trim(), cancellationToken);
+        var found = (await byName).Items.Concat((await byDomain).Items);
+        return [.. found
+            .DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(Match)
+            .OrderBy(c => c.CompanyName, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>One customer by id (a reminder or a link names it): its name and domain, one app-only call.</summary>
+    public async Task<CustomerMatch> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        return Match(await client.GetCustomerAsync(customerId, cancellationToken));
+    }
 
     public async Task<IReadOnlyList<KaizalaSubscriptionSummary>> GetKaizalaSubscriptionsAsync(string customerId, CancellationToken cancellationToken)
     {
@@ -33,8 +56,16 @@ public sealed class MigrationPlanner(
     }
 
     /// <summary>Users of the customer holding Kaizala Pro (one licence read per user: page through them in the host).</summary>
-    public async Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
-        [.. (await tenant.UsersAsync(customerId, cancellationToken)).Where(u => u.HoldsKaizala)];
+    public Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
+        GetKaizalaUsersAsync(customerId, null, cancellationToken);
+
+    /// <summary>
+    /// Users of the customer holding Kaizala Pro, reporting each licence read: a large tenant takes minutes under
+    /// Partner Center's throttle, so the host runs this in the background and shows <paramref name="progress"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(
+        string customerId, IProgress<UsersRead>? progress, CancellationToken cancellationToken) =>
+        [.. (await tenant.UsersAsync(customerId, progress, cancellationToken)).Where(u => u.HoldsKaizala)];
 
     public async Task<IReadOnlyList<PlanOption>> GetPlanOptionsAsync(string customerId, int usersToMove, CancellationToken cancellationToken)
     {
@@ -43,9 +74,34 @@ public sealed class MigrationPlanner(
         return recommender.Recommend(tenant.Profile(skus, subscriptions, usersToMove));
     }
 
-    public async Task<MigrationPreview> PreviewAsync(MigrationDraft draft, CancellationToken cancellationToken)
+    public Task<MigrationPreview> PreviewAsync(MigrationDraft draft, CancellationToken cancellationToken) =>
+        PreviewAsync(draft, null, cancellationToken);
+
+    /// <summary>Every check, each selected user read again (two calls per user, reported to <paramref name="progress"/>).</summary>
+    public Task<MigrationPreview> PreviewAsync(MigrationDraft draft, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        return PreviewCoreAsync(draft, ct => tenant.UsersAsync(draft.CustomerId, draft.Users.Select(u => u.Id), progress, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// The same checks with the selected users as the seller's list read them a moment ago (<paramref name="knownUsers"/>),
+    /// so a review costs a few calls whatever the number of users; <see cref="PreviewAsync(MigrationDraft, IProgress{UsersRead}?, CancellationToken)"/>
+    /// reads them again. A selected user missing from <paramref name="knownUsers"/> counts as not holding Kaizala Pro.
+    /// </summary>
+    public Task<MigrationPreview> PreviewWithUsersAsync(MigrationDraft draft, IReadOnlyList<CandidateUser> knownUsers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(knownUsers);
+        var byId = knownUsers.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<CandidateUser> users = [.. draft.Users.Select(u => byId.GetValueOrDefault(u.Id)
+            ?? new CandidateUser { Id = u.Id, UserPrincipalName = u.UserPrincipalName, DisplayName = u.DisplayName, HoldsKaizala = false })];
+        return PreviewCoreAsync(draft, _ => Task.FromResult(users), cancellationToken);
+    }
+
+    private async Task<MigrationPreview> PreviewCoreAsync(
+        MigrationDraft draft, Func<CancellationToken, Task<IReadOnlyList<CandidateUser>>> readUsers, CancellationToken cancellationToken)
+    {
         var findings = new List<Finding>();
         var entitlement = await authorizer.AuthorizeAsync(draft.Seller, SellerAction.Migrate, null, cancellationToken);
         if (!entitlement.IsAllowed)
@@ -70,7 +126,7 @@ public sealed class MigrationPlanner(
             findings.Add(Finding.Blocks(MessageCodes.SourceMigrationActive, ("migration", activeId)));
         }
 
-        var users = await tenant.UsersAsync(draft.CustomerId, draft.Users.Select(u => u.Id), cancellationToken);
+        var users = await readUsers(cancellationToken);
         findings.AddRange(UserFindings(users, plan, skus));
 
         HeldPlan? target = null;
@@ -179,6 +235,9 @@ public sealed class MigrationPlanner(
             }
         }
     }
+
+    private static CustomerMatch Match(Customer customer) =>
+        new(customer.Id, customer.CompanyProfile?.CompanyName ?? customer.CompanyProfile?.Domain ?? customer.Id, customer.CompanyProfile?.Domain);
 
     private static string Names(IEnumerable<CandidateUser> users)
     {

@@ -48,8 +48,8 @@ public sealed class TenantReader(
         };
     }
 
-    /// <summary>Every user with their licences (one licence read per user, bounded concurrency).</summary>
-    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, CancellationToken cancellationToken)
+    /// <summary>Every user with their licences (one licence read per user, bounded concurrency), each read reported to <paramref name="progress"/>.</summary>
+    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
     {
         var users = new List<CustomerUser>();
         var page = await CallAsync(customerId, (c, ct) => c.GetCustomerUsersPageAsync(customerId, 500, ct), cancellationToken);
@@ -60,11 +60,12 @@ public sealed class TenantReader(
             page = await CallAsync(customerId, (c, ct) => c.GetNextCustomerUsersPageAsync(current, ct), cancellationToken);
         }
 
-        return await WithLicencesAsync(customerId, users, cancellationToken);
+        return await WithLicencesAsync(customerId, users, progress, cancellationToken);
     }
 
-    /// <summary>The given users, each read with its licences.</summary>
-    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, IEnumerable<string> userIds, CancellationToken cancellationToken)
+    /// <summary>The given users, each read with its licences, reporting each user done to <paramref name="progress"/>.</summary>
+    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(
+        string customerId, IEnumerable<string> userIds, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
     {
         var users = new System.Collections.Concurrent.ConcurrentBag<CustomerUser>();
         await Parallel.ForEachAsync(userIds, Bounded(cancellationToken), async (id, ct) =>
@@ -79,7 +80,7 @@ public sealed class TenantReader(
                 users.Add(new CustomerUser { Id = id });
             }
         });
-        return await WithLicencesAsync(customerId, [.. users], cancellationToken);
+        return await WithLicencesAsync(customerId, [.. users], progress, cancellationToken);
     }
 
     public TenantProfile Profile(IReadOnlyList<SubscribedSku> skus, IReadOnlyList<Subscription> subscriptions, int usersToMove)
@@ -122,9 +123,12 @@ public sealed class TenantReader(
             ?? catalogue.Plans.FirstOrDefault(p => string.Equals(p.Name, subscription.OfferName, StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task<IReadOnlyList<CandidateUser>> WithLicencesAsync(string customerId, IReadOnlyList<CustomerUser> users, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CandidateUser>> WithLicencesAsync(
+        string customerId, List<CustomerUser> users, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
     {
         var result = new System.Collections.Concurrent.ConcurrentDictionary<string, CandidateUser>();
+        var read = 0;
+        progress?.Report(new UsersRead(0, users.Count));
         await Parallel.ForEachAsync(users, Bounded(cancellationToken), async (user, ct) =>
         {
             IReadOnlyList<License> licenses = user.UserPrincipalName is null && user.DisplayName is null
@@ -136,6 +140,7 @@ public sealed class TenantReader(
                 HoldsKaizala = detector.HoldsKaizala(licenses),
                 OtherSkuIds = [.. licenses.Where(l => !detector.IsKaizalaSku(l.ProductSku)).Select(l => l.ProductSku.Id)],
             };
+            progress?.Report(new UsersRead(Interlocked.Increment(ref read), users.Count));
         });
         return [.. users.Select(u => result[u.Id])];
     }
