@@ -5,4 +5,15 @@ public enum CardTemplate
 {
     Welcome,
     Help,
+    Notice,
+    MigrationCustomer,
+    MigrationSubscription,
+    MigrationPlan,
+    MigrationLicenceCount,
+    MigrationUsers,
+    MigrationWaiting,
+    MigrationReview,
+    Migration,
+    MigrationList,
+    MigrationApproval,
 }
