@@ -4,5 +4,9 @@ namespace KaizalaBot.Bot;
 public enum BotCommand
 {
     Help,
+    Migrate,
+    Status,
+    Resume,
     Cancel,
+    History,
 }

@@ -16,17 +16,41 @@ public static partial class CommandParser
         ["?"] = BotCommand.Help,
         ["cancel"] = BotCommand.Cancel,
         ["annuler"] = BotCommand.Cancel,
+        ["migrate"] = BotCommand.Migrate,
+        ["migrer"] = BotCommand.Migrate,
+        ["status"] = BotCommand.Status,
+        ["statut"] = BotCommand.Status,
+        ["resume"] = BotCommand.Resume,
+        ["reprendre"] = BotCommand.Resume,
+        ["history"] = BotCommand.History,
+        ["historique"] = BotCommand.History,
     };
 
-    public static BotCommand? Parse(string? text)
+    // Commands followed by free text (`migrate contoso`); the others must be typed alone.
+    private static readonly HashSet<BotCommand> TakesArgument = [BotCommand.Migrate];
+
+    public static BotCommand? Parse(string? text) => Split(text)?.Command;
+
+    /// <summary>What follows a command that takes an argument (<c>migrate contoso.com</c>), or null.</summary>
+    public static string? ArgumentOf(string? text) => Split(text)?.Argument;
+
+    private static (BotCommand Command, string? Argument)? Split(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var normalized = Mention().Replace(text, " ").Trim().TrimEnd('.', '!').Trim();
-        return Names.TryGetValue(normalized, out var command) ? command : null;
+        var normalized = Mention().Replace(text, " ").Trim();
+        if (Names.TryGetValue(normalized.TrimEnd('.', '!').Trim(), out var command))
+        {
+            return (command, null);
+        }
+
+        var space = normalized.IndexOfAny([' ', '\t', '\n', '\r']);
+        return space > 0 && Names.TryGetValue(normalized[..space], out var withArgument) && TakesArgument.Contains(withArgument)
+            ? (withArgument, normalized[(space + 1)..].Trim())
+            : null;
     }
 
     /// <summary>
@@ -49,6 +73,14 @@ public static partial class CommandParser
         (BotCommand.Help, _) => "help",
         (BotCommand.Cancel, Localization.BotLanguage.French) => "annuler",
         (BotCommand.Cancel, _) => "cancel",
+        (BotCommand.Migrate, Localization.BotLanguage.French) => "migrer",
+        (BotCommand.Migrate, _) => "migrate",
+        (BotCommand.Status, Localization.BotLanguage.French) => "statut",
+        (BotCommand.Status, _) => "status",
+        (BotCommand.Resume, Localization.BotLanguage.French) => "reprendre",
+        (BotCommand.Resume, _) => "resume",
+        (BotCommand.History, Localization.BotLanguage.French) => "historique",
+        (BotCommand.History, _) => "history",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
