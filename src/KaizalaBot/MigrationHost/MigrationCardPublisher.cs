@@ -27,6 +27,7 @@ internal sealed partial class MigrationCardPublisher(
     public async Task PublishAsync(MigrationCardJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        LogShowing(job.Kind, job.MigrationId);
         if (await migrations.GetAsync(job.MigrationId, cancellationToken) is not { } migration)
         {
             return;
@@ -165,6 +166,9 @@ internal sealed partial class MigrationCardPublisher(
             LogNotShown(migrationId, result.Status, result.IsConversationGone);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Showing {Kind} of migration {MigrationId} in Teams")]
+    private partial void LogShowing(MigrationCardJobKind kind, string migrationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} has no conversation to show it in")]
     private partial void LogNoConversation(string migrationId);
