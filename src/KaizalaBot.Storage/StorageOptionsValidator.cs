@@ -53,13 +53,11 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
 
         if (hasConnectionString)
         {
-            try
+            if (!BlobClientFactory.IsValidConnectionString(options.ConnectionString!))
             {
-                BlobConnectionString.Parse(options.ConnectionString!);
-            }
-            catch (FormatException ex)
-            {
-                failures.Add($"{Blob}ConnectionString is invalid: {ex.Message}");
+                // Never the SDK's message: this one goes to the start-up log, and a connection string holds the account key.
+                failures.Add($"{Blob}ConnectionString is not a valid Azure Storage connection string (expected "
+                    + "'UseDevelopmentStorage=true', 'DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...' or 'BlobEndpoint=...;AccountName=...;AccountKey=...').");
             }
 
             if (!string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))

@@ -1,5 +1,4 @@
-using Azure.Core;
-using Azure.Identity;
+using Azure.Storage.Blobs;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Files;
 using KaizalaBot.Storage.Leases;
@@ -15,8 +14,6 @@ namespace KaizalaBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    internal const string HttpClientName = "KaizalaBot.Storage.Blob";
-
     /// <summary>
     /// Registers <see cref="IStorage"/> and <see cref="ILeaseManager"/> for the provider chosen by <c>Storage:Provider</c>
     /// (File by default), with the <c>Storage</c> section validated at start-up.
@@ -31,12 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 
-        // The Blob client is a long-lived singleton: pooled connections are recycled instead of handlers, so DNS
-        // changes are still seen.
-        services.AddHttpClient(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.TryAddSingleton(CreateBlobContainer);
+        // The official client is thread-safe and meant to live as long as the app (its transport pools connections).
+        services.TryAddSingleton(sp => BlobClientFactory.CreateContainerClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.AzureBlob));
 
         services.TryAddSingleton(CreateStorage);
         services.TryAddSingleton(CreateLeaseManager);
@@ -76,21 +69,4 @@ public static class StorageServiceCollectionExtensions
             _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported."),
         };
     }
-
-    private static BlobContainerClient CreateBlobContainer(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value.AzureBlob;
-        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-        var time = services.GetRequiredService<TimeProvider>();
-        var logger = services.GetRequiredService<ILogger<BlobServiceClient>>();
-        var client = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new BlobServiceClient(http, options.ServiceUri!, CreateCredential(options), new BlobClientOptions(), time, logger)
-            : new BlobServiceClient(http, BlobConnectionString.Parse(options.ConnectionString), new BlobClientOptions(), time, logger);
-        return client.GetBlobContainerClient(options.ContainerName);
-    }
-
-    private static TokenCredential CreateCredential(AzureBlobStorageOptions options) =>
-        string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
 }

@@ -75,6 +75,74 @@ public sealed class StorageKeyEscaperTests
         Assert.Null(key);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Escape_KeyWhoseEscapeIsTooLong_GivesABoundedDeterministicDigestName(bool preserveUpperCase)
+    {
+        var key = "conversations/" + new string(':', 100_000);
+
+        var name = StorageKeyEscaper.Escape(key, preserveUpperCase);
+
+        Assert.True(name.Length <= StorageKeyEscaper.MaxEscapedLength);
+        Assert.Equal(name, StorageKeyEscaper.Escape(key, preserveUpperCase));
+        Assert.Matches("^(?:[a-z0-9-]|_[0-9a-f]{2})+~[0-9a-f]{64}$", name);
+        Assert.True(StorageKeyEscaper.IsDigestName(name));
+        Assert.Null(StorageKeyEscaper.TryUnescape(name, preserveUpperCase));
+    }
+
+    [Fact]
+    public void Escape_EscapedLengthAtTheLimit_StaysReversibleAndOneMoreBecomesADigest()
+    {
+        var atLimit = new string('a', StorageKeyEscaper.MaxEscapedLength);
+        var overLimit = atLimit + "a";
+
+        Assert.Equal(atLimit, StorageKeyEscaper.Escape(atLimit, preserveUpperCase: true));
+        Assert.True(StorageKeyEscaper.IsDigestName(StorageKeyEscaper.Escape(overLimit, preserveUpperCase: true)));
+    }
+
+    [Fact]
+    public void Escape_LongKeysDifferingOnlyFarBeyondTheKeptPrefix_GiveDistinctNames()
+    {
+        var stem = new string('é', 5000);
+        string[] keys = [stem + "a", stem + "b", stem + "A", stem + "aa", stem];
+
+        var names = keys.Select(k => StorageKeyEscaper.Escape(k, preserveUpperCase: false)).ToList();
+
+        Assert.Equal(keys.Length, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Escape_DigestName_NeverCutsAnEscapeInTwo(int offset)
+    {
+        // Shift the three-character escapes across the cut so it falls before, inside and after one.
+        var key = new string('a', offset) + new string('/', 2000);
+
+        var name = StorageKeyEscaper.Escape(key, preserveUpperCase: true);
+
+        Assert.Matches("^a*(?:_2f)+~[0-9a-f]{64}$", name);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(200)]
+    [InlineData(290)]
+    [InlineData(600)]
+    [InlineData(2000)]
+    public void EscapePrefix_FindsEveryKeyUnderThePrefixWhateverItsLength(int prefixLength)
+    {
+        var prefix = new string('/', prefixLength);
+        string[] keys = [prefix, prefix + "x", prefix + new string('é', 3000)];
+
+        var listed = StorageKeyEscaper.EscapePrefix(prefix, preserveUpperCase: true);
+
+        Assert.All(keys, k => Assert.StartsWith(listed, StorageKeyEscaper.Escape(k, preserveUpperCase: true), StringComparison.Ordinal));
+        Assert.True(listed.Length <= StorageKeyEscaper.DigestPrefixLength);
+    }
+
     [Fact]
     public void Escape_UnpairedSurrogate_ThrowsArgumentException()
     {

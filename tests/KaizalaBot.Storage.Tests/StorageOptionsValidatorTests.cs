@@ -51,7 +51,7 @@ public sealed class StorageOptionsValidatorTests
 
         var result = _validator.Validate(null, options);
 
-        AssertFailsNaming(result, "Storage:AzureBlob:ConnectionString is invalid", "no AccountName");
+        AssertFailsNaming(result, "Storage:AzureBlob:ConnectionString is not a valid Azure Storage connection string");
         Assert.DoesNotContain(Key, result.FailureMessage, StringComparison.Ordinal);
     }
 

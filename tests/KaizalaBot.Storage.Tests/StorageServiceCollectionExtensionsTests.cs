@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Files;
 using KaizalaBot.Storage.Leases;

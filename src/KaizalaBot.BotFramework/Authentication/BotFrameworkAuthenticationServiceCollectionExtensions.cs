@@ -10,7 +10,8 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="MicrosoftAppOptions"/> (configuration root: <c>MicrosoftAppType</c>, <c>MicrosoftAppId</c>,
     /// <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>), <see cref="ChannelAuthenticationOptions"/> (section
-    /// <c>BotFramework</c>), both validated at start-up, and <see cref="IChannelAuthenticator"/>.
+    /// <c>BotFramework</c>), both validated at start-up, and <see cref="IChannelAuthenticator"/>; warns once at start-up when
+    /// no app id is configured (anonymous requests accepted).
     /// </summary>
     public static IServiceCollection AddBotFrameworkAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<IChannelAuthenticator, ChannelAuthenticator>();
+        services.AddHostedService<AnonymousModeWarning>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using KaizalaBot.BotFramework.Diagnostics;
 using KaizalaBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -335,16 +336,17 @@ public sealed partial class ChannelAuthenticator : IChannelAuthenticator
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound request refused: {Reason} (issuer {Issuer})")]
-    private static partial void LogRefused(ILogger logger, AuthenticationFailure reason, string? issuer);
+    private static partial void LogRefused(ILogger logger, AuthenticationFailure reason, LogValue issuer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound request authenticated on the {Path} path (issuer {Issuer}, channel {ChannelId})")]
-    private static partial void LogAuthenticated(ILogger logger, TokenPath path, string issuer, string? channelId);
+    private static partial void LogAuthenticated(ILogger logger, TokenPath path, LogValue issuer, LogValue channelId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: request without Authorization header accepted anonymously (channel {ChannelId})")]
-    private static partial void LogAnonymousAccepted(ILogger logger, string? channelId);
+    // Debug: AnonymousModeWarning says it once at start-up.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No MicrosoftAppId configured: request without Authorization header accepted anonymously (channel {ChannelId})")]
+    private static partial void LogAnonymousAccepted(ILogger logger, LogValue channelId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signing key {KeyId} not in cached metadata {MetadataUrl}; forcing one refresh")]
-    private static partial void LogUnknownKeyRefreshing(ILogger logger, string keyId, string metadataUrl);
+    private static partial void LogUnknownKeyRefreshing(ILogger logger, LogValue keyId, string metadataUrl);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "OpenID metadata {MetadataUrl} could not be retrieved")]
     private static partial void LogMetadataUnavailable(ILogger logger, Exception exception, string metadataUrl);

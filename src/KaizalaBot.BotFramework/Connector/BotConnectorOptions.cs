@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KaizalaBot.BotFramework.Authentication;
 
 namespace KaizalaBot.BotFramework.Connector;
 
@@ -80,4 +81,8 @@ public sealed class BotConnectorOptions
 
     internal IReadOnlyList<string> EffectiveAllowedServiceHosts =>
         AllowedServiceHosts is { Count: > 0 } configured ? [.. configured] : DefaultAllowedServiceHosts;
+
+    /// <summary>The one rule for serviceUrls, shared by the connector and the inbound endpoint.</summary>
+    internal ServiceUrlPolicy CreateServiceUrlPolicy(MicrosoftAppOptions app) =>
+        new(EffectiveAllowedServiceHosts, AllowLoopbackServiceUrls, hasCredentials: !app.IsAuthenticationDisabled);
 }

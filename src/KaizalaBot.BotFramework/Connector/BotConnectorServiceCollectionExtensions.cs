@@ -11,6 +11,12 @@ namespace KaizalaBot.BotFramework.Connector;
 public static class BotConnectorServiceCollectionExtensions
 {
     /// <summary>
+    /// The connector's named HttpClient, so a host can add to its pipeline (e.g. observe every connection it opens)
+    /// with <c>services.AddHttpClient(HttpClientName)</c>.
+    /// </summary>
+    public const string HttpClientName = "KaizalaBot.BotConnector";
+
+    /// <summary>
     /// Registers <see cref="IConnectorClient"/> (typed HttpClient), the MSAL-backed <see cref="IBotTokenProvider"/>,
     /// <see cref="MicrosoftAppOptions"/> (configuration root) and <see cref="BotConnectorOptions"/> (section
     /// <c>BotFramework</c>), validated at start-up. Register a different <see cref="IBotTokenProvider"/> first to replace
@@ -37,7 +43,9 @@ public static class BotConnectorServiceCollectionExtensions
 
         // Retries (outermost), then Teams' rate limits, then the per-attempt timeout: a send queued for a permit is not
         // a slow answer, and every retry queues for its own permit. HttpClient's own timeout would cut across all three.
-        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Redirects are not followed: the serviceUrl policy judged the host the request names, not where a 3xx points.
+        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         client.AddResilienceHandler("connector-retry", (builder, context) =>
         {
             var time = context.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Authentication;
+using KaizalaBot.BotFramework.Diagnostics;
 using KaizalaBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,8 +47,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         _tokens = tokens;
         _timeProvider = timeProvider;
         _logger = logger;
-        _policy = new ServiceUrlPolicy(
-            settings.EffectiveAllowedServiceHosts, settings.AllowLoopbackServiceUrls, !appOptions.Value.IsAuthenticationDisabled);
+        _policy = settings.CreateServiceUrlPolicy(appOptions.Value);
         _outboundDeadline = outboundDeadline ?? new OutboundDeadline();
     }
 
@@ -56,7 +56,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         var (serviceUrl, conversationId) = Address(activity);
 
         // The channel assigns ids; bbdn clears the outgoing id before posting (reference §4.1).
-        var path = $"v3/conversations/{Escape(conversationId)}/activities";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities");
         return await SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, path, activity with { Id = null }, cancellationToken)
             .ConfigureAwait(false) ?? new ResourceResponse(null);
     }
@@ -66,7 +66,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         var (serviceUrl, conversationId) = Address(activity);
         var replyToId = Required(activity.ReplyToId, nameof(activity), "A reply needs activity.replyToId.");
 
-        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities", replyToId);
         return await SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, path, activity with { Id = null }, cancellationToken)
             .ConfigureAwait(false) ?? new ResourceResponse(null);
     }
@@ -76,7 +76,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         var (serviceUrl, conversationId) = Address(activity);
         var activityId = Required(activity.Id, nameof(activity), "An update needs activity.id, the id of the message to replace.");
 
-        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities", activityId);
         return await SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, path, activity, cancellationToken)
             .ConfigureAwait(false) ?? new ResourceResponse(activityId);
     }
@@ -88,7 +88,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         Required(conversationId, nameof(conversationId), "A conversation id is required.");
         Required(activityId, nameof(activityId), "An activity id is required.");
 
-        var path = $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
+        var path = ConnectorPath.Of("v3", "conversations", conversationId, "activities", activityId);
         await SendAsync<JsonElement?>(HttpMethod.Delete, serviceUrl, path, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,23 +102,26 @@ internal sealed partial class ConnectorClient : IConnectorClient
             throw new ArgumentException("CreateConversation needs at least one member.", nameof(parameters));
         }
 
-        return await SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken)
+        var path = ConnectorPath.Of("v3", "conversations");
+        return await SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, path, parameters, cancellationToken)
             .ConfigureAwait(false) ?? new ConversationResourceResponse();
     }
 
     private async Task<TResult?> SendAsync<TResult>(
-        HttpMethod method, string serviceUrl, string relativePath, object? body, CancellationToken cancellationToken)
+        HttpMethod method, string serviceUrl, ConnectorPath relativePath, object? body, CancellationToken cancellationToken)
     {
-        var uri = BuildUri(serviceUrl, relativePath);
-        var decision = _policy.Decide(uri);
+        var decision = _policy.Decide(serviceUrl);
         if (decision == ServiceUrlDecision.Refuse)
         {
-            LogUntrustedHost(_logger, uri.Host);
+            // The host of a stored reference is data, so it is logged through the sanitiser like anything from a request.
+            LogUntrustedHost(_logger, serviceUrl);
             throw new ConnectorException("The serviceUrl is not an allowed Bot Connector host; the call was not made.")
             {
                 ErrorCode = "UntrustedServiceUrl",
             };
         }
+
+        var uri = relativePath.AppendTo(serviceUrl);
 
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
         var token = decision == ServiceUrlDecision.SendWithToken
@@ -254,22 +257,8 @@ internal sealed partial class ConnectorClient : IConnectorClient
     private static string Required(string? value, string parameterName, string message) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException(message, parameterName) : value;
 
-    // Teams ids contain ':', ';', '@', '|' and '=' (reference §4): each id is one escaped path segment.
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
-
-    private static Uri BuildUri(string serviceUrl, string relativePath)
-    {
-        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/" + relativePath, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException("The serviceUrl must be an absolute http(s) URL.", nameof(serviceUrl));
-        }
-
-        return uri;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call serviceUrl host {Host}: not on the Bot Connector allow-list")]
-    private static partial void LogUntrustedHost(ILogger logger, string host);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to call serviceUrl {ServiceUrl}: not an allowed Bot Connector host")]
+    private static partial void LogUntrustedHost(ILogger logger, LogValue serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector answered 401 to {Method} on {Host}; re-acquiring the token once")]
     private static partial void LogForcedTokenRefresh(ILogger logger, string method, string host);

@@ -2,12 +2,12 @@ namespace KaizalaBot.BotFramework.Connector;
 
 internal enum ServiceUrlDecision
 {
-    /// <summary>A trusted connector host: call it with the bearer token.</summary>
+    /// <summary>An allowed connector host and the bot has credentials: call it with the bearer token.</summary>
     SendWithToken,
 
-    /// <summary>No app id configured (local development): call any host, never with a token.</summary>
+    /// <summary>An allowed host, but no app id is configured (Development only): call it without a token.</summary>
     SendWithoutToken,
 
-    /// <summary>An app id is configured and the host is not trusted: do not call it at all.</summary>
+    /// <summary>Not an allowed host, or not a usable serviceUrl: never call it, with or without a token.</summary>
     Refuse,
 }

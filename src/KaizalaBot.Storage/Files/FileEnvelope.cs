@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KaizalaBot.Storage.Files;
 
-/// <summary>What one key's file holds: the original key (for humans; listing decodes the file name), ETag, content.</summary>
+/// <summary>What one key's file holds: the original key (listing decodes the file name, or reads this for a digest name), ETag, content.</summary>
 internal sealed record FileEnvelope
 {
     [JsonPropertyName("key")]

@@ -9,6 +9,9 @@ namespace KaizalaBot.Storage.Files;
 /// a folder, so a long key never exceeds the 255-byte file-name limit of NTFS and ext4. Only the file carries the
 /// <c>.json</c> suffix, so a folder and a file can never share a name. A segment that would be a Windows device name
 /// (CON, NUL, COM1 ... even with an extension) gets its first character escaped; decoding does not care.
+/// Since the escaped key is at most <see cref="StorageKeyEscaper.MaxEscapedLength"/> characters (a longer one becomes a
+/// digest name), a relative path never exceeds about 1,020 characters whatever the key, far under Linux's 4,096-byte
+/// PATH_MAX; the key of a digest path is not in its name, so <see cref="FromRelativePath"/> says to read it from the file.
 /// </remarks>
 internal static class FileKeyPaths
 {
@@ -52,17 +55,21 @@ internal static class FileKeyPaths
         return Path.Combine([.. segments]) + Extension;
     }
 
-    /// <summary>The key a relative data path stands for, or <c>null</c> for a file this store did not write.</summary>
-    public static string? FromRelativePath(string relativePath)
-    {
-        if (!relativePath.EndsWith(Extension, StringComparison.Ordinal))
-        {
-            return null;
-        }
+    /// <summary>
+    /// The key a relative data path stands for; <c>null</c> for a file this store did not write, and for a digest path
+    /// (<see cref="IsDigestPath"/>), whose key only the file itself holds.
+    /// </summary>
+    public static string? FromRelativePath(string relativePath) =>
+        relativePath.EndsWith(Extension, StringComparison.Ordinal)
+            ? StorageKeyEscaper.TryUnescape(EscapedName(relativePath), preserveUpperCase: false)
+            : null;
 
-        var escaped = relativePath[..^Extension.Length]
+    /// <summary>True for the path of a key too long to escape in full; read the key from the file's envelope.</summary>
+    public static bool IsDigestPath(string relativePath) =>
+        relativePath.EndsWith(Extension, StringComparison.Ordinal) && StorageKeyEscaper.IsDigestName(EscapedName(relativePath));
+
+    private static string EscapedName(string relativePath) =>
+        relativePath[..^Extension.Length]
             .Replace(Path.DirectorySeparatorChar.ToString(), string.Empty, StringComparison.Ordinal)
             .Replace(Path.AltDirectorySeparatorChar.ToString(), string.Empty, StringComparison.Ordinal);
-        return StorageKeyEscaper.TryUnescape(escaped, preserveUpperCase: false);
-    }
 }

@@ -96,7 +96,10 @@ public sealed class FileStorage : IStorage
         foreach (var file in Directory.EnumerateFiles(_dataDirectory, "*" + FileKeyPaths.Extension, SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var key = FileKeyPaths.FromRelativePath(Path.GetRelativePath(_dataDirectory, file));
+            var relativePath = Path.GetRelativePath(_dataDirectory, file);
+            var key = FileKeyPaths.IsDigestPath(relativePath)
+                ? (await ReadEnvelopeAsync(file, cancellationToken))?.Key
+                : FileKeyPaths.FromRelativePath(relativePath);
             if (key is not null && key.StartsWith(prefix, StringComparison.Ordinal))
             {
                 keys.Add(key);
@@ -108,8 +111,6 @@ public sealed class FileStorage : IStorage
         {
             yield return key;
         }
-
-        await Task.CompletedTask;
     }
 
     private static async Task<FileEnvelope?> ReadEnvelopeAsync(string path, CancellationToken cancellationToken)

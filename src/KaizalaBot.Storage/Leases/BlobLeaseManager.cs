@@ -1,12 +1,15 @@
-using KaizalaBot.Storage.Blobs;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.Storage.Leases;
 
 /// <summary>
-/// Leases shared by every instance using one storage account: Blob service leases on empty blobs named
-/// <c>leases/{escaped name}</c>, created on first use. The service enforces expiry (15–60 s), so a crashed
-/// holder's lease frees itself.
+/// Leases shared by every instance using one storage account: Blob service leases, through the SDK's
+/// <see cref="BlobLeaseClient"/>, on empty blobs named <c>leases/{escaped name}</c> created on first use. The service
+/// enforces expiry, so a crashed holder's lease frees itself; the holder id is the lease id.
 /// </summary>
 public sealed class BlobLeaseManager : ILeaseManager, ILeaseStore
 {
@@ -26,29 +29,24 @@ public sealed class BlobLeaseManager : ILeaseManager, ILeaseStore
         _logger = logger;
     }
 
-    public Task<ILease?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        if (duration < TimeSpan.FromSeconds(15) || duration > TimeSpan.FromSeconds(60))
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A blob lease lasts 15 to 60 seconds (a Blob service limit).");
-        }
-
-        return RenewingLease.TryAcquireAsync(this, name, duration, _timeProvider, _logger, cancellationToken);
-    }
+    public Task<ILease?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken) =>
+        RenewingLease.TryAcquireAsync(this, name, duration, _timeProvider, _logger, cancellationToken);
 
     internal static string BlobNameOf(string name) => LeasePrefix + StorageKeyEscaper.Escape(name, preserveUpperCase: true);
 
     async Task<bool> ILeaseStore.TryAcquireAsync(string name, string holderId, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var blobName = BlobNameOf(name);
+        var blob = _container.GetBlobClient(BlobNameOf(name));
+        var lease = blob.GetBlobLeaseClient(holderId);
+        var serviceDuration = duration == LeaseDurations.Infinite ? BlobLeaseClient.InfiniteLeaseDuration : duration;
         try
         {
-            return await _container.AcquireLeaseAsync(blobName, duration, holderId, cancellationToken) is not null;
+            return await TryAcquireAsync(lease, serviceDuration, cancellationToken);
         }
-        catch (BlobRequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.BlobNotFound || ex.ErrorCode == BlobErrorCode.ContainerNotFound)
         {
-            await CreateLeaseBlobAsync(blobName, cancellationToken);
-            return await _container.AcquireLeaseAsync(blobName, duration, holderId, cancellationToken) is not null;
+            await CreateLeaseBlobAsync(blob, cancellationToken);
+            return await TryAcquireAsync(lease, serviceDuration, cancellationToken);
         }
     }
 
@@ -56,11 +54,13 @@ public sealed class BlobLeaseManager : ILeaseManager, ILeaseStore
     {
         try
         {
-            return await _container.RenewLeaseAsync(BlobNameOf(name), holderId, cancellationToken);
+            await _container.GetBlobClient(BlobNameOf(name)).GetBlobLeaseClient(holderId).RenewAsync(cancellationToken: cancellationToken);
+            return true;
         }
-        catch (BlobRequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409)
         {
-            return false; // The lease blob was deleted, and its lease with it.
+            // 409: another lease id holds it, or it was broken or released; 404: the lease blob is gone, and its lease with it.
+            return false;
         }
     }
 
@@ -68,22 +68,37 @@ public sealed class BlobLeaseManager : ILeaseManager, ILeaseStore
     {
         try
         {
-            await _container.ReleaseLeaseAsync(BlobNameOf(name), holderId, cancellationToken);
+            await _container.GetBlobClient(BlobNameOf(name)).GetBlobLeaseClient(holderId).ReleaseAsync(cancellationToken: cancellationToken);
         }
-        catch (BlobRequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409)
         {
-            // Nothing left to release.
+            // Not ours any more, or nothing left to release.
         }
     }
 
-    private async Task CreateLeaseBlobAsync(string blobName, CancellationToken cancellationToken)
+    private static async Task<bool> TryAcquireAsync(BlobLeaseClient lease, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await _container.CreateIfNotExistsAsync(cancellationToken);
         try
         {
-            await _container.UploadAsync(blobName, ReadOnlyMemory<byte>.Empty, "application/octet-stream", BlobRequestConditions.CreateOnly, cancellationToken);
+            await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
+            return true;
         }
-        catch (BlobRequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // LeaseAlreadyPresent, or LeaseIsBreakingAndCannotBeAcquired: someone else holds it.
+            return false;
+        }
+    }
+
+    private static async Task CreateLeaseBlobAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        await blob.GetParentBlobContainerClient().CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await blob.UploadAsync(
+                BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             // Another instance created it first (and may already hold its lease): acquiring decides.
         }

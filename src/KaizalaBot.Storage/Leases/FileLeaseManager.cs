@@ -45,7 +45,7 @@ public sealed class FileLeaseManager : ILeaseManager, ILeaseStore
             return false;
         }
 
-        await WriteAsync(path, new FileLeaseRecord { Name = name, HolderId = holderId, ExpiresAt = now + duration }, cancellationToken);
+        await WriteAsync(path, new FileLeaseRecord { Name = name, HolderId = holderId, ExpiresAt = LeaseDurations.ExpiryFrom(now, duration) }, cancellationToken);
         return true;
     }
 
@@ -59,7 +59,7 @@ public sealed class FileLeaseManager : ILeaseManager, ILeaseStore
             return false;
         }
 
-        await WriteAsync(path, current with { ExpiresAt = _timeProvider.GetUtcNow() + duration }, cancellationToken);
+        await WriteAsync(path, current with { ExpiresAt = LeaseDurations.ExpiryFrom(_timeProvider.GetUtcNow(), duration) }, cancellationToken);
         return true;
     }
 

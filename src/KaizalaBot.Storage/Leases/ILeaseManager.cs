@@ -7,6 +7,11 @@ public interface ILeaseManager
     /// Takes the lease <paramref name="name"/> for <paramref name="duration"/> (renewed while held), or returns
     /// <c>null</c> at once when another holder has it and it has not expired.
     /// </summary>
-    /// <remarks>Blob leases only accept durations of 15 to 60 seconds (a service limit).</remarks>
+    /// <remarks>
+    /// Every manager accepts the Blob service's durations only: 15 to 60 whole seconds, or <see cref="LeaseDurations.Infinite"/>;
+    /// any other throws <see cref="ArgumentOutOfRangeException"/>. A lease only keeps two holders from working at once;
+    /// work guarded by it must still write with an ETag condition, so a holder whose lease lapsed cannot overwrite
+    /// the next holder's writes.
+    /// </remarks>
     Task<ILease?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken);
 }

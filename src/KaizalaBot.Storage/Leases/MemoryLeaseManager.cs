@@ -32,7 +32,7 @@ public sealed class MemoryLeaseManager : ILeaseManager, ILeaseStore
                 return Task.FromResult(false);
             }
 
-            _leases[name] = (holderId, now + duration);
+            _leases[name] = (holderId, LeaseDurations.ExpiryFrom(now, duration));
             return Task.FromResult(true);
         }
     }
@@ -48,7 +48,7 @@ public sealed class MemoryLeaseManager : ILeaseManager, ILeaseStore
                 return Task.FromResult(false);
             }
 
-            _leases[name] = (holderId, _timeProvider.GetUtcNow() + duration);
+            _leases[name] = (holderId, LeaseDurations.ExpiryFrom(_timeProvider.GetUtcNow(), duration));
             return Task.FromResult(true);
         }
     }

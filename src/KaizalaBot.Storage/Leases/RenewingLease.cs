@@ -1,4 +1,4 @@
-using KaizalaBot.Storage.Blobs;
+using Azure;
 using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.Storage.Leases;
@@ -39,7 +39,7 @@ internal sealed partial class RenewingLease : ILease
         ILeaseStore store, string name, TimeSpan duration, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        LeaseDurations.ThrowIfInvalid(duration);
         var holderId = Guid.NewGuid().ToString();
 
         // The expiry counts from before the request: the store's clock started no earlier than this.
@@ -49,7 +49,7 @@ internal sealed partial class RenewingLease : ILease
             return null;
         }
 
-        var lease = new RenewingLease(store, name, holderId, duration, requestedAt + duration, timeProvider, logger);
+        var lease = new RenewingLease(store, name, holderId, duration, LeaseDurations.ExpiryFrom(requestedAt, duration), timeProvider, logger);
         lease._renewal = lease.RenewLoopAsync();
         LogAcquired(logger, name, holderId, duration);
         return lease;
@@ -85,8 +85,9 @@ internal sealed partial class RenewingLease : ILease
     /// <summary>Stops renewing without releasing: what a crashed holder leaves behind (for takeover tests).</summary>
     internal Task AbandonAsync() => StopRenewingAsync();
 
+    // RequestFailedException reaches here only once the Blob client's own retries are spent.
     private static bool IsTransient(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or HttpRequestException or BlobRequestFailedException or TimeoutException;
+        ex is IOException or UnauthorizedAccessException or HttpRequestException or RequestFailedException or TimeoutException;
 
     private async Task StopRenewingAsync()
     {
@@ -109,7 +110,8 @@ internal sealed partial class RenewingLease : ILease
 
     private async Task RenewLoopAsync()
     {
-        var interval = _duration / 3;
+        // An infinite lease needs no renewal to stay alive, but renewing still tells its holder when it was broken.
+        var interval = (_duration == LeaseDurations.Infinite ? LeaseDurations.Minimum : _duration) / 3;
         var stopping = _stop.Token;
         while (!stopping.IsCancellationRequested)
         {
@@ -152,7 +154,7 @@ internal sealed partial class RenewingLease : ILease
                 return;
             }
 
-            _expiresAt = requestedAt + _duration;
+            _expiresAt = LeaseDurations.ExpiryFrom(requestedAt, _duration);
         }
     }
 

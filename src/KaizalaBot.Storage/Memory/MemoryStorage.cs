@@ -4,12 +4,19 @@ using System.Text.Json;
 
 namespace KaizalaBot.Storage.Memory;
 
-/// <summary>In-process <see cref="IStorage"/>: for tests and single-instance development; lost on restart.</summary>
+/// <summary>
+/// In-process <see cref="IStorage"/>: the <c>Memory</c> provider (lost on restart) and the storage of the Bot Framework
+/// test harness; it passes the same contract suite as the file and Blob backends.
+/// </summary>
 public sealed class MemoryStorage : IStorage
 {
     private readonly Dictionary<string, StoredDocument> _documents = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _lastETag;
+    private int _writeCount;
+
+    /// <summary>Successful writes so far (tests use it to prove that nothing was written).</summary>
+    public int WriteCount => Volatile.Read(ref _writeCount);
 
     public Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)
     {
@@ -35,6 +42,7 @@ public sealed class MemoryStorage : IStorage
             StorageConditions.ThrowIfWriteFails(key, condition, existing?.ETag);
             var eTag = (++_lastETag).ToString(CultureInfo.InvariantCulture);
             _documents[key] = new StoredDocument(key, copy, eTag);
+            _writeCount++;
             return Task.FromResult(eTag);
         }
     }

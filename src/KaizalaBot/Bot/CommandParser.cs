@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace KaizalaBot.Bot;
 
@@ -7,7 +7,7 @@ namespace KaizalaBot.Bot;
 /// Recognises a typed command in English or French, whatever the seller's locale: Teams channel messages carry an
 /// <c>&lt;at&gt;KaizalaBot&lt;/at&gt;</c> mention, and sellers add punctuation or capitals, so both are ignored.
 /// </summary>
-public static partial class CommandParser
+public static class CommandParser
 {
     private static readonly Dictionary<string, BotCommand> Names = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -41,7 +41,7 @@ public static partial class CommandParser
             return null;
         }
 
-        var normalized = Mention().Replace(text, " ").Trim();
+        var normalized = RemoveMentions(text).Trim();
         if (Names.TryGetValue(normalized.TrimEnd('.', '!').Trim(), out var command))
         {
             return (command, null);
@@ -92,6 +92,32 @@ public static partial class CommandParser
     public static IReadOnlyList<string> CommandNames(Localization.BotLanguage language) =>
         [.. Names.Values.Distinct().Order().Select(command => NameOf(command, language))];
 
-    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex Mention();
+    /// <summary>
+    /// Replaces each <c>&lt;at&gt;…&lt;/at&gt;</c> (the nearest closing tag, case-insensitive) with a space, in one forward
+    /// pass. The former <c>&lt;at&gt;.*?&lt;/at&gt;</c> regex rescanned the rest of the text from every unclosed
+    /// <c>&lt;at&gt;</c>, quadratic in a message of many of them; here each character is looked at a bounded number of
+    /// times, and once an opening tag has no closing tag after it, no later one can have one either.
+    /// </summary>
+    internal static string RemoveMentions(string text)
+    {
+        const string Open = "<at>";
+        const string Close = "</at>";
+        StringBuilder? kept = null;
+        var position = 0;
+        while (true)
+        {
+            var open = text.IndexOf(Open, position, StringComparison.OrdinalIgnoreCase);
+            var close = open < 0 ? -1 : text.IndexOf(Close, open + Open.Length, StringComparison.OrdinalIgnoreCase);
+            if (close < 0)
+            {
+                break;
+            }
+
+            kept ??= new StringBuilder(text.Length);
+            kept.Append(text, position, open - position).Append(' ');
+            position = close + Close.Length;
+        }
+
+        return kept is null ? text : kept.Append(text, position, text.Length - position).ToString();
+    }
 }

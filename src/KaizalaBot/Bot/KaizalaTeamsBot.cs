@@ -56,7 +56,7 @@ internal sealed class KaizalaTeamsBot(
         }
 
         var text = texts.ForLocale(activity.Locale);
-        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", Excerpt(activity.Text))), cancellationToken);
+        await turnContext.SendActivityAsync(MessageFactory.Text(text.Format("unknownCommand", TextExcerpt.Of(activity.Text, MaxQuotedLength))), cancellationToken);
     }
 
     protected override async Task OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
@@ -67,9 +67,4 @@ internal sealed class KaizalaTeamsBot(
         }
     }
 
-    private static string Excerpt(string? typed)
-    {
-        var trimmed = typed?.Trim() ?? string.Empty;
-        return trimmed.Length <= MaxQuotedLength ? trimmed : string.Concat(trimmed.AsSpan(0, MaxQuotedLength), "…");
-    }
 }

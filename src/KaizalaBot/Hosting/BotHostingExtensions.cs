@@ -9,6 +9,7 @@ using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.Cards;
 using KaizalaBot.Localization;
 using KaizalaBot.Proactive;
+using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.Hosting;
 
@@ -20,6 +21,7 @@ internal static class BotHostingExtensions
         var services = builder.Services;
         services.AddBotFrameworkAuthentication(builder.Configuration);
         services.AddBotConnector(builder.Configuration);
+        services.AddSingleton<IValidateOptions<MicrosoftAppOptions>, AppIdRequiredOutsideDevelopment>();
 
         // The Agents Playground and the Emulator post from loopback with a loopback serviceUrl; only a developer
         // machine may send there.

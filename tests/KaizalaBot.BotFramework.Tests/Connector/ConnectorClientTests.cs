@@ -181,21 +181,6 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal($"/emea/v3/conversations/{EscapedConversationId}/activities", Assert.Single(_connector.Requests).RawTarget);
     }
 
-    [Fact]
-    public async Task SendToConversationAsync_NoAppIdConfigured_SendsWithoutAuthorizationToAnyHost()
-    {
-        using var handler = _connector.CreateHandlerResolvingEveryHostToServer();
-        var client = CreateClient(appId: null, handler: handler, options: new BotConnectorOptions { RequestTimeout = RequestTimeout });
-        var activity = Message() with { ServiceUrl = $"http://dev-tunnel.example.net:{_connector.Port}/" };
-
-        await client.SendToConversationAsync(activity, CancellationToken.None);
-
-        var request = Assert.Single(_connector.Requests);
-        Assert.Equal("dev-tunnel.example.net", request.Host);
-        Assert.Null(request.Authorization);
-        Assert.Empty(_tokens.Calls);
-    }
-
     [Theory]
     [InlineData("https://evil.example.com:{0}/")]
     [InlineData("https://smba.trafficmanager.net.evil.example.com:{0}/")]

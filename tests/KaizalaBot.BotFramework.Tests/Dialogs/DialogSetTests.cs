@@ -1,6 +1,7 @@
 using KaizalaBot.BotFramework.Dialogs;
 using KaizalaBot.BotFramework.State;
 using KaizalaBot.BotFramework.Testing;
+using KaizalaBot.Storage.Memory;
 
 namespace KaizalaBot.BotFramework.Tests.Dialogs;
 

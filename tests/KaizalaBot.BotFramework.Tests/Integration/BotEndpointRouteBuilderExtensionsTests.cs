@@ -8,12 +8,14 @@ using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using KaizalaBot.Storage;
+using KaizalaBot.Storage.Memory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.BotFramework.Tests.Integration;
@@ -46,11 +48,25 @@ public sealed class BotEndpointRouteBuilderExtensionsTests : IAsyncLifetime
         }
     }
 
-    private static WebApplication Build(IChannelAuthenticator authenticator, IConnectorClient connector, string maxBody)
+    /// <summary>A dependency failing in a way nobody planned for: the endpoint's own fault, not the caller's.</summary>
+    private sealed class ThrowingAuthenticator : IChannelAuthenticator
+    {
+        public Task<System.Security.Claims.ClaimsIdentity> AuthenticateAsync(
+            string? authorizationHeader, Activity activity, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("metadata cache corrupted at 0x1f: internal detail");
+    }
+
+    private static WebApplication Build(
+        IChannelAuthenticator authenticator, IConnectorClient connector, string maxBody, FakeLogCollector? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(new FakeLoggerProvider(logs));
+        }
+
         builder.Configuration["BotAdapter:MaxRequestBodyBytes"] = maxBody;
         builder.Services.AddSingleton<IStorage, MemoryStorage>();
         builder.Services.AddSingleton(authenticator);
@@ -188,6 +204,54 @@ public sealed class BotEndpointRouteBuilderExtensionsTests : IAsyncLifetime
         using var response = await PostAsync(ValidActivity.Replace("\"type\":\"message\"", "\"type\":\"invoke\",\"name\":\"task/fetch\"", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_InvalidActivity_Answers400WithTheRuleAndNeverAuthenticates()
+    {
+        var body = ValidActivity.Replace("\"id\":\"a:c\"", "\"id\":\"" + new string('x', 600) + "\"", StringComparison.Ordinal);
+
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            """{"error":{"code":"BadArgument","message":"conversation.id is longer than 512 characters."}}""",
+            await response.Content.ReadAsStringAsync());
+        Assert.Empty(_authenticator.Headers);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("http://127.0.0.1:3978/")]
+    [InlineData("https://smba.trafficmanager.net/emea/?x=")]
+    public async Task MapBotEndpoint_ServiceUrlTheBotMayNotCall_Answers400BeforeTheTurn(string serviceUrl)
+    {
+        var body = ValidActivity.Replace("https://smba.trafficmanager.net/emea/", serviceUrl, StringComparison.Ordinal);
+
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl is not an allowed Bot Connector URL.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_authenticator.Headers);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task MapBotEndpoint_UnexpectedFailureOutsideTheTurn_Answers500WithEmptyBodyAndLogsTheError()
+    {
+        var logs = new FakeLogCollector();
+        await using var app = Build(new ThrowingAuthenticator(), _connector, "2048", logs);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        using var response = await client.PostAsync("/api/messages", new StringContent(ValidActivity, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.IsType<InvalidOperationException>(error.Exception);
     }
 
     [Fact]

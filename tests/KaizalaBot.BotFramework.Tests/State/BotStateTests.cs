@@ -4,6 +4,7 @@ using KaizalaBot.BotFramework.State;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using KaizalaBot.Storage;
+using KaizalaBot.Storage.Memory;
 
 namespace KaizalaBot.BotFramework.Tests.State;
 

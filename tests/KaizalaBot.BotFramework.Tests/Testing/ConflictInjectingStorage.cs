@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.Storage;
+using KaizalaBot.Storage.Memory;
 
 namespace KaizalaBot.BotFramework.Tests.Testing;
 

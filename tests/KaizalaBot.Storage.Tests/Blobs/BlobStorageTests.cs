@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Tests.Infrastructure;
 using KaizalaBot.Testing.Azurite;
@@ -33,33 +34,59 @@ public sealed class BlobStorageTests(AzuriteFixture azurite) : StorageContractTe
     }
 
     [Fact]
-    public async Task WriteAsync_Document_StoredAsJsonBlobUnderEscapedName()
+    public async Task ReadAsync_ContainerMissing_CreatesItOnFirstUse()
     {
-        await Storage.WriteAsync("user/Ann é", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        Assert.False((await _container.ExistsAsync()).Value);
 
-        var blob = await _container.DownloadAsync("user_2fAnn_20_c3_a9", CancellationToken.None);
+        var document = await Storage.ReadAsync("k", CancellationToken.None);
 
-        Assert.NotNull(blob);
-        Assert.Equal("application/json", blob.ContentType);
-        Assert.Equal("""{"v":1}""", System.Text.Encoding.UTF8.GetString(blob.Content.Span));
+        Assert.Null(document);
+        Assert.True((await _container.ExistsAsync()).Value);
     }
 
     [Fact]
-    public async Task WriteAsync_KeyEscapingBeyondBlobNameLimit_ThrowsArgumentException()
+    public async Task WriteAsync_Document_StoredAsJsonBlobUnderEscapedNameWithTheReturnedETag()
+    {
+        var eTag = await Storage.WriteAsync("user/Ann é", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+
+        var blob = (await _container.GetBlobClient("user_2fAnn_20_c3_a9").DownloadContentAsync()).Value;
+
+        Assert.Equal("application/json", blob.Details.ContentType);
+        Assert.Equal("""{"v":1}""", blob.Content.ToString());
+        Assert.Equal(eTag, blob.Details.ETag.ToString());
+    }
+
+    [Fact]
+    public async Task WriteAsync_KeyEscapingBeyondBlobNameLimit_IsStoredUnderABoundedDigestName()
     {
         var key = new string('/', 400);
 
-        await Assert.ThrowsAsync<ArgumentException>(
-            () => Storage.WriteAsync(key, Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None));
+        await Storage.WriteAsync(key, Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
 
-        Assert.Empty(await ListAsync(string.Empty));
+        Assert.Equal(1, (await Storage.ReadAsync(key, CancellationToken.None))?.Content.GetProperty("v").GetInt32());
+        Assert.Null(await Storage.ReadAsync(key + "/", CancellationToken.None));
+        var blob = Assert.Single(await _container.GetBlobsAsync(cancellationToken: CancellationToken.None).ToListAsync());
+        Assert.True(blob.Name.Length <= StorageKeyEscaper.MaxEscapedLength, blob.Name);
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_KeyStoredUnderADigestName_IsListedUnderItsPrefix()
+    {
+        var longKey = "conversations/" + new string('/', 400);
+        await Storage.WriteAsync(longKey, Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await Storage.WriteAsync("conversations/short", Doc(new { v = 2 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await Storage.WriteAsync("other", Doc(new { v = 3 }), WriteCondition.CreateOnly, CancellationToken.None);
+
+        var keys = await ListAsync("conversations/");
+
+        Assert.Equal([longKey, "conversations/short"], keys);
     }
 
     [Fact]
     public async Task ListKeysAsync_LeaseBlobsInContainer_AreNotKeys()
     {
         await Storage.WriteAsync("job", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
-        await _container.UploadAsync("leases/job", ReadOnlyMemory<byte>.Empty, "application/octet-stream", null, CancellationToken.None);
+        await _container.GetBlobClient("leases/job").UploadAsync(BinaryData.Empty);
 
         var keys = await ListAsync(string.Empty);
 

@@ -22,7 +22,7 @@ public sealed class FileKeyPathsTests
     [Fact]
     public void ToRelativePath_LongKey_SplitsIntoShortSegmentsWithoutBreakingEscapes()
     {
-        var key = string.Concat(Enumerable.Repeat("é/x", 200));
+        var key = string.Concat(Enumerable.Repeat("é/x", 80));
 
         var path = FileKeyPaths.ToRelativePath(key);
 
@@ -31,6 +31,20 @@ public sealed class FileKeyPathsTests
         Assert.All(segments, s => Assert.True(s.Length <= 125, s));
         Assert.All(segments[..^1], s => Assert.Matches("^(?:[a-z0-9-]|_[0-9a-f]{2})+$", s));
         Assert.Equal(key, FileKeyPaths.FromRelativePath(path));
+    }
+
+    [Fact]
+    public void ToRelativePath_KeyTooLongToEscapeInFull_GivesABoundedDigestPathWhoseKeyIsInTheFile()
+    {
+        var key = "installations/" + new string('日', 50_000);
+
+        var path = FileKeyPaths.ToRelativePath(key);
+
+        Assert.True(path.Length <= StorageKeyEscaper.MaxEscapedLength + 20, path.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(path.Split(Path.DirectorySeparatorChar), s => Assert.True(s.Length <= 125, s));
+        Assert.True(FileKeyPaths.IsDigestPath(path));
+        Assert.Null(FileKeyPaths.FromRelativePath(path));
+        Assert.False(FileKeyPaths.IsDigestPath(FileKeyPaths.ToRelativePath("installations/short")));
     }
 
     [Fact]

@@ -1,29 +1,37 @@
 using KaizalaBot.Storage.Files;
-using KaizalaBot.Storage.Tests.Infrastructure;
 using KaizalaBot.Testing;
+using KaizalaBot.Testing.Time;
 
 namespace KaizalaBot.Storage.Tests.Files;
 
 public sealed class FileLockTableTests : IDisposable
 {
     private readonly TempDirectory _root = new();
+    private readonly TrackingFakeTimeProvider _time = new();
 
     public void Dispose() => _root.Dispose();
 
+    // Two tables share nothing in-process, so only the OS lock can make the second wait: it must try, be refused and
+    // schedule a retry (a pending timer on the fake clock), keep being refused while the first holds, then get in.
     [Fact]
     public async Task AcquireAsync_HeldThroughAnotherTable_WaitsForTheOsLockUntilReleased()
     {
-        var first = new FileLockTable(_root.Path, TimeProvider.System);
-        var second = new FileLockTable(_root.Path, TimeProvider.System);
+        var first = new FileLockTable(_root.Path, _time);
+        var second = new FileLockTable(_root.Path, _time);
         var held = await first.AcquireAsync("key", CancellationToken.None);
 
         var waiting = second.AcquireAsync("key", CancellationToken.None);
-        await Task.Delay(50);
+        await Task.WhenAny(waiting, _time.WaitForTimersAsync(1));
         var completedWhileHeld = waiting.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAny(waiting, _time.WaitForTimersAsync(1));
+        var completedOnRetryWhileHeld = waiting.IsCompleted;
         held.Dispose();
-        using var acquired = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        using var acquired = await waiting.WithinAsync("the lock after its release");
 
-        Assert.False(completedWhileHeld);
+        Assert.False(completedWhileHeld, "The second table got the lock while the first held it.");
+        Assert.False(completedOnRetryWhileHeld, "The second table got the lock on a retry while the first held it.");
     }
 
     [Fact]
@@ -49,17 +57,21 @@ public sealed class FileLockTableTests : IDisposable
     }
 
     [Fact]
-    public async Task AcquireAsync_Cancelled_ThrowsAndLeavesLockFree()
+    public async Task AcquireAsync_CancelledWhileWaitingForTheOsLock_ThrowsAndLeavesLockFree()
     {
-        var first = new FileLockTable(_root.Path, TimeProvider.System);
-        var second = new FileLockTable(_root.Path, TimeProvider.System);
+        var first = new FileLockTable(_root.Path, _time);
+        var second = new FileLockTable(_root.Path, _time);
         var held = await first.AcquireAsync("key", CancellationToken.None);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancellation = new CancellationTokenSource();
+        var waiting = second.AcquireAsync("key", cancellation.Token);
+        await Task.WhenAny(waiting, _time.WaitForTimersAsync(1));
+        Assert.False(waiting.IsCompleted, "The second table got the lock while the first held it.");
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.AcquireAsync("key", cts.Token));
+        await cancellation.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         held.Dispose();
-        using var again = await second.AcquireAsync("key", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        using var again = await second.AcquireAsync("key", CancellationToken.None).WithinAsync("the lock after the cancelled wait");
     }
 
     private static void InterlockedMax(ref int target, int value)

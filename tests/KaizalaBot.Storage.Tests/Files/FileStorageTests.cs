@@ -36,14 +36,27 @@ public sealed class FileStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_KeyBeyondThePathLimit_ThrowsArgumentExceptionAndWritesNothing()
+    public async Task WriteAsync_KeysOfAnyLength_AreStoredUnderBoundedPathsReadListedAndDeleted()
     {
-        var key = new string('é', 1000);
+        // Ids from requests end up in keys; these escape to 12,000+ characters, far past PATH_MAX in full.
+        var prefix = "installations/tenant/conversations/";
+        var first = prefix + new string('é', 1000) + "1";
+        var second = prefix + new string('é', 1000) + "2";
+        var emoji = prefix + string.Concat(Enumerable.Repeat("🚀", 2000));
 
-        await Assert.ThrowsAsync<ArgumentException>(
-            () => _storage.WriteAsync(key, Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None));
+        foreach (var (key, i) in new[] { first, second, emoji }.Select((k, i) => (k, i)))
+        {
+            await _storage.WriteAsync(key, Doc(new { v = i }), WriteCondition.CreateOnly, CancellationToken.None);
+        }
 
-        Assert.Empty(await ListAsync(string.Empty));
+        Assert.Equal(1, (await _storage.ReadAsync(second, CancellationToken.None))?.Content.GetProperty("v").GetInt32());
+        Assert.Equal(new[] { first, second, emoji }.Order(StringComparer.Ordinal), await ListAsync(prefix));
+        Assert.All(
+            Directory.EnumerateFiles(Path.Combine(_root.Path, "data"), "*", SearchOption.AllDirectories),
+            file => Assert.True(Path.GetRelativePath(_root.Path, file).Length <= StorageKeyEscaper.MaxEscapedLength + 30, file));
+
+        await _storage.DeleteAsync(first, WriteCondition.Unconditional, CancellationToken.None);
+        Assert.Equal(new[] { second, emoji }.Order(StringComparer.Ordinal), await ListAsync(prefix));
     }
 
     [Fact]

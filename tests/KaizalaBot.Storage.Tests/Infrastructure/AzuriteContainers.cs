@@ -1,19 +1,14 @@
+using Azure.Storage.Blobs;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Testing.Azurite;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Infrastructure;
 
-/// <summary>Blob clients on the shared Azurite fixture.</summary>
+/// <summary>Containers on the shared Azurite, built by the production factory (pinned version, SDK retries).</summary>
 internal static class AzuriteContainers
 {
-    private static readonly HttpClient Http = new();
-
-    public static BlobServiceClient CreateServiceClient(this AzuriteFixture azurite, BlobClientOptions? options = null) =>
-        new(Http, BlobConnectionString.Parse(azurite.ConnectionString), options ?? new BlobClientOptions(), TimeProvider.System,
-            NullLogger<BlobServiceClient>.Instance);
-
     /// <summary>A container name no other test uses (not created: the code under test creates it on first use).</summary>
     public static BlobContainerClient NewContainer(this AzuriteFixture azurite) =>
-        azurite.CreateServiceClient().GetBlobContainerClient($"test-{Guid.NewGuid():N}");
+        BlobClientFactory.CreateContainerClient(
+            new AzureBlobStorageOptions { ConnectionString = azurite.ConnectionString, ContainerName = $"test-{Guid.NewGuid():N}" });
 }

@@ -1,67 +1,83 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Tests.Infrastructure;
+using KaizalaBot.Testing;
 using KaizalaBot.Testing.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.Storage.Tests.Leases;
 
+/// <summary>
+/// Blob leases on Azurite through the SDK's lease client. Renewals are driven by the fake clock (they are real calls to
+/// Azurite); a lapse is a break with no break period, which frees the lease as its expiry would, without waiting 15 s.
+/// </summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class BlobLeaseManagerTests(AzuriteFixture azurite)
+public sealed class BlobLeaseManagerTests(AzuriteFixture azurite) : LeaseManagerContractTests
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
     private readonly BlobContainerClient _container = azurite.NewContainer();
+    private BlobStorage? _storage;
+
+    protected override IStorage Storage => _storage ??= new BlobStorage(_container);
 
     [Fact]
-    public async Task TryAcquireAsync_HeldByOtherInstance_ReturnsNullUntilReleased()
+    public async Task Renewal_AcceptedByTheService_KeepsTheLease()
     {
-        var first = await NewManager().TryAcquireAsync("migration-runner", Duration, CancellationToken.None);
-        Assert.NotNull(first);
+        await using var holder = await NewManager().TryAcquireAsync("job", TimeSpan.FromSeconds(15), CancellationToken.None);
+        Assert.NotNull(holder);
 
-        var whileHeld = await NewManager().TryAcquireAsync("migration-runner", Duration, CancellationToken.None);
-        await first.DisposeAsync();
-        await using var afterRelease = await NewManager().TryAcquireAsync("migration-runner", Duration, CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await Time.WaitForTimersAsync(1);
+            Time.Advance(TimeSpan.FromSeconds(5));
+        }
 
-        Assert.Null(whileHeld);
-        Assert.NotNull(afterRelease);
+        await Time.WaitForTimersAsync(1);
+        var other = await NewManager().TryAcquireAsync("job", TimeSpan.FromSeconds(15), CancellationToken.None);
+
+        Assert.False(holder.LeaseLost.IsCancellationRequested);
+        Assert.Null(other);
     }
 
-    [Theory]
-    [InlineData(14)]
-    [InlineData(61)]
-    public async Task TryAcquireAsync_DurationOutsideBlobLimits_ThrowsArgumentOutOfRange(int seconds)
-    {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
-            () => NewManager().TryAcquireAsync("job", TimeSpan.FromSeconds(seconds), CancellationToken.None));
-    }
-
-    // The only expiry test against Azurite (its shortest lease is 15 s): a renewing holder keeps its lease past 15 s,
-    // a dead holder's lease is taken over, and a holder whose lease was broken sees LeaseLost.
     [Fact]
-    public async Task Leases_AfterServiceExpiry_LiveHolderKeepsDeadHolderLosesBrokenHolderIsTold()
+    public async Task Renewal_LeaseBrokenAndTakenByAnother_FiresLeaseLost()
     {
-        var manager = NewManager();
-        await using var alive = await manager.TryAcquireAsync("alive", Duration, CancellationToken.None);
-        var dead = (RenewingLease?)await manager.TryAcquireAsync("dead", Duration, CancellationToken.None);
-        await using var broken = await manager.TryAcquireAsync("broken", Duration, CancellationToken.None);
-        Assert.NotNull(alive);
-        Assert.NotNull(dead);
-        Assert.NotNull(broken);
-        await dead.AbandonAsync();
-        await _container.BreakLeaseAsync(BlobLeaseManager.BlobNameOf("broken"), TimeSpan.Zero, CancellationToken.None);
-        await using var breaker = await NewManager().TryAcquireAsync("broken", Duration, CancellationToken.None);
+        await using var holder = await NewManager().TryAcquireAsync("job", TimeSpan.FromSeconds(15), CancellationToken.None);
+        Assert.NotNull(holder);
+        await BreakAsync("job");
+        await using var next = await NewManager().TryAcquireAsync("job", TimeSpan.FromSeconds(15), CancellationToken.None);
 
-        await Task.Delay(Duration + TimeSpan.FromSeconds(1.5));
+        await Time.WaitForTimersAsync(1);
+        Time.Advance(TimeSpan.FromSeconds(5));
 
-        var other = NewManager();
-        var aliveTaken = await other.TryAcquireAsync("alive", Duration, CancellationToken.None);
-        await using var deadTaken = await other.TryAcquireAsync("dead", Duration, CancellationToken.None);
-        Assert.NotNull(breaker);
-        Assert.Null(aliveTaken);
-        Assert.False(alive.LeaseLost.IsCancellationRequested);
-        Assert.NotNull(deadTaken);
-        Assert.True(broken.LeaseLost.IsCancellationRequested);
+        await holder.LeaseLost.UntilCancelledAsync("LeaseLost after the renewal was refused");
+        Assert.NotNull(next);
     }
 
-    private BlobLeaseManager NewManager() => new(_container, TimeProvider.System, NullLogger<BlobLeaseManager>.Instance);
+    [Fact]
+    public async Task TryAcquireAsync_Lease_IsTheServicesLeaseWithTheHolderIdAsLeaseId()
+    {
+        await using var holder = await NewManager().TryAcquireAsync("Migration/Contoso é", TimeSpan.FromSeconds(15), CancellationToken.None);
+        Assert.NotNull(holder);
+
+        var properties = await _container.GetBlobClient("leases/Migration_2fContoso_20_c3_a9").GetPropertiesAsync();
+
+        Assert.Equal(Azure.Storage.Blobs.Models.LeaseState.Leased, properties.Value.LeaseState);
+        Assert.Equal(Azure.Storage.Blobs.Models.LeaseDurationType.Fixed, properties.Value.LeaseDuration);
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(
+            () => _container.GetBlobClient("leases/Migration_2fContoso_20_c3_a9").GetBlobLeaseClient(Guid.NewGuid().ToString()).ReleaseAsync());
+        await _container.GetBlobClient("leases/Migration_2fContoso_20_c3_a9").GetBlobLeaseClient(holder.HolderId).RenewAsync();
+    }
+
+    protected override ILeaseManager NewManager() => new BlobLeaseManager(_container, Time, NullLogger<BlobLeaseManager>.Instance);
+
+    private protected override async Task LapseAsync(RenewingLease lease)
+    {
+        await lease.AbandonAsync();
+        await BreakAsync(lease.Name);
+    }
+
+    private async Task BreakAsync(string name) =>
+        await _container.GetBlobClient(BlobLeaseManager.BlobNameOf(name)).GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
 }

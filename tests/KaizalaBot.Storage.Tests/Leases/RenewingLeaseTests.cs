@@ -1,7 +1,9 @@
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Testing;
 using KaizalaBot.Testing.Time;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace KaizalaBot.Storage.Tests.Leases;
 
@@ -10,6 +12,7 @@ public sealed class RenewingLeaseTests
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
     private readonly TrackingFakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 20, 0, 0, TimeSpan.Zero));
     private readonly FakeLeaseStore _store = new();
+    private readonly FakeLogger _logger = new();
 
     [Fact]
     public async Task TryAcquireAsync_StoreRefuses_ReturnsNull()
@@ -78,6 +81,9 @@ public sealed class RenewingLeaseTests
 
         await lease.DisposeAsync();
         Assert.Equal(1, _store.RenewCalls);
+        var logged = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Equal("A LeaseLost callback of lease job threw", logged.Message);
+        Assert.IsType<AggregateException>(logged.Exception);
     }
 
     [Fact]
@@ -137,5 +143,5 @@ public sealed class RenewingLeaseTests
     }
 
     private Task<ILease?> AcquireAsync() =>
-        RenewingLease.TryAcquireAsync(_store, "job", Duration, _time, NullLogger.Instance, CancellationToken.None);
+        RenewingLease.TryAcquireAsync(_store, "job", Duration, _time, _logger, CancellationToken.None);
 }

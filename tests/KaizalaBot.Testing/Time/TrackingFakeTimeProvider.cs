@@ -176,10 +176,13 @@ public sealed class TrackingFakeTimeProvider : FakeTimeProvider
         previous.TrySetResult();
     }
 
+    // A timer is reported pending only once FakeTimeProvider has armed it: a test woken by the report may Advance at
+    // once, and advancing before the inner timer is armed would leave it due in the future forever.
     private sealed class TrackedTimer(TrackingFakeTimeProvider owner) : ITimer
     {
         private ITimer _inner = null!;
         private TimeSpan _period;
+        private bool _firedWhileArming;
 
         public DateTimeOffset DueAt { get; private set; }
 
@@ -192,24 +195,42 @@ public sealed class TrackingFakeTimeProvider : FakeTimeProvider
             {
                 owner._pending.Remove(this);
                 _period = period;
+                _firedWhileArming = false;
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
                     owner._requestedDelays.Add(dueTime);
+                }
+            }
+
+            // A zero due time fires inside this call, before the timer could be reported.
+            var changed = _inner.Change(dueTime, period);
+            lock (owner._gate)
+            {
+                if (!_firedWhileArming && dueTime != Timeout.InfiniteTimeSpan)
+                {
                     DueAt = now + dueTime;
+                    owner._pending.Add(this);
+                }
+                else if (_firedWhileArming && IsPeriodic)
+                {
+                    DueAt = now + _period;
                     owner._pending.Add(this);
                 }
             }
 
             owner.Signal();
-            return _inner.Change(dueTime, period);
+            return changed;
         }
 
         public void OnFired()
         {
             lock (owner._gate)
             {
-                owner._pending.Remove(this);
-                if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
+                if (!owner._pending.Remove(this))
+                {
+                    _firedWhileArming = true;
+                }
+                else if (IsPeriodic)
                 {
                     DueAt += _period;
                     owner._pending.Add(this);
@@ -230,6 +251,8 @@ public sealed class TrackingFakeTimeProvider : FakeTimeProvider
             Forget();
             return _inner.DisposeAsync();
         }
+
+        private bool IsPeriodic => _period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero;
 
         private void Forget()
         {

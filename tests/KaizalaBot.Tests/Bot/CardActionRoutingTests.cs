@@ -93,7 +93,7 @@ public sealed class CardActionRoutingTests : IAsyncLifetime
         using var client = ClientWith(services =>
         {
             services.RemoveAll<IStorage>();
-            services.AddSingleton<IStorage>(new HangUpOnWriteStorage(new KaizalaBot.BotFramework.Testing.MemoryStorage(), hangUp));
+            services.AddSingleton<IStorage>(new HangUpOnWriteStorage(new KaizalaBot.Storage.Memory.MemoryStorage(), hangUp));
         });
         var seller = new TeamsActivities(new Uri(_connector.ServiceUrl));
 

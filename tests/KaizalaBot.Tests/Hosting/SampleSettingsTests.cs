@@ -6,6 +6,7 @@ using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.Migration;
 using KaizalaBot.MigrationHost;
+using KaizalaBot.Migration.Expiry;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
@@ -32,6 +33,7 @@ public sealed class SampleSettingsTests
         ("PartnerCenter", typeof(PartnerCenterOptions)),
         ("Migration", typeof(MigrationOptions)),
         ("Conversation", typeof(ConversationOptions)),
+        ("Expiry", typeof(ExpiryOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
         ("TeamsApp", typeof(TeamsAppOptions)),

@@ -6,6 +6,7 @@ using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.State;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
+using KaizalaBot.Storage.Memory;
 
 namespace KaizalaBot.BotFramework.Tests.Dialogs.Prompts;
 

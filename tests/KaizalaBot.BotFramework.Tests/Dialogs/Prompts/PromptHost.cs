@@ -4,6 +4,7 @@ using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.BotFramework.State;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
+using KaizalaBot.Storage.Memory;
 
 namespace KaizalaBot.BotFramework.Tests.Dialogs.Prompts;
 

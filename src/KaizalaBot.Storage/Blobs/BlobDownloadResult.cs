@@ -1,3 +1,0 @@
-namespace KaizalaBot.Storage.Blobs;
-
-public sealed record BlobDownloadResult(ReadOnlyMemory<byte> Content, string ETag, string? ContentType);

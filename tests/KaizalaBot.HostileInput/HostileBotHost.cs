@@ -1,0 +1,61 @@
+using System.Net;
+using KaizalaBot.BotFramework.Connector;
+using KaizalaBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace KaizalaBot.HostileInput;
+
+/// <summary>
+/// The real bot (Program.cs) on real Kestrel (loopback, OS-chosen port) as a developer runs it, the weakest
+/// configuration: Development, no app id, file storage; its connector's connections go through the
+/// <see cref="OutboundMonitor"/>, and its Warning-and-above logs into a collector the report reads.
+/// </summary>
+internal sealed class HostileBotHost : WebApplicationFactory<Program>
+{
+    private readonly string _storageRoot;
+    private readonly OutboundMonitor _monitor;
+    private readonly FakeLogCollector _logs;
+
+    public HostileBotHost(string storageRoot, OutboundMonitor monitor, FakeLogCollector logs)
+    {
+        _storageRoot = storageRoot;
+        _monitor = monitor;
+        _logs = logs;
+        UseKestrel(0);
+    }
+
+    public IPEndPoint EndPoint
+    {
+        get
+        {
+            StartServer();
+            return ServerEndPoints.Loopback(Services);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(Path.Combine(RepositoryPaths.Root, "src", "KaizalaBot"));
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:Provider", "File");
+        builder.UseSetting("Storage:File:RootPath", _storageRoot);
+        builder.UseSetting("Playground:Enabled", "false");
+
+        // One attempt per send: retries against the blocked hosts would only slow the run.
+        builder.UseSetting("BotFramework:MaxRetryAttempts", "1");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(new FakeLoggerProvider(_logs));
+            logging.AddFilter<FakeLoggerProvider>(level => level >= LogLevel.Warning);
+        });
+        builder.ConfigureTestServices(services => services
+            .AddHttpClient(BotConnectorServiceCollectionExtensions.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => _monitor.Attach((SocketsHttpHandler)handler)));
+    }
+}
