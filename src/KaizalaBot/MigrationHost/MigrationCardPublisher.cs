@@ -5,8 +5,10 @@ using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Localization;
 using KaizalaBot.Migration.Authorization;
+using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Notifications;
+using KaizalaBot.PartnerCenter;
 using KaizalaBot.Proactive;
 using KaizalaBot.Storage;
 
@@ -20,7 +22,7 @@ namespace KaizalaBot.MigrationHost;
 /// </summary>
 internal sealed partial class MigrationCardPublisher(
     CloudAdapter adapter, MigrationService migrations, MigrationCards cards, ApprovalCards approvals, BotTexts texts, IStorage storage,
-    InstallationStore installations, SellerAuthorizer authorizer, TimeProvider time, ILogger<MigrationCardPublisher> logger)
+    InstallationStore installations, SellerAuthorizer authorizer, ExpiryScanner scanner, TimeProvider time, ILogger<MigrationCardPublisher> logger)
 {
     public const string KeyPrefix = "migration-cards/";
 
@@ -57,6 +59,7 @@ internal sealed partial class MigrationCardPublisher(
                 await PostOnceAsync(migration.Id, seller, "summary",
                     MessageFactory.Attachment(summary) with { Summary = MigrationCards.StateText(migration, text, migration.Licences.Moved, migration.Licences.Failed, migration.UserCount) },
                     cancellationToken);
+                await RefreshExpiryIndexAsync(migration, cancellationToken);
                 break;
             case MigrationCardJobKind.Approved when migration.Approval is { Approved: true } approval:
                 await PostOnceAsync(migration.Id, seller, "approved", MessageFactory.Text(text.Format("approvedNotice", customer, approval.By.DisplayName)), cancellationToken);
@@ -91,6 +94,20 @@ internal sealed partial class MigrationCardPublisher(
         {
             await storage.UpdateAsync<MigrationCardState>(
                 Key(migration.Id), s => (s ?? new MigrationCardState()) with { CardActivityId = newId }, BotJson.Options, time, cancellationToken);
+        }
+    }
+
+    // The customer's Kaizala Pro is suspended (or not, if cancelled): the index, and so the reminders and the customer
+    // list, should say so now rather than at the next scan.
+    private async Task RefreshExpiryIndexAsync(MigrationRecord migration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scanner.RefreshCustomerAsync(migration.CustomerId, cancellationToken);
+        }
+        catch (PartnerException ex)
+        {
+            LogIndexNotRefreshed(migration.Id, ex.ErrorCode ?? ex.ErrorCategory.ToString());
         }
     }
 
@@ -166,6 +183,9 @@ internal sealed partial class MigrationCardPublisher(
             LogNotShown(migrationId, result.Status, result.IsConversationGone);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} finished but its customer's expiry index entry was not refreshed: {Failure}")]
+    private partial void LogIndexNotRefreshed(string migrationId, string failure);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Showing {Kind} of migration {MigrationId} in Teams")]
     private partial void LogShowing(MigrationCardJobKind kind, string migrationId);

@@ -26,6 +26,12 @@ public sealed record MigrationDialogState
 
     public string? CustomerSearch { get; init; }
 
+    /// <summary>Names of the customers the card offers (to name one that turns out to hold no Kaizala Pro).</summary>
+    public IReadOnlyDictionary<string, string> CustomerNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The expiry index's cursor of each page of the default list seen so far (page 0 starts at null).</summary>
+    public IReadOnlyList<string?> IndexCursors { get; init; } = [null];
+
     public string? CustomerId { get; init; }
 
     public string? CustomerName { get; init; }
