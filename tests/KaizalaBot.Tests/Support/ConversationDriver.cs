@@ -33,7 +33,8 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
 
     /// <summary>Clicks the first button with <paramref name="verb"/> (whose data fits <paramref name="match"/>), with the card's inputs set.</summary>
     public Task<HttpResponseMessage> ClickAsync(
-        string verb, Func<JsonObject, bool>? match = null, IReadOnlyDictionary<string, JsonNode?>? inputs = null, Action<JsonObject>? tamper = null)
+        string verb, Func<JsonObject, bool>? match = null, IReadOnlyDictionary<string, JsonNode?>? inputs = null, Action<JsonObject>? tamper = null,
+        string? sendAs = null)
     {
         var card = Current ?? throw new InvalidOperationException("No card to click.");
         var action = ShownCard.Actions(card.Card).FirstOrDefault(a => a["verb"]?.GetValue<string>() == verb && (match?.Invoke(a["data"] as JsonObject ?? []) ?? true))
@@ -45,7 +46,7 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
         }
 
         tamper?.Invoke(data);
-        return SendClickAsync(verb, data, card.ActivityId);
+        return SendClickAsync(sendAs ?? verb, data, card.ActivityId);
     }
 
     /// <summary>Posts a click with exactly <paramref name="data"/> (forged or replayed) on the message <paramref name="activityId"/>.</summary>

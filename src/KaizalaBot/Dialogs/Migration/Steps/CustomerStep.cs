@@ -37,12 +37,15 @@ internal sealed class CustomerStep(
         switch (answer.Verb)
         {
             case CardVerbs.Search:
+                // An emptied search box goes back to the default list; a search that is not text is not the card's.
                 var search = answer.Text("search", out var valid);
-                return !valid || string.IsNullOrEmpty(search)
-                    ? StepOutcome.Show(state.Say(texts["migrationSearchEmpty"]) with { CustomerSearch = null, Page = 0 })
-                    : search.Length > MaxSearchLength || search.Any(char.IsControl)
-                        ? StepOutcome.Show(state.Say(texts.Format("migrationSearchTooLong", MaxSearchLength)))
-                        : StepOutcome.Show(state with { CustomerSearch = search, Page = 0 });
+                return !valid
+                    ? StepOutcome.Show(state.Say(texts["migrationSearchEmpty"]))
+                    : string.IsNullOrEmpty(search)
+                        ? StepOutcome.Show(state with { CustomerSearch = null, Page = 0 })
+                        : search.Length > MaxSearchLength || search.Any(char.IsControl)
+                            ? StepOutcome.Show(state.Say(texts.Format("migrationSearchTooLong", MaxSearchLength)))
+                            : StepOutcome.Show(state with { CustomerSearch = search, Page = 0 });
             case CardVerbs.Page:
                 // The default list pages with the index's cursors: only a page already reached, or the next one, exists.
                 var limit = state.CustomerSearch is null ? state.IndexCursors.Count : 10_000;
