@@ -91,23 +91,6 @@ public sealed class MigrationConversationTests : IAsyncLifetime
     private static JsonObject Subscription(JsonObject tenant, string id) =>
         tenant["subscriptions"]!.AsArray().Select(s => s!.AsObject()).Single(s => s["id"]!.GetValue<string>() == id);
 
-    /// <summary>Waits for the summary: a new message carrying the migration's card in its final state.</summary>
-    internal static async Task<ShownCard> WaitForSummaryAsync(ConversationDriver seller, int from, string migrationId, ConversationWorld? world = null)
-    {
-        var connector = (world ?? throw new ArgumentNullException(nameof(world))).Connector;
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var summary = seller.CardsSince(from).FirstOrDefault(c => c.ActivityId != seller.Current!.ActivityId && c.Text.Contains(migrationId, StringComparison.Ordinal));
-            if (summary is not null)
-            {
-                return summary;
-            }
-
-            await connector.WaitForRequestsAsync(connector.Requests.Count + 1, deadline - TimeProvider.System.GetUtcNow());
-        }
-    }
-
-    private Task<ShownCard> WaitForSummaryAsync(ConversationDriver seller, int from, string migrationId) =>
-        WaitForSummaryAsync(seller, from, migrationId, _world);
+    private static Task<ShownCard> WaitForSummaryAsync(ConversationDriver seller, int from, string migrationId) =>
+        seller.WaitForCardAsync(from, c => c.ActivityId != seller.Current!.ActivityId && c.Text.Contains(migrationId, StringComparison.Ordinal), "the summary");
 }

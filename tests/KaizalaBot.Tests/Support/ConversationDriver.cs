@@ -75,7 +75,7 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
         return response;
     }
 
-    /// <summary>Waits (bounded) until the current card's message is redrawn by the bot on its own into one that has <paramref name="verb"/> or says <paramref name="text"/>.</summary>
+    /// <summary>Waits (bounded) until the bot redraws the current card's message on its own into one that fits <paramref name="done"/>.</summary>
     public async Task<ShownCard> WaitForUpdateAsync(Func<ShownCard, bool> done, string what)
     {
         var id = Current!.ActivityId;
@@ -91,6 +91,28 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
         }
 
         return Current ?? throw new InvalidOperationException(what);
+    }
+
+    /// <summary>Waits (bounded) for a card, posted or updated since request <paramref name="from"/>, that fits <paramref name="wanted"/>.</summary>
+    public async Task<ShownCard> WaitForCardAsync(int from, Func<ShownCard, bool> wanted, string what)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var seen = world.Connector.Requests.Count;
+            if (CardsSince(from).FirstOrDefault(wanted) is { } card)
+            {
+                return card;
+            }
+
+            var left = deadline - TimeProvider.System.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No card for {what} within 60 s.");
+            }
+
+            await world.Connector.WaitForRequestsAsync(seen + 1, left);
+        }
     }
 
     /// <summary>Cards posted or updated since request <paramref name="from"/> (0-based), with their message ids.</summary>

@@ -62,7 +62,13 @@ internal sealed partial class BackgroundReads(
         }
 
         LogStarted(key);
-        _ = Task.Run(() => RunSafelyAsync(key, RunAsync(key, claimed, claim, work)), CancellationToken.None);
+
+        // Not the turn's work: none of its context (its send deadline, its logging scope) may follow it.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => RunSafelyAsync(key, RunAsync(key, claimed, claim, work)), CancellationToken.None);
+        }
+
         return claim;
     }
 
