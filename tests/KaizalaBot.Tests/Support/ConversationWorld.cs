@@ -115,6 +115,29 @@ internal sealed class ConversationWorld : IAsyncDisposable
         return found.Count > skip ? found[skip] : throw new InvalidOperationException($"The demo world has only {found.Count} small Kaizala customers.");
     }
 
+    /// <summary>The Kaizala customer with the most users (the demo world's 1,500-user tenant), its subscription active.</summary>
+    public async Task<DemoCustomer> LargestKaizalaCustomerAsync()
+    {
+        var state = await Inspection.GetFromJsonAsync<JsonObject>("_simulator/state");
+        DemoCustomer? largest = null;
+        var most = 0;
+        foreach (var customer in state!["customers"]!.AsArray().Select(c => c!.AsObject()).Where(c => c["hasKaizala"]!.GetValue<bool>()))
+        {
+            var id = customer["id"]!.GetValue<string>();
+            var tenant = await TenantAsync(id);
+            var kaizala = tenant["subscriptions"]!.AsArray().Select(s => s!.AsObject())
+                .FirstOrDefault(s => s["skuId"]!.GetValue<string>() == KaizalaSkuId && s["status"]!.GetValue<string>() == "active");
+            var users = tenant["users"]!.AsArray().Count;
+            if (kaizala is not null && users > most)
+            {
+                most = users;
+                largest = new DemoCustomer(id, customer["companyName"]!.GetValue<string>(), kaizala["id"]!.GetValue<string>(), [.. Holders(tenant).Select(u => u["id"]!.GetValue<string>())]);
+            }
+        }
+
+        return largest ?? throw new InvalidOperationException("The demo world has no Kaizala customer.");
+    }
+
     public static List<JsonObject> Holders(JsonObject tenant) =>
         [.. tenant["users"]!.AsArray().Select(u => u!.AsObject()).Where(u => u["assignedSkuIds"]!.AsArray().Any(s => s!.GetValue<string>() == KaizalaSkuId))];
 
