@@ -15,8 +15,8 @@ public sealed record ConversationOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan LiveCardInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Customers or users per card page.</summary>
-    [Range(3, 20)]
+    /// <summary>Customers or users per card page (at most 12, so the largest page stays within a Teams message).</summary>
+    [Range(3, 12)]
     public int PageSize { get; init; } = 8;
 
     /// <summary>How far back <c>status</c> shows finished migrations.</summary>

@@ -9,7 +9,8 @@ namespace KaizalaBot.MigrationHost;
 /// <summary>Lists of migrations (status, history, resume, cancel): one line each, opened with its own card.</summary>
 internal sealed class MigrationLists(MigrationCards migrationCards, CardRenderer cards)
 {
-    public const int MaxItems = 15;
+    // Two sections of this many lines stay within a Teams message (about 28 KB).
+    public const int MaxItems = 10;
 
     public MigrationListSection Section(TextTable texts, string titleKey, string emptyKey, IEnumerable<MigrationRecord> migrations) =>
         new(texts[titleKey], texts[emptyKey], [.. migrations.Take(MaxItems).Select(m => Item(texts, m))]);
