@@ -159,7 +159,9 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
         }
         else if (m.State == MigrationState.Cancelled && m.Approval is not { Approved: false })
         {
-            lines.Add(m.Purchase.CompletedAt is not null ? texts["migrationSummaryCancelledAfterPurchase"] : texts["migrationSummaryCancelledNothingBought"]);
+            // A checkout started counts as bought: its order may complete after the cancellation.
+            var bought = m.Purchase.CompletedAt is not null || m.Purchase.CheckoutStartedAt is not null || m.Purchase.OrderId is not null;
+            lines.Add(texts[bought ? "migrationSummaryCancelledAfterPurchase" : "migrationSummaryCancelledNothingBought"]);
         }
 
         return lines;

@@ -24,9 +24,13 @@ internal sealed class ConversationBotHost : WebApplicationFactory<Program>
     private readonly IStorage _storage;
     private readonly ILeaseManager _leases;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ConversationBotHost(Uri simulator, IStorage storage, ILeaseManager leases, FakeLogCollector logs, IReadOnlyDictionary<string, string?>? settings = null)
+    public ConversationBotHost(
+        Uri simulator, IStorage storage, ILeaseManager leases, FakeLogCollector logs, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _simulator = simulator;
         _storage = storage;
         _leases = leases;
@@ -82,6 +86,7 @@ internal sealed class ConversationBotHost : WebApplicationFactory<Program>
             services.AddSingleton(_storage);
             services.RemoveAll<ILeaseManager>();
             services.AddSingleton(_leases);
+            _services?.Invoke(services);
         });
     }
 }

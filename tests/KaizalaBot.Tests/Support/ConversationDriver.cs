@@ -12,9 +12,9 @@ namespace KaizalaBot.Tests.Support;
 /// replaces the card; Action.Submit posts the fallback's data as a message and the bot updates the clicked message.
 /// Tracks the card the seller currently sees and every text the bot said.
 /// </summary>
-internal sealed class ConversationDriver(ConversationWorld world, CardStyle style, string locale = "en-US")
+internal sealed class ConversationDriver(ConversationWorld world, CardStyle style, string locale = "en-US", TeamsActivities? who = null)
 {
-    public TeamsActivities Seller { get; } = world.Seller(locale);
+    public TeamsActivities Seller { get; } = who ?? world.Seller(locale);
 
     public ShownCard? Current { get; private set; }
 
@@ -29,6 +29,16 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
         var response = await PostAsync(Seller.Message(text));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Observe(before) ?? throw new InvalidOperationException($"\"{text}\" got no card; the bot said: {string.Join(" / ", Said)}");
+    }
+
+    /// <summary>Types <paramref name="text"/> and records whatever the bot answers (a card or not).</summary>
+    public async Task SayAsync(string text)
+    {
+        Said.Clear();
+        var before = world.Connector.Requests.Count;
+        var response = await PostAsync(Seller.Message(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Observe(before);
     }
 
     /// <summary>Clicks the first button with <paramref name="verb"/> (whose data fits <paramref name="match"/>), with the card's inputs set.</summary>
@@ -117,13 +127,17 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
 
     /// <summary>Cards posted or updated since request <paramref name="from"/> (0-based), with their message ids.</summary>
     public IReadOnlyList<ShownCard> CardsSince(int from) =>
-        [.. world.Connector.Requests.Select((r, i) => (r, i)).Skip(from).Where(x => x.r.Body.Length > 0).Select(x => ToCard(x.r, x.i)).OfType<ShownCard>()];
+        [.. world.Connector.Requests.Select((r, i) => (r, i)).Skip(from).Where(x => Mine(x.r)).Select(x => ToCard(x.r, x.i)).OfType<ShownCard>()];
+
+    // What the bot sent to this seller's conversation (others, such as an approver's, have their own driver).
+    private bool Mine(RecordedRequest request) =>
+        request.Body.Length > 0 && request.RawTarget.Contains($"/conversations/{Uri.EscapeDataString(Seller.ConversationId)}/", StringComparison.Ordinal);
 
     private ShownCard? LastCardFor(string activityId, int from) => CardsSince(from).LastOrDefault(c => c.ActivityId == activityId);
 
     private ShownCard? Observe(int before)
     {
-        foreach (var request in world.Connector.Requests.Skip(before).Where(r => r.Body.Length > 0))
+        foreach (var request in world.Connector.Requests.Skip(before).Where(Mine))
         {
             var activity = request.Activity();
             if (activity.Type == ActivityTypes.Message && activity.Text is { Length: > 0 } text)

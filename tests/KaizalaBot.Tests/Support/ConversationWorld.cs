@@ -5,6 +5,7 @@ using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Storage;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Testing.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -21,11 +22,13 @@ internal sealed class ConversationWorld : IAsyncDisposable
     public const string KaizalaSkuId = "5eed0000-0000-4000-8000-00000000ca1a";
 
     private readonly IReadOnlyDictionary<string, string?> _hostSettings;
+    private readonly Action<IServiceCollection>? _services;
 
     private ConversationWorld(
         PartnerCenterSimulatorServer simulator, FakeTimeProvider clock, RecordingConnectorServer connector, IStorage storage,
-        IReadOnlyDictionary<string, string?> hostSettings)
+        IReadOnlyDictionary<string, string?> hostSettings, Action<IServiceCollection>? services)
     {
+        _services = services;
         Simulator = simulator;
         SimulatorClock = clock;
         Connector = connector;
@@ -33,7 +36,7 @@ internal sealed class ConversationWorld : IAsyncDisposable
         _hostSettings = hostSettings;
         Inspection = new HttpClient { BaseAddress = simulator.Root };
         Leases = new MemoryLeaseManager(TimeProvider.System, NullLogger<MemoryLeaseManager>.Instance);
-        Host = new ConversationBotHost(simulator.Root, storage, Leases, Logs, hostSettings);
+        Host = new ConversationBotHost(simulator.Root, storage, Leases, Logs, hostSettings, services);
         Client = Host.CreateClient();
     }
 
@@ -56,7 +59,8 @@ internal sealed class ConversationWorld : IAsyncDisposable
     public HttpClient Client { get; private set; }
 
     public static async Task<ConversationWorld> StartAsync(
-        IDictionary<string, string?>? simulatorSettings = null, IDictionary<string, string?>? hostSettings = null, IStorage? storage = null)
+        IDictionary<string, string?>? simulatorSettings = null, IDictionary<string, string?>? hostSettings = null, IStorage? storage = null,
+        Action<IServiceCollection>? services = null)
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var settings = new Dictionary<string, string?> { ["ProvisioningDelay"] = "00:00:00" };
@@ -68,7 +72,7 @@ internal sealed class ConversationWorld : IAsyncDisposable
         var simulator = await PartnerCenterSimulatorServer.StartAsync(settings, clock, "/_pcsim", CancellationToken.None);
         var connector = await RecordingConnectorServer.StartAsync();
         return new ConversationWorld(
-            simulator, clock, connector, storage ?? new MemoryStorage(), new Dictionary<string, string?>(hostSettings ?? new Dictionary<string, string?>()));
+            simulator, clock, connector, storage ?? new MemoryStorage(), new Dictionary<string, string?>(hostSettings ?? new Dictionary<string, string?>()), services);
     }
 
     /// <summary>Stops the bot host (its runner and senders with it) and starts a new one on the same storage and leases.</summary>
@@ -76,11 +80,15 @@ internal sealed class ConversationWorld : IAsyncDisposable
     {
         Client.Dispose();
         await Host.DisposeAsync();
-        Host = new ConversationBotHost(Simulator.Root, Storage, Leases, Logs, _hostSettings);
+        Host = new ConversationBotHost(Simulator.Root, Storage, Leases, Logs, _hostSettings, _services);
         Client = Host.CreateClient();
     }
 
     public TeamsActivities Seller(string locale = "en-US") => new(new Uri(Connector.ServiceUrl), locale);
+
+    /// <summary>Another user of the partner, in their own personal chat (entitled when the test lists them).</summary>
+    public TeamsActivities OtherUser(string aadObjectId, string name, string locale = "en-US") =>
+        new(new Uri(Connector.ServiceUrl), locale, $"a:personal-{aadObjectId}", aadObjectId, UserId: $"29:{aadObjectId}", Name: name);
 
     public async Task<JsonObject> TenantAsync(string customerId)
     {
@@ -92,7 +100,14 @@ internal sealed class ConversationWorld : IAsyncDisposable
     /// A commercial customer whose Kaizala Pro subscription is active for a while yet, with a few holders who all have a
     /// usage location (so every move succeeds), skipping <paramref name="skip"/> of them (tests pick different ones).
     /// </summary>
-    public async Task<DemoCustomer> SmallKaizalaCustomerAsync(int skip = 0)
+    public Task<DemoCustomer> SmallKaizalaCustomerAsync(int skip = 0) =>
+        KaizalaCustomerAsync(holders => holders.All(u => u["usageLocation"] is not null), skip);
+
+    /// <summary>A small Kaizala customer with holders both with and without a usage location (the latter cannot be moved).</summary>
+    public Task<DemoCustomer> KaizalaCustomerWithUnlocatedHolderAsync() =>
+        KaizalaCustomerAsync(holders => holders.Any(u => u["usageLocation"] is null) && holders.Any(u => u["usageLocation"] is not null), 0);
+
+    private async Task<DemoCustomer> KaizalaCustomerAsync(Func<List<JsonObject>, bool> fits, int skip)
     {
         var state = await Inspection.GetFromJsonAsync<JsonObject>("_simulator/state");
         var found = new List<DemoCustomer>();
@@ -105,14 +120,14 @@ internal sealed class ConversationWorld : IAsyncDisposable
                 s["skuId"]!.GetValue<string>() == KaizalaSkuId && s["status"]!.GetValue<string>() == "active"
                 && s["commitmentEndDate"]!.GetValue<DateTimeOffset>() > SimulatorClock.GetUtcNow().AddDays(20));
             var holders = Holders(tenant);
-            if (kaizala is not null && holders.Count is > 0 and <= 12 && holders.All(u => u["usageLocation"] is not null)
+            if (kaizala is not null && holders.Count is > 0 and <= 12 && fits(holders)
                 && tenant["users"]!.AsArray().Count <= 40)
             {
                 found.Add(new DemoCustomer(id, customer["companyName"]!.GetValue<string>(), kaizala["id"]!.GetValue<string>(), [.. holders.Select(u => u["id"]!.GetValue<string>())]));
             }
         }
 
-        return found.Count > skip ? found[skip] : throw new InvalidOperationException($"The demo world has only {found.Count} small Kaizala customers.");
+        return found.Count > skip ? found[skip] : throw new InvalidOperationException($"The demo world has only {found.Count} such small Kaizala customers.");
     }
 
     /// <summary>The Kaizala customer with the most users (the demo world's 1,500-user tenant), its subscription active.</summary>
