@@ -125,6 +125,29 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
         }
     }
 
+    /// <summary>Waits (bounded) for a text message to this conversation, sent since request <paramref name="from"/>, that fits <paramref name="wanted"/>.</summary>
+    public async Task<string> WaitForTextAsync(int from, Func<string, bool> wanted, string what)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var seen = world.Connector.Requests.Count;
+            var text = world.Connector.Requests.Skip(from).Where(Mine).Select(r => r.Activity().Text).FirstOrDefault(t => t is not null && wanted(t));
+            if (text is not null)
+            {
+                return text;
+            }
+
+            var left = deadline - TimeProvider.System.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No message for {what} within 60 s.");
+            }
+
+            await world.Connector.WaitForRequestsAsync(seen + 1, left);
+        }
+    }
+
     /// <summary>Cards posted or updated since request <paramref name="from"/> (0-based), with their message ids.</summary>
     public IReadOnlyList<ShownCard> CardsSince(int from) =>
         [.. world.Connector.Requests.Select((r, i) => (r, i)).Skip(from).Where(x => Mine(x.r)).Select(x => ToCard(x.r, x.i)).OfType<ShownCard>()];
