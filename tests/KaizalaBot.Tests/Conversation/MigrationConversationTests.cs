@@ -91,6 +91,32 @@ public sealed class MigrationConversationTests : IAsyncLifetime
     private static JsonObject Subscription(JsonObject tenant, string id) =>
         tenant["subscriptions"]!.AsArray().Select(s => s!.AsObject()).Single(s => s["id"]!.GetValue<string>() == id);
 
+    [Theory]
+    [InlineData(CardStyle.Execute)]
+    [InlineData(CardStyle.Submit)]
+    public async Task Preview_FromTheReview_RunsEveryCheckInTheBackgroundBuysNothingAndShowsTheOutcome(CardStyle style)
+    {
+        var customer = await _world.KaizalaCustomerWithUnlocatedHolderAsync();
+        var seller = new ConversationDriver(_world, style);
+        await seller.InstallAsync();
+        await MigrationWalkThrough.ToReviewAsync(seller, customer, "en-US", otherPlan: true);
+        var before = (await _world.TenantAsync(customer.Id)).ToJsonString();
+
+        await seller.ClickAsync(CardVerbs.Preview);
+        if (seller.Current!.HasVerb(CardVerbs.Refresh))
+        {
+            await seller.WaitForUpdateAsync(c => c.Text.Contains("Preview finished", StringComparison.Ordinal), "the preview");
+            await seller.ClickAsync(CardVerbs.Refresh);
+        }
+
+        Assert.True(seller.Current!.HasVerb(CardVerbs.Confirm), seller.Current.Text);
+        Assert.Contains("every check run again", seller.Current.Text, StringComparison.Ordinal);
+        Assert.Contains("have no usage location", seller.Current.Text, StringComparison.Ordinal);
+        Assert.Equal(before, (await _world.TenantAsync(customer.Id)).ToJsonString());
+        Assert.Empty(await _world.Host.Services.GetRequiredService<MigrationService>()
+            .ListBySellerAsync(new SellerIdentity(TeamsActivities.TenantId, TeamsActivities.SellerAadId, "Alex Wilber"), CancellationToken.None));
+    }
+
     private static Task<ShownCard> WaitForSummaryAsync(ConversationDriver seller, int from, string migrationId) =>
         seller.WaitForCardAsync(from, c => c.ActivityId != seller.Current!.ActivityId && c.Text.Contains(migrationId, StringComparison.Ordinal), "the summary");
 }
