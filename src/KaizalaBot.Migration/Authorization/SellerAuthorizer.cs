@@ -64,6 +64,13 @@ public sealed partial class SellerAuthorizer : IDisposable
     }
 
     /// <summary>
+    /// Whether the user may migrate, without recording anything: for deciding who receives reminders, where a partner
+    /// user who is not a seller is simply not a recipient rather than a refused request.
+    /// </summary>
+    public Task<bool> IsEntitledAsync(SellerIdentity seller, CancellationToken cancellationToken) =>
+        IsAllowedAsync(seller, SellerAction.Migrate, cancellationToken);
+
+    /// <summary>
     /// Whether <paramref name="seller"/> may do <paramref name="action"/>, without logging or auditing a refusal: for
     /// finding who to ask (e.g. which installed users are Admin agents for an approval), not for acting on a request.
     /// </summary>

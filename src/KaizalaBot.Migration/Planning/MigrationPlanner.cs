@@ -14,7 +14,7 @@ namespace KaizalaBot.Migration.Planning;
 /// </summary>
 public sealed class MigrationPlanner(
     IPartnerCenterClient client, TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
-    MigrationStore store, IOptions<MigrationOptions> options, TimeProvider time)
+    MigrationStore store, UserListingCache listings, IOptions<MigrationOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan EndsSoon = TimeSpan.FromDays(14);
 
@@ -37,10 +37,8 @@ public sealed class MigrationPlanner(
     }
 
     /// <summary>One customer by id (a reminder or a link names it): its name and domain, one app-only call.</summary>
-    public async Task<CustomerMatch> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
-    {
-        return Match(await client.GetCustomerAsync(customerId, cancellationToken));
-    }
+    public async Task<CustomerMatch> GetCustomerAsync(string customerId, CancellationToken cancellationToken) =>
+        Match(await client.GetCustomerAsync(customerId, cancellationToken));
 
     public async Task<IReadOnlyList<KaizalaSubscriptionSummary>> GetKaizalaSubscriptionsAsync(string customerId, CancellationToken cancellationToken)
     {
@@ -55,17 +53,31 @@ public sealed class MigrationPlanner(
         return [.. kaizala.Select(s => tenant.Summarize(customerId, s, skus)).OrderBy(s => s.EndDate)];
     }
 
-    /// <summary>Users of the customer holding Kaizala Pro (one licence read per user: page through them in the host).</summary>
-    public Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
-        GetKaizalaUsersAsync(customerId, null, cancellationToken);
+    /// <summary>
+    /// Users of the customer holding Kaizala Pro: the cached listing while it is fresh, else a new one (page through them
+    /// in the host). For a listing run in the background with its progress shown, see <see cref="ListKaizalaUsersAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
+        (await listings.ReadAsync(customerId, cancellationToken) ?? await ListKaizalaUsersAsync(customerId, null, cancellationToken)).KaizalaHolders;
 
     /// <summary>
-    /// Users of the customer holding Kaizala Pro, reporting each licence read: a large tenant takes minutes under
-    /// Partner Center's throttle, so the host runs this in the background and shows <paramref name="progress"/>.
+    /// Reads every user of the customer and their licences (one licence read per user, paced by the customer's limiter:
+    /// about two minutes per thousand users), reporting "x of N users read" to <paramref name="progress"/> after each user,
+    /// and keeps the Kaizala Pro holders for <c>Migration:UserListingLifetime</c> so the preview need not read them again.
+    /// No turn should wait on this: run it in the background and show the progress.
     /// </summary>
-    public async Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(
-        string customerId, IProgress<UsersRead>? progress, CancellationToken cancellationToken) =>
-        [.. (await tenant.UsersAsync(customerId, progress, cancellationToken)).Where(u => u.HoldsKaizala)];
+    public async Task<UserListing> ListKaizalaUsersAsync(string customerId, IProgress<UserReadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var readAt = time.GetUtcNow();
+        var users = await tenant.ListUsersAsync(customerId, progress, cancellationToken);
+        var listing = new UserListing { CustomerId = customerId, ReadAt = readAt, UsersRead = users.Count, KaizalaHolders = [.. users.Where(u => u.HoldsKaizala)] };
+        await listings.WriteAsync(listing, cancellationToken);
+        return listing;
+    }
+
+    /// <summary>The customer's last listing while it is fresh (its <see cref="UserListing.ReadAt"/> is its age), else null.</summary>
+    public Task<UserListing?> GetCachedKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
+        listings.ReadAsync(customerId, cancellationToken);
 
     public async Task<IReadOnlyList<PlanOption>> GetPlanOptionsAsync(string customerId, int usersToMove, CancellationToken cancellationToken)
     {
@@ -74,34 +86,9 @@ public sealed class MigrationPlanner(
         return recommender.Recommend(tenant.Profile(skus, subscriptions, usersToMove));
     }
 
-    public Task<MigrationPreview> PreviewAsync(MigrationDraft draft, CancellationToken cancellationToken) =>
-        PreviewAsync(draft, null, cancellationToken);
-
-    /// <summary>Every check, each selected user read again (two calls per user, reported to <paramref name="progress"/>).</summary>
-    public Task<MigrationPreview> PreviewAsync(MigrationDraft draft, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
+    public async Task<MigrationPreview> PreviewAsync(MigrationDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return PreviewCoreAsync(draft, ct => tenant.UsersAsync(draft.CustomerId, draft.Users.Select(u => u.Id), progress, ct), cancellationToken);
-    }
-
-    /// <summary>
-    /// The same checks with the selected users as the seller's list read them a moment ago (<paramref name="knownUsers"/>),
-    /// so a review costs a few calls whatever the number of users; <see cref="PreviewAsync(MigrationDraft, IProgress{UsersRead}?, CancellationToken)"/>
-    /// reads them again. A selected user missing from <paramref name="knownUsers"/> counts as not holding Kaizala Pro.
-    /// </summary>
-    public Task<MigrationPreview> PreviewWithUsersAsync(MigrationDraft draft, IReadOnlyList<CandidateUser> knownUsers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(knownUsers);
-        var byId = knownUsers.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
-        IReadOnlyList<CandidateUser> users = [.. draft.Users.Select(u => byId.GetValueOrDefault(u.Id)
-            ?? new CandidateUser { Id = u.Id, UserPrincipalName = u.UserPrincipalName, DisplayName = u.DisplayName, HoldsKaizala = false })];
-        return PreviewCoreAsync(draft, _ => Task.FromResult(users), cancellationToken);
-    }
-
-    private async Task<MigrationPreview> PreviewCoreAsync(
-        MigrationDraft draft, Func<CancellationToken, Task<IReadOnlyList<CandidateUser>>> readUsers, CancellationToken cancellationToken)
-    {
         var findings = new List<Finding>();
         var entitlement = await authorizer.AuthorizeAsync(draft.Seller, SellerAction.Migrate, null, cancellationToken);
         if (!entitlement.IsAllowed)
@@ -126,7 +113,7 @@ public sealed class MigrationPlanner(
             findings.Add(Finding.Blocks(MessageCodes.SourceMigrationActive, ("migration", activeId)));
         }
 
-        var users = await readUsers(cancellationToken);
+        var (users, usersReadAt) = await SelectedUsersAsync(draft, cancellationToken);
         findings.AddRange(UserFindings(users, plan, skus));
 
         HeldPlan? target = null;
@@ -160,8 +147,21 @@ public sealed class MigrationPlanner(
         return new MigrationPreview
         {
             Draft = draft, Plan = plan, Source = summary, LicenceCount = count, Target = target, Findings = findings, Users = users,
-            RequiresApproval = approval,
+            UsersReadAt = usersReadAt, RequiresApproval = approval,
         };
+    }
+
+    // The selected users as the fresh listing has them (no call); those it lacks — the listing expired, or a user did not
+    // hold Kaizala Pro when it was read — are read now, one user and one licence read each.
+    private async Task<(IReadOnlyList<CandidateUser> Users, DateTimeOffset ReadAt)> SelectedUsersAsync(MigrationDraft draft, CancellationToken cancellationToken)
+    {
+        var listing = await listings.ReadAsync(draft.CustomerId, cancellationToken);
+        var listed = (listing?.KaizalaHolders ?? []).ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
+        var missing = draft.Users.Where(u => !listed.ContainsKey(u.Id)).Select(u => u.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var readNow = missing.Count == 0 ? [] : await tenant.UsersAsync(draft.CustomerId, missing, cancellationToken);
+        var fresh = readNow.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<CandidateUser> users = [.. draft.Users.Select(u => listed.GetValueOrDefault(u.Id) ?? fresh[u.Id])];
+        return (users, missing.Count < draft.Users.Count ? listing!.ReadAt : time.GetUtcNow());
     }
 
     private IEnumerable<Finding> SourceFindings(Subscription? source, KaizalaSubscriptionSummary? summary)

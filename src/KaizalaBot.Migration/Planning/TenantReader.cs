@@ -48,24 +48,38 @@ public sealed class TenantReader(
         };
     }
 
-    /// <summary>Every user with their licences (one licence read per user, bounded concurrency), each read reported to <paramref name="progress"/>.</summary>
-    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
+    /// <summary>Every user with their licences (one licence read per user, bounded concurrency).</summary>
+    public Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, CancellationToken cancellationToken) =>
+        ListUsersAsync(customerId, null, cancellationToken);
+
+    /// <summary>Every user with their licences, reporting "x of N users read" after the users' pages and after each user.</summary>
+    public async Task<IReadOnlyList<CandidateUser>> ListUsersAsync(
+        string customerId, IProgress<UserReadProgress>? progress, CancellationToken cancellationToken)
     {
         var users = new List<CustomerUser>();
         var page = await CallAsync(customerId, (c, ct) => c.GetCustomerUsersPageAsync(customerId, 500, ct), cancellationToken);
-        while (page is not null)
+        users.AddRange(page.Items);
+
+        // Only a page with a next link costs a call (and a token of the customer's budget).
+        for (var current = page; current.Links?.Next is not null;)
         {
-            users.AddRange(page.Items);
-            var current = page;
-            page = await CallAsync(customerId, (c, ct) => c.GetNextCustomerUsersPageAsync(current, ct), cancellationToken);
+            var previous = current;
+            var next = await CallAsync(customerId, (c, ct) => c.GetNextCustomerUsersPageAsync(previous, ct), cancellationToken);
+            if (next is null)
+            {
+                break;
+            }
+
+            users.AddRange(next.Items);
+            current = next;
         }
 
+        progress?.Report(new UserReadProgress(0, users.Count));
         return await WithLicencesAsync(customerId, users, progress, cancellationToken);
     }
 
-    /// <summary>The given users, each read with its licences, reporting each user done to <paramref name="progress"/>.</summary>
-    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(
-        string customerId, IEnumerable<string> userIds, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
+    /// <summary>The given users, each read with its licences.</summary>
+    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
         var users = new System.Collections.Concurrent.ConcurrentBag<CustomerUser>();
         await Parallel.ForEachAsync(userIds, Bounded(cancellationToken), async (id, ct) =>
@@ -80,7 +94,7 @@ public sealed class TenantReader(
                 users.Add(new CustomerUser { Id = id });
             }
         });
-        return await WithLicencesAsync(customerId, [.. users], progress, cancellationToken);
+        return await WithLicencesAsync(customerId, [.. users], null, cancellationToken);
     }
 
     public TenantProfile Profile(IReadOnlyList<SubscribedSku> skus, IReadOnlyList<Subscription> subscriptions, int usersToMove)
@@ -124,11 +138,10 @@ public sealed class TenantReader(
     }
 
     private async Task<IReadOnlyList<CandidateUser>> WithLicencesAsync(
-        string customerId, List<CustomerUser> users, IProgress<UsersRead>? progress, CancellationToken cancellationToken)
+        string customerId, List<CustomerUser> users, IProgress<UserReadProgress>? progress, CancellationToken cancellationToken)
     {
         var result = new System.Collections.Concurrent.ConcurrentDictionary<string, CandidateUser>();
         var read = 0;
-        progress?.Report(new UsersRead(0, users.Count));
         await Parallel.ForEachAsync(users, Bounded(cancellationToken), async (user, ct) =>
         {
             IReadOnlyList<License> licenses = user.UserPrincipalName is null && user.DisplayName is null
@@ -140,7 +153,7 @@ public sealed class TenantReader(
                 HoldsKaizala = detector.HoldsKaizala(licenses),
                 OtherSkuIds = [.. licenses.Where(l => !detector.IsKaizalaSku(l.ProductSku)).Select(l => l.ProductSku.Id)],
             };
-            progress?.Report(new UsersRead(Interlocked.Increment(ref read), users.Count));
+            progress?.Report(new UserReadProgress(Interlocked.Increment(ref read), users.Count));
         });
         return [.. users.Select(u => result[u.Id])];
     }

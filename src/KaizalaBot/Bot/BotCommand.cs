@@ -9,4 +9,6 @@ public enum BotCommand
     Resume,
     Cancel,
     History,
+    Expiring,
+    Reminders,
 }

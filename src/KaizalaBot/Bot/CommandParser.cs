@@ -24,44 +24,64 @@ public static class CommandParser
         ["reprendre"] = BotCommand.Resume,
         ["history"] = BotCommand.History,
         ["historique"] = BotCommand.History,
+        ["expiring"] = BotCommand.Expiring,
+        ["expirations"] = BotCommand.Expiring,
+        ["reminders"] = BotCommand.Reminders,
+        ["reminders on"] = BotCommand.Reminders,
+        ["reminders off"] = BotCommand.Reminders,
+        ["rappels"] = BotCommand.Reminders,
+        ["rappels on"] = BotCommand.Reminders,
+        ["rappels off"] = BotCommand.Reminders,
     };
 
     // Commands followed by free text (`migrate contoso`); the others must be typed alone.
     private static readonly HashSet<BotCommand> TakesArgument = [BotCommand.Migrate];
 
-    public static BotCommand? Parse(string? text) => Split(text)?.Command;
-
-    /// <summary>What follows a command that takes an argument (<c>migrate contoso.com</c>), or null.</summary>
-    public static string? ArgumentOf(string? text) => Split(text)?.Argument;
-
-    private static (BotCommand Command, string? Argument)? Split(string? text)
+    public static BotCommand? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var normalized = RemoveMentions(text).Trim();
-        if (Names.TryGetValue(normalized.TrimEnd('.', '!').Trim(), out var command))
+        var normalized = Normalize(text);
+        if (Names.TryGetValue(normalized, out var command))
         {
-            return (command, null);
+            return command;
         }
 
-        var space = normalized.IndexOfAny([' ', '\t', '\n', '\r']);
-        return space > 0 && Names.TryGetValue(normalized[..space], out var withArgument) && TakesArgument.Contains(withArgument)
-            ? (withArgument, normalized[(space + 1)..].Trim())
+        var words = normalized.Split(' ', 2);
+        return words.Length == 2 && Names.TryGetValue(words[0], out var withArgument) && TakesArgument.Contains(withArgument)
+            ? withArgument
             : null;
     }
+
+    /// <summary>
+    /// What follows the command's name (<c>on</c> in <c>reminders on</c>, <c>contoso.com</c> in <c>migrate contoso.com</c>),
+    /// lower case; null when nothing does.
+    /// </summary>
+    public static string? ArgumentOf(string? text)
+    {
+        var words = Normalize(text ?? "").Split(' ', 2);
+        return words.Length == 2 ? words[1].ToLowerInvariant() : null;
+    }
+
+    // Mentions dropped, runs of white space made one space (a command may have an argument), trailing punctuation ignored.
+    private static string Normalize(string text) =>
+        string.Join(' ', RemoveMentions(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', '!').Trim();
 
     /// <summary>
     /// The command a card button carries in its data (<c>kbCommand</c>) — a plain Action.Submit, because the Agents
     /// Playground silently drops <c>msteams.messageBack</c> submits, while every client delivers plain data.
     /// </summary>
-    public static BotCommand? FromCardData(JsonElement? value) =>
+    public static BotCommand? FromCardData(JsonElement? value) => Parse(CardCommandText(value));
+
+    /// <summary>The text of the command a card button carries (<c>kbCommand</c>), or null.</summary>
+    public static string? CardCommandText(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } data
         && data.TryGetProperty(CardDataKey, out var command)
         && command.ValueKind == JsonValueKind.String
-            ? Parse(command.GetString())
+            ? command.GetString()
             : null;
 
     public const string CardDataKey = "kbCommand";
@@ -81,6 +101,10 @@ public static class CommandParser
         (BotCommand.Resume, _) => "resume",
         (BotCommand.History, Localization.BotLanguage.French) => "historique",
         (BotCommand.History, _) => "history",
+        (BotCommand.Expiring, Localization.BotLanguage.French) => "expirations",
+        (BotCommand.Expiring, _) => "expiring",
+        (BotCommand.Reminders, Localization.BotLanguage.French) => "rappels",
+        (BotCommand.Reminders, _) => "reminders",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

@@ -16,4 +16,6 @@ public enum CardTemplate
     Migration,
     MigrationList,
     MigrationApproval,
+    ExpiryList,
+    ExpiryDetails,
 }

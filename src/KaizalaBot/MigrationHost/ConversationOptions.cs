@@ -7,10 +7,6 @@ public sealed record ConversationOptions
 {
     public const string SectionName = "Conversation";
 
-    /// <summary>How long a customer's user list, read in the background, is reused by a new migration dialog.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan UserListLifetime { get; init; } = TimeSpan.FromMinutes(15);
-
     /// <summary>How often a card showing background work (users read, checks run) is redrawn in place at most.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan LiveCardInterval { get; init; } = TimeSpan.FromSeconds(2);

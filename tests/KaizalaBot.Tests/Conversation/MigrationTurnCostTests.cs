@@ -63,8 +63,9 @@ public sealed partial class MigrationTurnCostTests(ITestOutputHelper output) : I
         }
     }
 
-    private async Task<PreparedRead<IReadOnlyList<CandidateUser>>?> ReadAsync(string customerId) =>
-        (await _world.Storage.ReadAsync<PreparedRead<IReadOnlyList<CandidateUser>>>(UserListPreparer.Key(customerId), BotJson.Options, CancellationToken.None))?.Value;
+    // The listing's progress as the background read keeps it (its value, once ready, is the number of holders).
+    private async Task<PreparedRead<int>?> ReadAsync(string customerId) =>
+        (await _world.Storage.ReadAsync<PreparedRead<int>>(UserListPreparer.Key(customerId), BotJson.Options, CancellationToken.None))?.Value;
 
     private static int LicencesRead(ShownCard card) =>
         ReadCount().Match(card.Text) is { Success: true } match ? int.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-US")) : 0;

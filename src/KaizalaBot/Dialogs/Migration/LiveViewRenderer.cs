@@ -13,7 +13,7 @@ internal sealed class LiveViewRenderer(BackgroundReads reads, CardRenderer cards
     public async Task<Attachment> RenderAsync(TextTable texts, LiveView view, CancellationToken cancellationToken)
     {
         var (status, done, total, failure, ready) = view.Kind == LiveViewKind.Users
-            ? Describe(await reads.ReadAsync<IReadOnlyList<CandidateUser>>(view.Key, cancellationToken), v => v.Count)
+            ? Describe(await reads.ReadAsync<int>(view.Key, cancellationToken), holders => holders)
             : Describe(await reads.ReadAsync<PreviewOutcome>(view.Key, cancellationToken), v => v.UsersChecked);
         var prefix = view.Kind == LiveViewKind.Users ? "migrationReadingUsers" : "migrationPreviewing";
         var text = status switch

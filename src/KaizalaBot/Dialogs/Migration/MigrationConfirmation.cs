@@ -23,7 +23,7 @@ internal sealed class MigrationConfirmation(MigrationPlanner planner, MigrationS
         }
 
         var draft = MigrationDrafts.Build(turn, MigrationSelections.Selected(state, holders)).ForThisChat(turn.Context);
-        var check = await planner.PreviewWithUsersAsync(draft, holders, cancellationToken);
+        var check = await planner.PreviewAsync(draft, cancellationToken);
         if (!check.CanConfirm)
         {
             return StepOutcome.Show(state.Say(texts["migrationConfirmRefused"]));

@@ -6,9 +6,9 @@ namespace KaizalaBot.Dialogs.Migration;
 /// <summary>Who moves: the customer's Kaizala Pro holders (read in the background) minus the ones the seller excluded.</summary>
 internal sealed class MigrationSelections(UserListPreparer users)
 {
-    /// <summary>The holders once read, or null while the read runs or failed.</summary>
-    public async Task<IReadOnlyList<CandidateUser>?> HoldersAsync(MigrationDialogState state, CancellationToken cancellationToken) =>
-        await users.ReadAsync(state.CustomerId!, cancellationToken) is { Status: PreparationStatus.Ready, Value: { } holders } ? holders : null;
+    /// <summary>The holders while the customer's listing is fresh, or null while it is read (again) or failed.</summary>
+    public Task<IReadOnlyList<CandidateUser>?> HoldersAsync(MigrationDialogState state, CancellationToken cancellationToken) =>
+        users.ReadAsync(state.CustomerId!, cancellationToken);
 
     public static IReadOnlyList<CandidateUser> Selected(MigrationDialogState state, IReadOnlyList<CandidateUser> holders)
     {

@@ -35,7 +35,7 @@ internal sealed partial class BackgroundReads(
     /// <paramref name="reuseFor"/>; otherwise (absent, failed, abandoned, too old) started again in the background.
     /// </summary>
     public async Task<PreparedRead<T>> EnsureAsync<T>(
-        string key, TimeSpan reuseFor, Func<IProgress<UsersRead>, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        string key, TimeSpan reuseFor, Func<IProgress<UserReadProgress>, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var (existing, eTag) = await ReadDocumentAsync<T>(key, cancellationToken);
         var now = _time.GetUtcNow();
@@ -85,7 +85,7 @@ internal sealed partial class BackgroundReads(
         }
     }
 
-    private async Task RunAsync<T>(string key, string eTag, PreparedRead<T> claim, Func<IProgress<UsersRead>, CancellationToken, Task<T>> work)
+    private async Task RunAsync<T>(string key, string eTag, PreparedRead<T> claim, Func<IProgress<UserReadProgress>, CancellationToken, Task<T>> work)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         var writer = new ProgressWriter<T>(this, key, eTag, claim, stop);
@@ -146,7 +146,7 @@ internal sealed partial class BackgroundReads(
     /// signals the cards watching it; losing the ETag means another instance took the read over, so this one stops.
     /// </summary>
     private sealed class ProgressWriter<T>(BackgroundReads owner, string key, string eTag, PreparedRead<T> claim, CancellationTokenSource stop)
-        : IProgress<UsersRead>
+        : IProgress<UserReadProgress>
     {
         private readonly Lock _gate = new();
         private string _eTag = eTag;
@@ -155,7 +155,7 @@ internal sealed partial class BackgroundReads(
 
         public PreparedRead<T> Last { get; private set; } = claim;
 
-        public void Report(UsersRead value)
+        public void Report(UserReadProgress value)
         {
             lock (_gate)
             {

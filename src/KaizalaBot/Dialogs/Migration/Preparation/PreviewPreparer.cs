@@ -7,7 +7,8 @@ using KaizalaBot.Migration.Planning;
 namespace KaizalaBot.Dialogs.Migration.Preparation;
 
 /// <summary>
-/// <em>Preview</em>: every pre-flight check with each selected user read again (two calls per user), in the background.
+/// <em>Preview</em>: every pre-flight check on a fresh reading of the customer's users (the engine's listing read again,
+/// one licence read per user, then the checks on it), in the background.
 /// Keyed by the choices it checks, so changing a choice afterwards never shows a preview of something else.
 /// </summary>
 internal sealed class PreviewPreparer(BackgroundReads reads, MigrationPlanner planner, TimeProvider time)
@@ -25,7 +26,8 @@ internal sealed class PreviewPreparer(BackgroundReads reads, MigrationPlanner pl
     public Task<PreparedRead<PreviewOutcome>> StartAsync(MigrationDraft draft, CancellationToken cancellationToken) =>
         reads.EnsureAsync(Key(draft), TimeSpan.Zero, async (progress, ct) =>
         {
-            var preview = await planner.PreviewAsync(draft, progress, ct);
+            await planner.ListKaizalaUsersAsync(draft.CustomerId, progress, ct);
+            var preview = await planner.PreviewAsync(draft, ct);
             return new PreviewOutcome(preview.Findings, preview.CanConfirm, preview.Users.Count, time.GetUtcNow());
         }, cancellationToken);
 

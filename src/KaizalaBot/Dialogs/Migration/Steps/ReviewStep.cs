@@ -47,7 +47,8 @@ internal sealed class ReviewStep(
             }
         }
 
-        var findings = full?.Findings ?? (await planner.PreviewWithUsersAsync(draft, holders, cancellationToken)).Findings;
+        var check = full is null ? await planner.PreviewAsync(draft, cancellationToken) : null;
+        var findings = full?.Findings ?? check!.Findings;
         var canConfirm = findings.All(f => f.Severity != FindingSeverity.Blocks);
         var model = new ReviewCardModel(
             StepHeaders.For(texts, state, texts.Format("migrationReviewTitle", state.CustomerName)),
@@ -55,7 +56,7 @@ internal sealed class ReviewStep(
             Steps(state, draft, texts),
             full is { } done
                 ? texts.Format("migrationPreviewDone", texts.DateTime(done.CheckedAt), texts.Number(done.UsersChecked))
-                : texts["migrationPreviewHint"],
+                : texts.Format("migrationPreviewHint", texts.DateTime(check!.UsersReadAt)),
             [.. findings.Where(f => f.Severity == FindingSeverity.Blocks).Select(f => Line(texts, f))],
             [.. findings.Where(f => f.Severity == FindingSeverity.Warns).Select(f => Line(texts, f))],
             [.. findings.Where(f => f.Severity == FindingSeverity.Info).Select(f => texts.Text(f.Message))],

@@ -25,8 +25,7 @@ internal sealed class UsersStep(UserListPreparer users, MigrationSelections sele
     public async Task<StepCard> ShowAsync(MigrationTurn turn, CancellationToken cancellationToken)
     {
         var (state, texts) = (turn.State, turn.Texts);
-        var read = await users.GetAsync(state.CustomerId!, cancellationToken);
-        if (read is not { Status: PreparationStatus.Ready, Value: { } holders })
+        if (await users.GetAsync(state.CustomerId!, cancellationToken) is not { } holders)
         {
             return StepCard.Waiting(state, new LiveView(LiveViewKind.Users, UserListPreparer.Key(state.CustomerId!), state.CustomerName ?? "", Stage));
         }
