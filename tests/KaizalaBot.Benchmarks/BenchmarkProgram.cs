@@ -14,6 +14,11 @@ internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [var mode, ..] && !mode.StartsWith('-'))
+        {
+            return await BenchmarkModes.RunAsync(mode, args[1..]);
+        }
+
         // Help-turn throughput and latency through the real /api/messages endpoint: real Kestrel, the host's whole
         // pipeline (auth in development mode, adapter, state, bot, card rendering) and a reply to a loopback connector.
         var settings = BenchmarkSettings.Parse(args);

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace KaizalaBot.Benchmarks.Turns;
+
+/// <summary>
+/// What one run of the <c>turns</c> mode measures. The long run (no option) is the full matrix: every scenario at 1, 8
+/// and 64 sellers on Memory, File and AzureBlob (Azurite) state, each cell's turns taken in rounds alternating with the
+/// floor's (so a change in the machine's load hits both alike), then the 100,000-turn memory soak. <c>--short</c> is the
+/// seconds-long version CI runs: 8 sellers, few turns in one round, a 2,000-turn soak.
+/// </summary>
+internal sealed record TurnSettings(
+    IReadOnlyList<Scenario> Scenarios,
+    IReadOnlyList<int> Sellers,
+    IReadOnlyList<string> Storages,
+    int Turns,
+    int Rounds,
+    int Warmup,
+    int SoakTurns,
+    bool Short)
+{
+    public const int SoakSellers = 8;
+    public const int SoakSamples = 10;
+
+    public static readonly IReadOnlyList<string> AllStorages = ["Memory", "File", "AzureBlob"];
+
+    public static TurnSettings Parse(string[] args)
+    {
+        var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in args.Where(a => !a.Equals("--short", StringComparison.OrdinalIgnoreCase)).Chunk(2).Select(p => (p[0], p.ElementAtOrDefault(1))))
+        {
+            values[name.TrimStart('-')] = value ?? throw new ArgumentException($"Option {name} needs a value.");
+        }
+
+        IReadOnlyList<string> List(string name, IReadOnlyList<string> fallback) =>
+            values.TryGetValue(name, out var text) ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : fallback;
+
+        int Int(string name, int fallback) =>
+            values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+        var storages = List("storage", AllStorages);
+        var unknown = storages.Except(AllStorages, StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown storage {string.Join(", ", unknown)}; known: {string.Join(", ", AllStorages)}.");
+        }
+
+        return new TurnSettings(
+            [.. List("scenarios", [.. ScenarioCatalog.All.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
+            [.. List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
+            [.. storages.Select(s => AllStorages.First(known => known.Equals(s, StringComparison.OrdinalIgnoreCase)))],
+            Int("turns", isShort ? 300 : 5000),
+            Int("rounds", isShort ? 1 : 5),
+            Int("warmup", isShort ? 150 : 600),
+            Int("soak", isShort ? 2000 : 100_000),
+            isShort);
+    }
+}
