@@ -1,6 +1,7 @@
 using KaizalaBot.Migration.Audit;
 using KaizalaBot.Migration.Authorization;
 using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.PartnerCenterAccess;
 using KaizalaBot.Migration.Planning;
@@ -17,8 +18,8 @@ public static class MigrationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the migration domain and job on top of <c>AddKaizalaStorage</c> and <c>AddPartnerCenterClient</c>: the
-    /// planner, the migration service, the runner (the host runs it), the audit trail, the authoriser, and the refresh
-    /// token persisted in storage. The host registers its <see cref="Notifications.IMigrationNotifier"/>.
+    /// planner, the migration service, the runner (the host runs it), the audit trail, the authoriser, the expiry index,
+    /// and the refresh token persisted in storage. The host registers its <see cref="Notifications.IMigrationNotifier"/>.
     /// </summary>
     public static IServiceCollection AddKaizalaMigration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +42,7 @@ public static class MigrationServiceCollectionExtensions
         services.TryAddSingleton<MigrationService>();
         services.TryAddSingleton<MigrationExecutor>();
         services.TryAddSingleton<MigrationRunner>();
+        services.AddExpiryIndex(configuration);
 
         // Replaces the client's in-memory default: the rotated token must survive restarts and be shared by instances.
         services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore, StorageRefreshTokenStore>());

@@ -13,6 +13,7 @@ builder.AddStorage();           // IStorage + leases: File (embedded default), M
 builder.AddBotHosting();        // channel authentication, connector, adapter, the bot and its cards
 builder.AddPartnerCenter();     // typed Partner Center client; Development: the simulator, in-process
 builder.AddMigration();         // the migration engine and its runner (refresh token persisted in storage)
+builder.AddReminders();         // the expiry index built at start-up when absent
 builder.AddHealth();            // /healthz (alive) and /readyz (storage reachable)
 builder.AddLocalPlayground();   // Development: the Agents Playground, a Teams-like client on localhost
 

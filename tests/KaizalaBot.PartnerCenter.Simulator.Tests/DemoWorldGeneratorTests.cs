@@ -40,6 +40,25 @@ public sealed class DemoWorldGeneratorTests
         Assert.Equal(25, kaizala.Select(s => s.CommitmentEndDate).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(40, 25)]
+    [InlineData(10_000, 6_000)]
+    public void GenerateTenant_KaizalaCustomers_SomeExpiredAndSomeEndingWithinEachDefaultReminderLeadTime(int customers, int kaizalaCustomers)
+    {
+        var generator = new DemoWorldGenerator(20200701, customers, kaizalaCustomers, Now);
+
+        var daysLeft = generator.GenerateCustomers().Where(c => generator.HasKaizala(c.Index)).Take(40)
+            .Select(c => generator.GenerateTenant(c).Subscriptions.Values.Single(s => s.OfferName == "Kaizala Pro"))
+            .Select(s => (s.CommitmentEndDate - Now).TotalDays)
+            .ToList();
+
+        Assert.Contains(daysLeft, d => d < 0);
+        foreach (var (longer, shorter) in new[] { (1, 0), (7, 1), (14, 7), (30, 14), (60, 30) })
+        {
+            Assert.Contains(daysLeft, d => d > shorter && d <= longer);
+        }
+    }
+
     [Fact]
     public void GenerateTenant_EveryCustomer_Has3To1500UsersIncludingBothExtremes()
     {

@@ -38,6 +38,10 @@ internal sealed class DemoWorldGenerator
         "Janssens", "Tremblay", "Roy", "Garcia", "Wilson", "Moreau", "Fischer", "Evans", "Leroy",
     ];
 
+    // Days from today: two already expired, then one inside each default lead time (1, 7, 14, 30 and 60 days).
+    private static readonly int[] LeadTimeEndDays = [-10, -3, 1, 5, 12, 25, 45];
+    private const int LastEndDay = 120;
+
     private readonly int _seed;
     private readonly int _customerCount;
     private readonly int _kaizalaCustomerCount;
@@ -213,11 +217,23 @@ internal sealed class DemoWorldGenerator
         return after != before ? (int)before : null;
     }
 
-    /// <summary>From 10 days ago (already expired) to 120 days ahead, evenly over the Kaizala customers.</summary>
+    /// <summary>
+    /// From 10 days ago (already expired) to 120 days ahead. The first Kaizala customers end at fixed offsets so the demo
+    /// always has subscriptions already expired and ending within each of the bot's default reminder lead times (60, 30,
+    /// 14, 7 and 1 days), whatever the partner's size; the others spread evenly over the rest of the range.
+    /// </summary>
     private DateTimeOffset KaizalaEndDate(int rank)
     {
-        var span = _kaizalaCustomerCount <= 1 ? 0 : 130.0 * rank / (_kaizalaCustomerCount - 1);
-        return new DateTimeOffset(_generatedAt.Date, TimeSpan.Zero).AddDays(-10 + (int)Math.Round(span));
+        var today = new DateTimeOffset(_generatedAt.Date, TimeSpan.Zero);
+        if (rank < LeadTimeEndDays.Length)
+        {
+            return today.AddDays(LeadTimeEndDays[rank]);
+        }
+
+        var first = LeadTimeEndDays[^1] + 5;
+        var spread = _kaizalaCustomerCount - LeadTimeEndDays.Length;
+        var offset = spread <= 1 ? LastEndDay : first + (int)Math.Round((LastEndDay - first) * (double)(rank - LeadTimeEndDays.Length) / (spread - 1));
+        return today.AddDays(offset);
     }
 
     private int UserCount(int index, Random random)

@@ -24,6 +24,10 @@ internal class BotHostFactory(IReadOnlyDictionary<string, string?>? settings = n
         builder.UseSetting("Storage:Provider", "Memory");
         builder.UseSetting("Playground:Enabled", "false");
         builder.UseSetting("BotFramework:RetryBaseDelay", "00:00:00.100");
+
+        // The start-up scan would call http://localhost:3978, where a developer's own bot may be running; a test that
+        // wants it routes that address to its test server (SimulatorRoutingHost) and turns it on.
+        builder.UseSetting("Expiry:BuildAtStartup", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -33,7 +33,7 @@ internal static class ConnectorServices
             services.AddSingleton(logger);
         }
 
-        services.AddHttpClient<IConnectorClient, ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => transport);
+        services.AddHttpClient(BotConnectorServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
         return services.BuildServiceProvider();
     }
 }
