@@ -16,8 +16,6 @@ internal sealed class ResultTable(TextWriter output)
 
     public IReadOnlyList<ResultRow> Rows => _rows;
 
-    public bool HasErrors => _rows.Any(r => r.Bot.Errors > 0 || r.Floor.Errors > 0);
-
     public void PrintHeader() => output.WriteLine(string.Format(
         CultureInfo.InvariantCulture, HeaderFormat,
         "scenario", "sellers", "process", "turns", "turns/s", "p50 ms", "p99 ms", "max ms", "CPU µs/t", "cores", "peak MB", "errors", "CPU×fl", "p99×fl"));

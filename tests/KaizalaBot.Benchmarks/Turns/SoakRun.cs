@@ -11,7 +11,7 @@ namespace KaizalaBot.Benchmarks.Turns;
 /// </summary>
 internal static class SoakRun
 {
-    public static async Task<bool> RunAsync(
+    public static async Task<SoakResult> RunAsync(
         LoadGenerator generator, ServedProcess bot, Scenario scenario, int turns, TextWriter output, CancellationToken cancellationToken)
     {
         var chunk = Math.Max(1, turns / TurnSettings.SoakSamples);
@@ -19,7 +19,7 @@ internal static class SoakRun
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Memory soak: {turns} turns of {scenario.Name} by {TurnSettings.SoakSellers} sellers on {bot.Name}, each walk in a new conversation; after every {chunk} turns a full GC, then the managed heap and RSS"));
         output.WriteLine("   turns  heap MB   RSS MB  errors");
-        var samples = new List<(long Heap, long Rss)>();
+        var samples = new List<SoakSample>();
         var errors = 0;
         for (var done = 0; done < turns; done += chunk)
         {
@@ -27,16 +27,16 @@ internal static class SoakRun
             errors += measurement.Errors;
             var heap = await GcProbe.CollectAsync(bot.Pid, cancellationToken);
             var rss = ProcFs.Rss(bot.Pid);
-            samples.Add((heap, rss));
+            samples.Add(new SoakSample(done + measurement.Turns, heap, rss));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{done + measurement.Turns,8} {heap / 1048576.0,8:F1} {rss / 1048576.0,8:F1} {errors,7}"));
         }
 
-        var (firstHeap, firstRss) = samples[0];
-        var (lastHeap, lastRss) = samples[^1];
+        var (_, firstHeap, firstRss) = samples[0];
+        var (_, lastHeap, lastRss) = samples[^1];
         var flat = lastHeap <= firstHeap * 1.10 && lastRss <= (firstRss * 1.10) + (4 * 1048576);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(flat && errors == 0 ? "met " : "MISS")}  memory flat over {turns} turns: heap after GC {firstHeap / 1048576.0:F1} -> {lastHeap / 1048576.0:F1} MB, RSS {firstRss / 1048576.0:F1} -> {lastRss / 1048576.0:F1} MB, {errors} errors"));
-        return flat && errors == 0;
+        return new SoakResult(samples, errors, flat);
     }
 }

@@ -6,7 +6,7 @@ namespace KaizalaBot.Benchmarks.Turns;
 /// What one run of the <c>turns</c> mode measures. The long run (no option) is the full matrix: every scenario at 1, 8
 /// and 64 sellers on Memory, File and AzureBlob (Azurite) state, each cell's turns taken in rounds alternating with the
 /// floor's (so a change in the machine's load hits both alike), then the 100,000-turn memory soak. <c>--short</c> is the
-/// seconds-long version CI runs: 8 sellers, few turns in one round, a 2,000-turn soak.
+/// seconds-long version CI runs: 8 sellers, few turns in one round, a 1,000-turn soak.
 /// </summary>
 internal sealed record TurnSettings(
     IReadOnlyList<Scenario> Scenarios,
@@ -49,10 +49,10 @@ internal sealed record TurnSettings(
             [.. List("scenarios", [.. ScenarioCatalog.All.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
             [.. List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
             [.. storages.Select(s => AllStorages.First(known => known.Equals(s, StringComparison.OrdinalIgnoreCase)))],
-            Int("turns", isShort ? 300 : 5000),
+            Int("turns", isShort ? 200 : 5000),
             Int("rounds", isShort ? 1 : 5),
-            Int("warmup", isShort ? 150 : 600),
-            Int("soak", isShort ? 2000 : 100_000),
+            Int("warmup", isShort ? 50 : 600),
+            Int("soak", isShort ? 1000 : 100_000),
             isShort);
     }
 }
