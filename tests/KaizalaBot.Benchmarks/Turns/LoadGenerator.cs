@@ -23,20 +23,35 @@ internal sealed class LoadGenerator(HttpClient http, LoopbackConnector connector
     /// Runs <paramref name="turns"/> turns of <paramref name="scenario"/> by <paramref name="sellers"/> sellers. When
     /// <paramref name="transcript"/> is empty, the first walk completed by seller 0 is recorded into it.
     /// </summary>
-    public async Task<Measurement> RunAsync(
-        ServedProcess target, Scenario scenario, int sellers, int turns, List<Activity>? transcript, CancellationToken cancellationToken)
+    public Task<Measurement> RunAsync(
+        ServedProcess target, Scenario scenario, int sellers, int turns, List<Activity>? transcript, CancellationToken cancellationToken) =>
+        RunAsync(target, scenario, sellers, turns, transcript, measure: true, cancellationToken);
+
+    /// <summary>Turns that only warm the process up (JIT, pools, caches): nothing is measured.</summary>
+    public Task WarmAsync(
+        ServedProcess target, Scenario scenario, int sellers, int turns, List<Activity>? transcript, CancellationToken cancellationToken) =>
+        RunAsync(target, scenario, sellers, turns, transcript, measure: false, cancellationToken);
+
+    private async Task<Measurement> RunAsync(
+        ServedProcess target, Scenario scenario, int sellers, int turns, List<Activity>? transcript, bool measure, CancellationToken cancellationToken)
     {
         var run = new RunState(turns);
         ProcFs.ResetPeakRss(target.Pid);
+        var allocations = measure ? await AllocationMeter.StartAsync(target.Pid, cancellationToken) : null;
         var cpuBefore = ProcFs.CpuTime(target.Pid);
         var started = Stopwatch.GetTimestamp();
         var latencies = await Task.WhenAll(Enumerable.Range(0, sellers).Select(index =>
             Task.Run(() => SellerAsync(target, scenario, new Seller(index), run, transcript, cancellationToken), cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpu = ProcFs.CpuTime(target.Pid) - cpuBefore;
+        var (allocated, collections) = allocations is null ? (0, 0) : await allocations.StopAsync(cancellationToken);
 
         var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        return new Measurement(sorted.Length, elapsed, cpu, sorted, run.Errors, run.WalksDone, ProcFs.PeakRss(target.Pid), run.FirstError);
+        return new Measurement(sorted.Length, elapsed, cpu, sorted, run.Errors, run.WalksDone, ProcFs.PeakRss(target.Pid), run.FirstError)
+        {
+            AllocatedBytes = allocated,
+            Collections = collections,
+        };
     }
 
     private async Task<List<double>> SellerAsync(

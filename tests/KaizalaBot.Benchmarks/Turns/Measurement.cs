@@ -2,11 +2,18 @@ namespace KaizalaBot.Benchmarks.Turns;
 
 /// <summary>
 /// One measured run against one process: what the sellers saw (turns, latencies, errors) and what the process spent
-/// (CPU time from /proc over the same interval, and its peak resident memory during it).
+/// (CPU time from /proc over the same interval, its peak resident memory during it, what it allocated and how often
+/// it collected garbage).
 /// </summary>
 internal sealed record Measurement(
     int Turns, TimeSpan Elapsed, TimeSpan Cpu, double[] SortedLatenciesMs, int Errors, int WalksDone, long PeakRss, string? FirstError)
 {
+    public long AllocatedBytes { get; init; }
+
+    public int Collections { get; init; }
+
+    public double AllocatedKilobytesPerTurn => Turns == 0 ? double.NaN : AllocatedBytes / 1024.0 / Turns;
+
     /// <summary>Rounds of one cell taken in turn with the floor's, added up as one run (latencies merged, the highest peak).</summary>
     public static Measurement Combine(IReadOnlyList<Measurement> rounds) => new(
         rounds.Sum(r => r.Turns),
@@ -16,7 +23,11 @@ internal sealed record Measurement(
         rounds.Sum(r => r.Errors),
         rounds.Sum(r => r.WalksDone),
         rounds.Max(r => r.PeakRss),
-        rounds.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+        rounds.Select(r => r.FirstError).FirstOrDefault(e => e is not null))
+    {
+        AllocatedBytes = rounds.Sum(r => r.AllocatedBytes),
+        Collections = rounds.Sum(r => r.Collections),
+    };
 
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
 

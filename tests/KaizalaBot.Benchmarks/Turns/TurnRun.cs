@@ -43,7 +43,22 @@ internal static class TurnRun
             SoakResult? soak = null;
             var transcripts = settings.Scenarios.ToDictionary(s => s.Name, _ => new List<Activity>());
             var warmed = new HashSet<int>();
-            int Warmup(ServedProcess process) => warmed.Add(process.Pid) ? settings.Warmup * 10 : settings.Warmup;
+
+            // A process's first cell warms up ten times longer, and at least FirstWarmup: until then its hot code may still
+            // be in tiered compilation's instrumented tiers (a floor measured too early cost four times its later figure).
+            async Task WarmAsync(ServedProcess process, Scenario scenario, int sellers, List<Activity>? transcript)
+            {
+                var first = warmed.Add(process.Pid);
+                var started = Stopwatch.GetTimestamp();
+                var turns = 0;
+                do
+                {
+                    await generator.WarmAsync(process, scenario, sellers, settings.Warmup, transcript, cancellationToken);
+                    turns += settings.Warmup;
+                }
+                while (first && (turns < settings.Warmup * 10 || Stopwatch.GetElapsedTime(started) < settings.FirstWarmup));
+            }
+
             output.WriteLine();
             table.PrintHeader();
             foreach (var storage in settings.Storages)
@@ -55,18 +70,16 @@ internal static class TurnRun
                 {
                     foreach (var sellers in settings.Sellers)
                     {
-                        // Warm both (connection pools, caches, and the JIT: a process's first cell warms ten times longer, so
-                        // that its hot code has left tiered compilation's instrumented tiers); the bot's first walk is what
-                        // the floor replays.
+                        // Warm both (JIT, connection pools, caches); the bot's first walk is what the floor replays.
                         var transcript = transcripts[scenario.Name];
-                        await generator.RunAsync(bot, scenario, sellers, Warmup(bot), transcript, cancellationToken);
+                        await WarmAsync(bot, scenario, sellers, transcript);
                         if (transcript.Count == 0)
                         {
                             throw new InvalidOperationException($"No {scenario.Name} walk completed on {bot.Name} during the warm-up: the bot does not answer as the walk expects.");
                         }
 
                         var replay = scenario.Replay(transcript);
-                        await generator.RunAsync(floor, replay, sellers, Warmup(floor), null, cancellationToken);
+                        await WarmAsync(floor, replay, sellers, null);
                         var floorRounds = new List<Measurement>();
                         var botRounds = new List<Measurement>();
                         for (var round = 0; round < settings.Rounds; round++)

@@ -18,6 +18,9 @@ internal sealed record TurnSettings(
     int SoakTurns,
     bool Short)
 {
+    /// <summary>The shortest first warm-up of a process (see <see cref="TurnRun"/>).</summary>
+    public TimeSpan FirstWarmup => Short ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(8);
+
     public const int SoakSellers = 8;
     public const int SoakSamples = 10;
 
