@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using KaizalaBot.Benchmarks.Profiling;
 using KaizalaBot.Benchmarks.Turns;
 
 namespace KaizalaBot.Benchmarks;
@@ -13,6 +14,7 @@ internal static class BenchmarkModes
         new Dictionary<string, Func<string[], Task<int>>>
         {
             ["turns"] = TurnBenchmark.RunAsync,
+            ["alloc-report"] = AllocationReport.RunAsync,
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string mode, string[] args)
