@@ -28,7 +28,7 @@ internal sealed class LoadGenerator(HttpClient http, LoopbackConnector connector
         RunAsync(target, scenario, sellers, turns, transcript, measure: true, cancellationToken);
 
     /// <summary>Turns that only warm the process up (JIT, pools, caches): nothing is measured.</summary>
-    public Task WarmAsync(
+    public Task<Measurement> WarmAsync(
         ServedProcess target, Scenario scenario, int sellers, int turns, List<Activity>? transcript, CancellationToken cancellationToken) =>
         RunAsync(target, scenario, sellers, turns, transcript, measure: false, cancellationToken);
 

@@ -12,7 +12,23 @@ internal static class ScenarioCatalog
     public static Scenario Welcome { get; } = new(
         "welcome", [new InstallStep(), new ClickStep(Verb: null, CardActionStyle.Submit)], IsHelpCard, NewUserPerWalk: true);
 
-    public static IReadOnlyList<Scenario> All { get; } = [Help, Welcome];
+    /// <summary>The migration dialog (issue 10) up to its review card, every click by <paramref name="style"/>.</summary>
+    public static Scenario Migrate(CardActionStyle style) => new(
+        style == CardActionStyle.Execute ? "migrate-execute" : "migrate-submit",
+        [
+            new SayStep("migrate", "migrer"),
+            new ClickStep("migrate.customer", style),
+            new ClickStep("migrate.subscription", style),
+            new ClickStep("migrate.plan", style),
+            new ClickStep("migrate.count", style),
+            new ClickStep("migrate.continue", style),
+        ],
+        card => card is { } shown && CardClick.Find(shown, "migrate.confirm", style) is not null);
+
+    /// <summary>What a run measures unless told otherwise.</summary>
+    public static IReadOnlyList<Scenario> Defaults { get; } = [Help, Welcome];
+
+    public static IReadOnlyList<Scenario> All { get; } = [Help, Welcome, Migrate(CardActionStyle.Submit), Migrate(CardActionStyle.Execute)];
 
     public static Scenario Named(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))

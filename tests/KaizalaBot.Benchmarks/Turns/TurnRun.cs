@@ -46,17 +46,19 @@ internal static class TurnRun
 
             // A process's first cell warms up ten times longer, and at least FirstWarmup: until then its hot code may still
             // be in tiered compilation's instrumented tiers (a floor measured too early cost four times its later figure).
-            async Task WarmAsync(ServedProcess process, Scenario scenario, int sellers, List<Activity>? transcript)
+            async Task<string?> WarmAsync(ServedProcess process, Scenario scenario, int sellers, List<Activity>? transcript)
             {
                 var first = warmed.Add(process.Pid);
                 var started = Stopwatch.GetTimestamp();
                 var turns = 0;
+                string? firstError = null;
                 do
                 {
-                    await generator.WarmAsync(process, scenario, sellers, settings.Warmup, transcript, cancellationToken);
+                    firstError ??= (await generator.WarmAsync(process, scenario, sellers, settings.Warmup, transcript, cancellationToken)).FirstError;
                     turns += settings.Warmup;
                 }
                 while (first && (turns < settings.Warmup * 10 || Stopwatch.GetElapsedTime(started) < settings.FirstWarmup));
+                return firstError;
             }
 
             output.WriteLine();
@@ -72,10 +74,11 @@ internal static class TurnRun
                     {
                         // Warm both (JIT, connection pools, caches); the bot's first walk is what the floor replays.
                         var transcript = transcripts[scenario.Name];
-                        await WarmAsync(bot, scenario, sellers, transcript);
+                        var warmupError = await WarmAsync(bot, scenario, sellers, transcript);
                         if (transcript.Count == 0)
                         {
-                            throw new InvalidOperationException($"No {scenario.Name} walk completed on {bot.Name} during the warm-up: the bot does not answer as the walk expects.");
+                            throw new InvalidOperationException(
+                                $"No {scenario.Name} walk completed on {bot.Name} during the warm-up: the bot does not answer as the walk expects ({warmupError}).");
                         }
 
                         var replay = scenario.Replay(transcript);
@@ -149,7 +152,8 @@ internal static class TurnRun
             arguments.AddRange(["--Storage:AzureBlob:ConnectionString", azurite.ConnectionString, "--Storage:AzureBlob:ContainerName", $"bench{Environment.TickCount64}"]);
         }
 
-        // Every simulated seller may migrate, as the simulator's two demo sellers may.
+        // Every simulated seller may migrate: a member of the partner's tenant, listed as a local seller is in Development.
+        arguments.AddRange(["--Migration:Authorization:PartnerTenantId", Seller.TenantId]);
         for (var seller = 0; seller < 64; seller++)
         {
             arguments.AddRange([$"--Migration:Authorization:AllowedUsers:{seller}", Seller.AadObjectIdOf(seller, walk: null)]);

@@ -49,7 +49,7 @@ internal sealed record TurnSettings(
         }
 
         return new TurnSettings(
-            [.. List("scenarios", [.. ScenarioCatalog.All.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
+            [.. List("scenarios", [.. ScenarioCatalog.Defaults.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
             [.. List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
             [.. storages.Select(s => AllStorages.First(known => known.Equals(s, StringComparison.OrdinalIgnoreCase)))],
             Int("turns", isShort ? 200 : 5000),
