@@ -23,6 +23,9 @@ public sealed record MigrationOptions
     /// <summary>Prefix of the friendly name put on the purchased subscription; the migration id follows it.</summary>
     public string FriendlyNamePrefix { get; init; } = "Kaizala migration";
 
+    /// <summary>How long a user listing is reused (by the preview) before users are read again; its age is shown.</summary>
+    public TimeSpan UserListingLifetime { get; init; } = TimeSpan.FromMinutes(30);
+
     public MigrationAuthorizationOptions Authorization { get; init; } = new();
 
     public MigrationApprovalOptions Approval { get; init; } = new();

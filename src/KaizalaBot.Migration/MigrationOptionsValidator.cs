@@ -22,6 +22,8 @@ internal sealed class MigrationOptionsValidator : IValidateOptions<MigrationOpti
         Require(failures, runner.RetryableRounds is >= 0 and <= 10, "Migration:Runner:RetryableRounds must be 0 to 10.");
         Require(failures, options.FrontlineShareThreshold is > 0 and <= 1, "Migration:FrontlineShareThreshold must be in (0, 1].");
         Require(failures, options.DefaultCountry.Length == 2, "Migration:DefaultCountry must be a two-letter country code.");
+        Require(failures, options.UserListingLifetime > TimeSpan.Zero && options.UserListingLifetime <= TimeSpan.FromDays(1),
+            "Migration:UserListingLifetime must be positive and at most a day (the listing is shown with its age, but licences change).");
         Require(failures, options.Approval.SeatThreshold >= 0, "Migration:Approval:SeatThreshold must not be negative.");
         Require(failures, !string.IsNullOrWhiteSpace(options.KaizalaPro.SkuId), "Migration:KaizalaPro:SkuId is required.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,6 +1,7 @@
 using KaizalaBot.Migration.Audit;
 using KaizalaBot.Migration.Authorization;
 using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.PartnerCenterAccess;
@@ -28,6 +29,8 @@ public static class MigrationServiceCollectionExtensions
         services.AddOptions<MigrationOptions>().Bind(configuration.GetSection(MigrationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MigrationOptions>, MigrationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<MigrationTelemetry>();
         services.TryAddSingleton<KaizalaDetector>();
         services.TryAddSingleton<PlanCatalogue>();
         services.TryAddSingleton<PlanRecommender>();
@@ -36,6 +39,7 @@ public static class MigrationServiceCollectionExtensions
         services.TryAddSingleton<AuditedPartnerCenter>();
         services.TryAddSingleton<SellerAuthorizer>();
         services.TryAddSingleton<TenantReader>();
+        services.TryAddSingleton<UserListingCache>();
         services.TryAddSingleton<MigrationPlanner>();
         services.TryAddSingleton<MigrationStore>();
         services.TryAddSingleton<RunnerSignal>();

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using KaizalaBot.PartnerCenter.Authentication;
+using KaizalaBot.PartnerCenter.Diagnostics;
 using KaizalaBot.PartnerCenter.Http;
 using KaizalaBot.PartnerCenter.Json;
 using KaizalaBot.PartnerCenter.Models;
@@ -26,13 +27,15 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
     private readonly PartnerCenterOptions _options;
     private readonly ILogger<PartnerCenterClient> _logger;
     private readonly PartnerCenterRequestContext? _context;
+    private readonly PartnerCenterTelemetry _telemetry;
 
     public PartnerCenterClient(
         IHttpClientFactory httpClientFactory,
         TimeProvider timeProvider,
         IOptions<PartnerCenterOptions> options,
-        ILogger<PartnerCenterClient> logger)
-        : this(httpClientFactory, timeProvider, options.Value, logger, context: null)
+        ILogger<PartnerCenterClient> logger,
+        PartnerCenterTelemetry telemetry)
+        : this(httpClientFactory, timeProvider, options.Value, logger, telemetry, context: null)
     {
     }
 
@@ -41,19 +44,21 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         TimeProvider timeProvider,
         PartnerCenterOptions options,
         ILogger<PartnerCenterClient> logger,
+        PartnerCenterTelemetry telemetry,
         PartnerCenterRequestContext? context)
     {
         _httpClientFactory = httpClientFactory;
         _timeProvider = timeProvider;
         _options = options;
         _logger = logger;
+        _telemetry = telemetry;
         _context = context;
     }
 
     public IPartnerCenterClient With(PartnerCenterRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new PartnerCenterClient(_httpClientFactory, _timeProvider, _options, _logger, context);
+        return new PartnerCenterClient(_httpClientFactory, _timeProvider, _options, _logger, _telemetry, context);
     }
 
     // Customers ----------------------------------------------------------------------------------------
@@ -114,7 +119,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
             : null;
         var path = $"customers/{Segment(customerId)}/subscriptions/{Segment(subscription.Id)}";
         var (response, correlationId, requestId) = await SendRawAsync(
-            HttpMethod.Patch, path, subscription, AppOnly, ifMatch, cancellationToken);
+            HttpMethod.Patch, path, subscription, AppOnly, ifMatch, nameof(PatchSubscriptionAsync), cancellationToken);
         using (response)
         {
             if (response.StatusCode != HttpStatusCode.Accepted)
@@ -405,8 +410,11 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
             method, ServiceLink(next.Uri), body: null, tokenKind, headers, cancellationToken);
     }
 
-    private Task<T> GetAsync<T>(string relativeUri, PartnerCenterTokenKind tokenKind, CancellationToken cancellationToken) =>
-        SendAsync<T>(HttpMethod.Get, relativeUri, body: null, tokenKind, extraHeaders: null, cancellationToken);
+    // The operation names the span and metrics: the public method's name (GetCustomer, CheckoutCart, ...), a fixed
+    // set, never the path (which holds ids).
+    private Task<T> GetAsync<T>(
+        string relativeUri, PartnerCenterTokenKind tokenKind, CancellationToken cancellationToken, [CallerMemberName] string operation = "") =>
+        SendAsync<T>(HttpMethod.Get, relativeUri, body: null, tokenKind, extraHeaders: null, cancellationToken, operation);
 
     private async Task<T> SendAsync<T>(
         HttpMethod method,
@@ -414,10 +422,11 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         object? body,
         PartnerCenterTokenKind tokenKind,
         IReadOnlyList<LinkHeader>? extraHeaders,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        [CallerMemberName] string operation = "")
     {
         var (response, correlationId, requestId) = await SendRawAsync(
-            method, relativeUri, body, tokenKind, extraHeaders, cancellationToken);
+            method, relativeUri, body, tokenKind, extraHeaders, operation, cancellationToken);
         using (response)
         {
             return await ReadBodyAsync<T>(response, method, relativeUri, correlationId, requestId, cancellationToken);
@@ -431,18 +440,21 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
         object? body,
         PartnerCenterTokenKind tokenKind,
         IReadOnlyList<LinkHeader>? extraHeaders,
+        string operation,
         CancellationToken cancellationToken)
     {
         var correlationId = _context?.CorrelationId ?? Guid.NewGuid();
 
         // One id per logical call, the same on every retry of it (reference §1.3, §5.4).
         var requestId = _context?.RequestId ?? Guid.NewGuid();
+        using var call = _telemetry.StartCall(operation.Replace("Async", "", StringComparison.Ordinal), method, correlationId, requestId);
         var locale = _context?.Locale ?? _options.Locale;
         var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), PartnerCenterJson.Options);
 
         var http = _httpClientFactory.CreateClient(PartnerCenterServiceCollectionExtensions.ApiHttpClientName);
         using var request = new HttpRequestMessage(method, relativeUri);
         request.Options.Set(PartnerCenterAuthenticationHandler.TokenKindKey, tokenKind);
+        request.Options.Set(PartnerCenterTelemetry.CallKey, call);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Add(PartnerCenterHeaders.RequestId, requestId.ToString());
         request.Headers.Add(PartnerCenterHeaders.CorrelationId, correlationId.ToString());
@@ -468,9 +480,12 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
             || (ex is TaskCanceledException { InnerException: TimeoutException } && !cancellationToken.IsCancellationRequested))
         {
             LogUnreachable(method.Method, relativeUri, correlationId, requestId, ex);
-            throw PartnerCenterErrors.Transport(ex, correlationId, requestId);
+            var transport = PartnerCenterErrors.Transport(ex, correlationId, requestId);
+            call.Failed(transport.ErrorCategory, null);
+            throw transport;
         }
 
+        call.Answered(response.StatusCode);
         if (!response.IsSuccessStatusCode)
         {
             using (response)
@@ -478,6 +493,7 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
                 var error = await PartnerCenterErrors.FromResponseAsync(
                     response, correlationId, requestId, _timeProvider, cancellationToken);
                 LogCallFailed(method.Method, relativeUri, (int)response.StatusCode, error.ErrorCode, correlationId, requestId);
+                call.Failed(error.ErrorCategory, error.ErrorCode);
                 throw error;
             }
         }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using KaizalaBot.PartnerCenter.Authentication;
+using KaizalaBot.PartnerCenter.Diagnostics;
 using KaizalaBot.PartnerCenter.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,8 @@ public static class PartnerCenterServiceCollectionExtensions
         services.TryAddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
         services.TryAddSingleton<PartnerCenterTokenProvider>();
         services.TryAddSingleton<PartnerCenterResilience>();
+        services.AddMetrics();
+        services.TryAddSingleton<PartnerCenterTelemetry>();
         services.TryAddTransient<PartnerCenterAuthenticationHandler>();
 
         services.AddHttpClient(PartnerCenterTokenProvider.HttpClientName);

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using KaizalaBot.Storage.Blobs;
+using KaizalaBot.Storage.Diagnostics;
 using KaizalaBot.Storage.Files;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Memory;
@@ -27,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<StorageTelemetry>();
 
         // The official client is thread-safe and meant to live as long as the app (its transport pools connections).
         services.TryAddSingleton(sp => BlobClientFactory.CreateContainerClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.AzureBlob));
@@ -46,13 +49,14 @@ public static class StorageServiceCollectionExtensions
     private static IStorage CreateStorage(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return options.Provider switch
+        IStorage backend = options.Provider switch
         {
             StorageProvider.Memory => new MemoryStorage(),
             StorageProvider.File => new FileStorage(ResolveRootPath(services, options), services.GetRequiredService<TimeProvider>()),
             StorageProvider.AzureBlob => new BlobStorage(services.GetRequiredService<BlobContainerClient>()),
             _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported."),
         };
+        return new InstrumentedStorage(backend, options.Provider.ToString(), services.GetRequiredService<StorageTelemetry>());
     }
 
     private static ILeaseManager CreateLeaseManager(IServiceProvider services)

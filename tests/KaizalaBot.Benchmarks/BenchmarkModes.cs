@@ -15,6 +15,7 @@ internal static class BenchmarkModes
         {
             ["turns"] = TurnBenchmark.RunAsync,
             ["alloc-report"] = AllocationReport.RunAsync,
+            ["migration"] = args => MigrationBenchmark.RunAsync(MigrationBenchmarkSettings.Parse(args)),
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string mode, string[] args)

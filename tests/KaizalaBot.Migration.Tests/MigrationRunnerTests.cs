@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using KaizalaBot.Migration.Audit;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Planning;
 using KaizalaBot.Migration.Tests.Infrastructure;
@@ -9,8 +7,6 @@ namespace KaizalaBot.Migration.Tests;
 /// <summary>Whole migrations against the simulator over HTTP: A, provisioning, B, C and verification, exactly once.</summary>
 public sealed class MigrationRunnerTests
 {
-    private const string KaizalaSkuId = "5eed0000-0000-4000-8000-00000000ca1a";
-
     [Theory]
     [InlineData("commercial", "m365-business-basic", "3b555118-da6a-4418-894f-7df1e2096870")]
     [InlineData("commercial", "m365-f3", "66b55226-6b4f-492c-910c-a3b7a3c9d993")]
@@ -26,7 +22,7 @@ public sealed class MigrationRunnerTests
         var done = await harness.RunToRestAsync(MigrationHarness.Runner(harness.Primary), confirmed.Migration!.Id);
 
         Assert.Equal(MigrationState.Completed, done.State);
-        await AssertExactlyOnceAsync(harness, done, draft, skuId);
+        await ExactlyOnce.AssertBoughtOnceAsync(harness, done, draft, skuId);
         Assert.Equal(done.Suspension.SuspendedAt!.Value.AddDays(120), done.Suspension.DeprovisionOn);
         Assert.Contains(harness.Notifier.Finished, m => m.Id == done.Id && m.State == MigrationState.Completed);
     }
@@ -43,7 +39,7 @@ public sealed class MigrationRunnerTests
         var first = harness.NewInstance();
         using var crash = new CancellationTokenSource();
         var run = MigrationHarness.Runner(first).RunAsync(crash.Token);
-        await WaitUntilAsync(async () => (await harness.Service.GetUserOutcomesAsync(id, CancellationToken.None)).Count >= 3, "some users moved");
+        await Eventually.TrueAsync(async () => (await harness.Service.GetUserOutcomesAsync(id, CancellationToken.None)).Count >= 3, "some users moved");
         await crash.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
         var interrupted = await harness.Service.GetAsync(id, CancellationToken.None);
@@ -52,7 +48,7 @@ public sealed class MigrationRunnerTests
         var done = await harness.RunToRestAsync(MigrationHarness.Runner(harness.NewInstance()), id);
 
         Assert.Equal(MigrationState.Completed, done.State);
-        await AssertExactlyOnceAsync(harness, done, draft, "3b555118-da6a-4418-894f-7df1e2096870");
+        await ExactlyOnce.AssertBoughtOnceAsync(harness, done, draft, "3b555118-da6a-4418-894f-7df1e2096870");
     }
 
     [Fact]
@@ -67,49 +63,5 @@ public sealed class MigrationRunnerTests
 
         Assert.Single(results, r => r.Status == CommandStatus.Done);
         Assert.Single(results, r => r.Status == CommandStatus.AlreadyActive);
-    }
-
-    internal static async Task AssertExactlyOnceAsync(MigrationHarness harness, MigrationRecord done, MigrationDraft draft, string targetSkuId)
-    {
-        var tenant = await harness.TenantAsync(done.CustomerId);
-        var users = tenant["users"]!.AsArray().Select(u => u!.AsObject()).ToDictionary(u => u["id"]!.GetValue<string>());
-        foreach (var user in draft.Users)
-        {
-            var skus = users[user.Id]["assignedSkuIds"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
-            Assert.Contains(targetSkuId, skus, StringComparer.OrdinalIgnoreCase);
-            Assert.DoesNotContain(KaizalaSkuId, skus, StringComparer.OrdinalIgnoreCase);
-        }
-
-        var orders = tenant["orders"]!.AsArray();
-        Assert.Single(orders);
-        var kaizala = tenant["subscriptions"]!.AsArray().Select(s => s!.AsObject()).Single(s => s["id"]!.GetValue<string>() == done.SourceSubscriptionId);
-        Assert.Equal("suspended", kaizala["status"]!.GetValue<string>());
-        Assert.Single(tenant["subscriptions"]!.AsArray(), s => s!["friendlyName"]!.GetValue<string>() == done.Purchase.FriendlyName);
-
-        var audit = await harness.Audit.ReadAsync(done.Id, CancellationToken.None);
-        Assert.Single(audit, e => e.Operation == "carts.checkout" && e.Status == "succeeded");
-        Assert.Single(audit, e => e.Operation == "subscriptions.patch" && e.Status == "succeeded" && e.Target == done.SourceSubscriptionId);
-        Assert.Equal(
-            draft.Users.Count,
-            audit.Where(e => e.Operation == "users.licenseupdates" && e.Status == "succeeded").Select(e => e.Target).Distinct().Count());
-        Assert.All(audit.Where(e => e.Kind == AuditKind.PartnerCenterCall), e =>
-        {
-            Assert.Equal(done.CorrelationId, e.CorrelationId);
-            Assert.NotNull(e.RequestId);
-            Assert.Equal(draft.Seller, e.Actor);
-        });
-        Assert.Contains(audit, e => e.Operation == "migration.state" && e.Status == nameof(MigrationState.Completed));
-    }
-
-    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var wait = Task.Run(async () =>
-        {
-            while (!await condition())
-            {
-                await Task.Delay(5);
-            }
-        });
-        await KaizalaBot.Testing.Waits.WithinAsync(wait, what, TimeSpan.FromSeconds(60));
     }
 }

@@ -25,7 +25,7 @@ public sealed class TwoRunnersTests
             leases: services => new FileLeaseManager(root.Path, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FileLeaseManager>>()));
     }
 
-    private static async Task RunTwoAsync(Func<TimeProvider, IStorage>? storage, Func<IServiceProvider, ILeaseManager>? leases)
+    internal static async Task RunTwoAsync(Func<TimeProvider, IStorage>? storage, Func<IServiceProvider, ILeaseManager>? leases)
     {
         await using var harness = await MigrationHarness.StartAsync(
             storage: storage, leases: leases);
@@ -41,7 +41,7 @@ public sealed class TwoRunnersTests
 
         using var stop = new CancellationTokenSource();
         var runners = new[] { harness.NewInstance(), harness.NewInstance() }.Select(i => MigrationHarness.Runner(i).RunAsync(stop.Token)).ToList();
-        await MigrationRunnerTests.WaitUntilAsync(
+        await Eventually.TrueAsync(
             async () => (await Task.WhenAll(ids.Select(id => harness.Service.GetAsync(id, CancellationToken.None)))).All(m => !m!.State.IsRunnable()),
             "both migrations to finish");
         await stop.CancelAsync();
@@ -51,7 +51,7 @@ public sealed class TwoRunnersTests
         {
             var done = (await harness.Service.GetAsync(ids[i], CancellationToken.None))!;
             Assert.Equal(MigrationState.Completed, done.State);
-            await MigrationRunnerTests.AssertExactlyOnceAsync(harness, done, drafts[i], "3b555118-da6a-4418-894f-7df1e2096870");
+            await ExactlyOnce.AssertBoughtOnceAsync(harness, done, drafts[i], "3b555118-da6a-4418-894f-7df1e2096870");
         }
     }
 }

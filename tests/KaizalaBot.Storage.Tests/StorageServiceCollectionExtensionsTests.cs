@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using KaizalaBot.Storage.Blobs;
+using KaizalaBot.Storage.Diagnostics;
 using KaizalaBot.Storage.Files;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Memory;
@@ -29,7 +30,7 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
         var storage = host.Services.GetRequiredService<IStorage>();
         var leases = host.Services.GetRequiredService<ILeaseManager>();
 
-        var file = Assert.IsType<FileStorage>(storage);
+        var file = Assert.IsType<FileStorage>(Backend(storage));
         Assert.Equal(Path.Combine(_contentRoot.Path, ".kaizalabot", "storage"), file.RootPath);
         Assert.IsType<FileLeaseManager>(leases);
         await host.StopAsync();
@@ -44,7 +45,7 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
         var storage = host.Services.GetRequiredService<IStorage>();
         var leases = host.Services.GetRequiredService<ILeaseManager>();
 
-        Assert.IsType<MemoryStorage>(storage);
+        Assert.IsType<MemoryStorage>(Backend(storage));
         Assert.IsType<MemoryLeaseManager>(leases);
         Assert.Same(storage, host.Services.GetRequiredService<IStorage>());
         await host.StopAsync();
@@ -65,7 +66,7 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
         var leases = host.Services.GetRequiredService<ILeaseManager>();
         var container = host.Services.GetRequiredService<BlobContainerClient>();
 
-        Assert.IsType<BlobStorage>(storage);
+        Assert.IsType<BlobStorage>(Backend(storage));
         Assert.IsType<BlobLeaseManager>(leases);
         Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1/bot-state"), container.Uri);
         await host.StopAsync();
@@ -130,6 +131,9 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
 
         Assert.Contains("Storage:Provider", ex.Message, StringComparison.Ordinal);
     }
+
+    // Every backend is registered behind the instrumentation wrapper, which only traces and measures.
+    private static IStorage Backend(IStorage registered) => Assert.IsType<InstrumentedStorage>(registered).Inner;
 
     private IHost BuildHost(Dictionary<string, string?> settings)
     {

@@ -1,5 +1,6 @@
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
+using KaizalaBot.BotFramework.Diagnostics;
 using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.State;
@@ -42,6 +43,7 @@ public sealed partial class CloudAdapter
     private readonly TimeProvider _timeProvider;
     private readonly CancellationToken _stopping;
     private readonly OutboundDeadline _outboundDeadline;
+    private readonly BotFrameworkTelemetry _telemetry;
     private readonly KeyedAsyncLock _conversationLocks = new();
 
     public CloudAdapter(
@@ -52,7 +54,8 @@ public sealed partial class CloudAdapter
         ILogger<CloudAdapter> logger,
         TimeProvider? timeProvider = null,
         IHostApplicationLifetime? lifetime = null,
-        OutboundDeadline? outboundDeadline = null)
+        OutboundDeadline? outboundDeadline = null,
+        BotFrameworkTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
         ArgumentNullException.ThrowIfNull(connector);
@@ -68,6 +71,7 @@ public sealed partial class CloudAdapter
         _timeProvider = timeProvider ?? TimeProvider.System;
         _stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         _outboundDeadline = outboundDeadline ?? new OutboundDeadline();
+        _telemetry = telemetry ?? new BotFrameworkTelemetry(time: _timeProvider);   // built by hand (tests): a meter of its own
     }
 
     /// <summary>
@@ -162,17 +166,22 @@ public sealed partial class CloudAdapter
     {
         var lockKey = ConversationState.GetKey(activity);
         using var scope = _logger.BeginScope(new TurnLogScope(activity.Conversation?.Id, activity.Id, kind.ToString()));
+        using var turn = _telemetry.StartTurn(activity, kind);
         IDisposable? conversationLock = null;
         try
         {
             conversationLock = lockKey is null ? null : await _conversationLocks.AcquireAsync(lockKey, turnToken);
-            return await RunAttemptsAsync(activity, callback, kind, lockKey, turnToken);
+            var outcome = await RunAttemptsAsync(activity, callback, kind, lockKey, turn, turnToken);
+            turn.Complete(outcome);
+            return outcome;
         }
         catch (OperationCanceledException ex) when (kind == TurnKind.Inbound && turnToken.IsCancellationRequested)
         {
             // The turn never got the conversation: another turn of it held on past this one's deadline.
             LogFailure(TurnFailureKind.TimedOut, ex, activity, lockKey, attempt: 0);
-            return await AnswerFailureAsync(activity, TurnFailureKind.TimedOut, ex);
+            var outcome = await AnswerFailureAsync(activity, TurnFailureKind.TimedOut, ex);
+            turn.Complete(outcome);
+            return outcome;
         }
         finally
         {
@@ -181,7 +190,7 @@ public sealed partial class CloudAdapter
     }
 
     private async Task<TurnOutcome> RunAttemptsAsync(
-        Activity activity, BotCallbackHandler callback, TurnKind kind, string? lockKey, CancellationToken turnToken)
+        Activity activity, BotCallbackHandler callback, TurnKind kind, string? lockKey, TurnTelemetry turn, CancellationToken turnToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -197,6 +206,7 @@ public sealed partial class CloudAdapter
             catch (StorageConflictException) when (attempt < _options.MaxTurnAttempts)
             {
                 LogTurnRetried(activity.Type, lockKey, attempt);
+                turn.Retried();
                 continue;
             }
             catch (Exception ex) when (IsContained(ex, kind, turnToken))
@@ -206,7 +216,7 @@ public sealed partial class CloudAdapter
                 LogFailure(failure, ex, activity, lockKey, attempt);
                 return kind == TurnKind.Inbound
                     ? await AnswerFailureAsync(activity, failure, ex)
-                    : new TurnOutcome(new ProactiveTurnResult { Status = ProactiveTurnStatus.CallbackFailed, Failure = ex }, null);
+                    : new TurnOutcome(new ProactiveTurnResult { Status = ProactiveTurnStatus.CallbackFailed, Failure = ex }, null, failure);
             }
 
             var invokeResponse = activity.Type == ActivityTypes.Invoke && kind == TurnKind.Inbound
@@ -222,7 +232,7 @@ public sealed partial class CloudAdapter
                 // State is already saved, so re-running the turn would apply it twice; the user sees what was sent so far.
                 var failure = TurnFailures.Classify(ex, turnToken);
                 LogSendFailure(failure, ex, activity, lockKey);
-                return new TurnOutcome(new ProactiveTurnResult { Status = ProactiveTurnStatus.SendFailed, Failure = ex }, invokeResponse);
+                return new TurnOutcome(new ProactiveTurnResult { Status = ProactiveTurnStatus.SendFailed, Failure = ex }, invokeResponse, failure);
             }
         }
     }
@@ -236,13 +246,13 @@ public sealed partial class CloudAdapter
         var result = new ProactiveTurnResult { Status = ProactiveTurnStatus.CallbackFailed, Failure = exception };
         if (activity.Type == ActivityTypes.Invoke)
         {
-            return new TurnOutcome(result, new InvokeResponse(failure == TurnFailureKind.CallerMistake ? 400 : 500, null));
+            return new TurnOutcome(result, new InvokeResponse(failure == TurnFailureKind.CallerMistake ? 400 : 500, null), failure);
         }
 
         // When the channel itself refused or failed, an apology through it would fail the same way.
         if (failure is TurnFailureKind.CallerMistake or TurnFailureKind.Dependency)
         {
-            return new TurnOutcome(result, null);
+            return new TurnOutcome(result, null, failure);
         }
 
         var text = activity.Locale?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true
@@ -262,7 +272,7 @@ public sealed partial class CloudAdapter
             LogSendFailure(TurnFailures.Classify(ex, apologyToken.Token), ex, activity, ConversationState.GetKey(activity));
         }
 
-        return new TurnOutcome(result, null);
+        return new TurnOutcome(result, null, failure);
     }
 
     private void LogFailure(TurnFailureKind failure, Exception exception, Activity activity, string? conversation, int attempt)

@@ -1,4 +1,5 @@
 using KaizalaBot.BotFramework.Authentication;
+using KaizalaBot.BotFramework.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,8 @@ public static class BotConnectorServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboundDeadline>();
+        services.AddMetrics();
+        services.TryAddSingleton<BotFrameworkTelemetry>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
 
         services.TryAddSingleton<TeamsRateLimiter>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Diagnostics;
@@ -29,6 +30,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ServiceUrlPolicy _policy;
     private readonly OutboundDeadline _outboundDeadline;
+    private readonly BotFrameworkTelemetry _telemetry;
 
     public ConnectorClient(
         HttpClient httpClient,
@@ -37,7 +39,8 @@ internal sealed partial class ConnectorClient : IConnectorClient
         IOptions<MicrosoftAppOptions> appOptions,
         TimeProvider timeProvider,
         ILogger<ConnectorClient> logger,
-        OutboundDeadline? outboundDeadline = null)
+        OutboundDeadline? outboundDeadline = null,
+        BotFrameworkTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(appOptions);
@@ -49,6 +52,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         _logger = logger;
         _policy = settings.CreateServiceUrlPolicy(appOptions.Value);
         _outboundDeadline = outboundDeadline ?? new OutboundDeadline();
+        _telemetry = telemetry ?? new BotFrameworkTelemetry(time: timeProvider);
     }
 
     public async Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
@@ -107,8 +111,25 @@ internal sealed partial class ConnectorClient : IConnectorClient
             .ConfigureAwait(false) ?? new ConversationResourceResponse();
     }
 
+    // The operation is the public method's name (SendToConversation, ReplyToActivity, ...): a fixed set, fit for metrics.
     private async Task<TResult?> SendAsync<TResult>(
-        HttpMethod method, string serviceUrl, ConnectorPath relativePath, object? body, CancellationToken cancellationToken)
+        HttpMethod method, string serviceUrl, ConnectorPath relativePath, object? body, CancellationToken cancellationToken,
+        [CallerMemberName] string operation = "")
+    {
+        using var call = _telemetry.StartConnectorCall(operation.Replace("Async", "", StringComparison.Ordinal), method, serviceUrl);
+        try
+        {
+            return await SendCoreAsync<TResult>(method, serviceUrl, relativePath, body, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            call.Failed(ex.ErrorCode);
+            throw;
+        }
+    }
+
+    private async Task<TResult?> SendCoreAsync<TResult>(
+        HttpMethod method, string serviceUrl, ConnectorPath relativePath, object? body, ConnectorCallTelemetry call, CancellationToken cancellationToken)
     {
         var decision = _policy.Decide(serviceUrl);
         if (decision == ServiceUrlDecision.Refuse)
@@ -129,7 +150,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
             : null;
 
         var limits = new OutboundRequest(ConversationOf(body), TenantOf(body), _outboundDeadline.Current);
-        var response = await SendCoreAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
+        var response = await SendOnceAsync(method, uri, payload, token, limits, call, cancellationToken).ConfigureAwait(false);
         try
         {
             // A 401 usually means a token revoked or rotated before its expiry: MSAL's cache must be bypassed once.
@@ -138,8 +159,10 @@ internal sealed partial class ConnectorClient : IConnectorClient
                 LogForcedTokenRefresh(_logger, method.Method, uri.Host);
                 response.Dispose();
                 token = await _tokens.GetTokenAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
-                response = await SendCoreAsync(method, uri, payload, token, limits, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(method, uri, payload, token, limits, call, cancellationToken).ConfigureAwait(false);
             }
+
+            call.Answered(response.StatusCode);
 
             if (!response.IsSuccessStatusCode)
             {
@@ -170,10 +193,11 @@ internal sealed partial class ConnectorClient : IConnectorClient
     }
 
     /// <summary>One call; the handlers below retry it and keep the rate limits (see the class remarks).</summary>
-    private async Task<HttpResponseMessage> SendCoreAsync(
-        HttpMethod method, Uri uri, byte[]? payload, string? token, OutboundRequest limits, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        HttpMethod method, Uri uri, byte[]? payload, string? token, OutboundRequest limits, ConnectorCallTelemetry call, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
+        request.Options.Set(ConnectorRequestOptions.Telemetry, call);
         if (payload is not null)
         {
             request.Content = new ByteArrayContent(payload);

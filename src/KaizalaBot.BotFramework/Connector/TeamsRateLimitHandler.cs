@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Threading.RateLimiting;
+using KaizalaBot.BotFramework.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.BotFramework.Connector;
@@ -11,7 +13,8 @@ namespace KaizalaBot.BotFramework.Connector;
 /// A send of a turn that cannot get a permit before the turn's deadline fails at once with
 /// <see cref="ConnectorErrorCodes.Throttled"/>, having sent nothing.
 /// </summary>
-internal sealed partial class TeamsRateLimitHandler(TeamsRateLimiter limiter, TimeProvider time, ILogger<TeamsRateLimitHandler> logger)
+internal sealed partial class TeamsRateLimitHandler(
+    TeamsRateLimiter limiter, TimeProvider time, BotFrameworkTelemetry telemetry, ILogger<TeamsRateLimitHandler> logger)
     : DelegatingHandler
 {
     // Teams documents Retry-After on its 429s; without one, hold the conversation briefly rather than not at all.
@@ -21,16 +24,24 @@ internal sealed partial class TeamsRateLimitHandler(TeamsRateLimiter limiter, Ti
     {
         ArgumentNullException.ThrowIfNull(request);
 
+        // Every attempt passes here once, below the retries: the logical call counts them.
+        request.Options.TryGetValue(ConnectorRequestOptions.Telemetry, out var call);
+        call?.AttemptStarted();
         if (!request.Options.TryGetValue(ConnectorRequestOptions.Outbound, out var outbound))
         {
             return await base.SendAsync(request, cancellationToken);
         }
 
+        var queued = time.GetTimestamp();
         using (var lease = await limiter.AcquireAsync(outbound, 1, cancellationToken))
         {
+            telemetry.SendQueueDuration.Record(
+                time.GetElapsedTime(queued).TotalSeconds,
+                new TagList { { TelemetryTags.SendMode, outbound.Deadline is null ? "background" : "turn" } });
             if (!lease.IsAcquired)
             {
                 var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
+                call?.Throttled("local");
                 LogThrottledLocally(retryAfter);
                 throw new ConnectorException("Teams' rate limits allow this send only after the turn's deadline; it was not sent.")
                 {
@@ -43,6 +54,7 @@ internal sealed partial class TeamsRateLimitHandler(TeamsRateLimiter limiter, Ti
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
+            call?.Throttled("teams");
             limiter.Pause(outbound, RetryAfterHeader.Read(response, time.GetUtcNow()) ?? PauseWithoutRetryAfter);
         }
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using KaizalaBot.BotFramework.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,8 @@ public sealed partial class TeamsRateLimiter : PartitionedRateLimiter<OutboundRe
     private long _refused;
     private long _waiting;
 
-    public TeamsRateLimiter(IOptions<BotConnectorOptions> options, TimeProvider time, ILogger<TeamsRateLimiter> logger)
+    public TeamsRateLimiter(
+        IOptions<BotConnectorOptions> options, TimeProvider time, ILogger<TeamsRateLimiter> logger, BotFrameworkTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -56,6 +58,7 @@ public sealed partial class TeamsRateLimiter : PartitionedRateLimiter<OutboundRe
         _origin = time.GetUtcNow();
         _logger = logger;
         _pump = time.CreateTimer(_ => Pump(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        telemetry?.ObserveQueuedSends(() => QueuedCount);
     }
 
     /// <summary>Conversations and tenants whose windows are tracked right now (memory is bounded by this).</summary>
@@ -70,13 +73,16 @@ public sealed partial class TeamsRateLimiter : PartitionedRateLimiter<OutboundRe
         }
     }
 
+    /// <summary>Sends waiting for a permit now: turns' sends waiting on their own, and the background queue.</summary>
+    internal long QueuedCount => Interlocked.Read(ref _waiting) + QueueLength();
+
     /// <summary>
     /// The same for every resource: <see cref="RateLimiterStatistics.CurrentQueuedCount"/> is the number of sends waiting
     /// for a permit, the lease totals count every grant and every refusal (a waiting send is refused each time it looks).
     /// </summary>
     public override RateLimiterStatistics? GetStatistics(OutboundRequest resource) => new()
     {
-        CurrentQueuedCount = Interlocked.Read(ref _waiting) + QueueLength(),
+        CurrentQueuedCount = QueuedCount,
         TotalSuccessfulLeases = Interlocked.Read(ref _granted),
         TotalFailedLeases = Interlocked.Read(ref _refused),
     };

@@ -1,4 +1,5 @@
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Diagnostics;
 using KaizalaBot.BotFramework.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,8 @@ public static class BotServiceCollectionExtensions
             .BindConfiguration(BotAdapterOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<BotFrameworkTelemetry>();
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<UserState>();
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<ConversationState>());

@@ -63,6 +63,16 @@ public sealed partial class SellerAuthorizer : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Whether the user may migrate, without recording anything: for deciding who receives reminders, where a partner
+    /// user who is not a seller is simply not a recipient rather than a refused request.
+    /// </summary>
+    public async Task<bool> IsEntitledAsync(SellerIdentity seller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        return (await DecideAsync(seller, SellerAction.Migrate, cancellationToken)).IsAllowed;
+    }
+
     private async Task<AuthorizationResult> DecideAsync(SellerIdentity seller, SellerAction action, CancellationToken cancellationToken)
     {
         if (!string.Equals(seller.TenantId, _partnerTenantId, StringComparison.OrdinalIgnoreCase))

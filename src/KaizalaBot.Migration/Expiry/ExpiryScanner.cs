@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Migration.PartnerCenterAccess;
 using KaizalaBot.Migration.Planning;
 using KaizalaBot.PartnerCenter;
@@ -26,7 +27,8 @@ public sealed partial class ExpiryScanner(
     ExpiryIndex index,
     IOptions<ExpiryOptions> options,
     TimeProvider time,
-    ILogger<ExpiryScanner> logger)
+    ILogger<ExpiryScanner> logger,
+    MigrationTelemetry telemetry)
 {
     private readonly ExpiryOptions _options = options.Value;
 
@@ -38,6 +40,7 @@ public sealed partial class ExpiryScanner(
     public async Task<ExpiryScanResult> ScanAllAsync(CancellationToken cancellationToken)
     {
         var scanId = Guid.NewGuid().ToString("N");
+        using var span = MigrationTelemetry.StartScan(scanId);
         var started = time.GetUtcNow();
         LogScanStarted(scanId);
         await index.MarkScanStartedAsync(started, cancellationToken);
@@ -88,6 +91,7 @@ public sealed partial class ExpiryScanner(
         var result = new ExpiryScanResult(scanId, scanned, kaizala, failed.Count, removed, time.GetUtcNow() - started);
         await index.MarkScanCompletedAsync(result, time.GetUtcNow(), cancellationToken);
         LogScanCompleted(scanId, scanned, kaizala, failed.Count, removed, result.Duration);
+        telemetry.ScanCompleted(span, result);
         return result;
     }
 

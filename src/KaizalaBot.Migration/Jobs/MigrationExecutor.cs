@@ -1,5 +1,6 @@
 using KaizalaBot.Migration.Audit;
 using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Migration.Notifications;
 using KaizalaBot.Migration.Planning;
 using KaizalaBot.Migration.PartnerCenterAccess;
@@ -26,11 +27,12 @@ public sealed partial class MigrationExecutor
     private readonly MigrationRunnerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MigrationExecutor> _logger;
+    private readonly MigrationTelemetry _telemetry;
     private readonly Dictionary<MigrationState, IMigrationStep> _steps;
 
     public MigrationExecutor(
         MigrationStore store, AuditedPartnerCenter partnerCenter, AuditTrail audit, PlanCatalogue catalogue, IMigrationNotifier notifier,
-        IOptions<MigrationOptions> options, TimeProvider time, ILogger<MigrationExecutor> logger)
+        IOptions<MigrationOptions> options, TimeProvider time, ILogger<MigrationExecutor> logger, MigrationTelemetry telemetry)
     {
         _store = store;
         _partnerCenter = partnerCenter;
@@ -40,6 +42,7 @@ public sealed partial class MigrationExecutor
         _options = options.Value.Runner;
         _time = time;
         _logger = logger;
+        _telemetry = telemetry;
         IMigrationStep[] steps =
         [
             new PurchaseStep(options.Value.FriendlyNamePrefix), new ProvisioningStep(), new LicenceMoveStep(), new SuspendStep(), new VerifyStep(),
@@ -75,6 +78,7 @@ public sealed partial class MigrationExecutor
         }
         catch (PartnerException ex) when (ex.IsAccessDenied())
         {
+            await progress.FlushAsync();
             await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionAccessDenied, ("code", ex.ErrorCode ?? "")), ex, cancellationToken);
         }
         catch (PartnerException ex) when (ex.IsTransient())
@@ -84,6 +88,7 @@ public sealed partial class MigrationExecutor
         }
         catch (PartnerException ex)
         {
+            await progress.FlushAsync();
             await NeedsAttentionAsync(session, MigrationMessage.Of(MessageCodes.AttentionUnexpected, ("code", ex.ErrorCode ?? ex.ErrorCategory.ToString())), ex, cancellationToken);
         }
         catch (OwnershipLostException)
@@ -115,7 +120,7 @@ public sealed partial class MigrationExecutor
             }
             else if (_steps.TryGetValue(state, out var step))
             {
-                next = await step.RunAsync(context, cancellationToken);
+                next = await _telemetry.TraceStepAsync(state, () => step.RunAsync(context, cancellationToken));
             }
             else
             {
@@ -130,7 +135,7 @@ public sealed partial class MigrationExecutor
             }
 
             await session.SaveAsync(m => m with { State = next, ResumeAt = null, Attention = null }, cancellationToken);
-            await AuditStateAsync(session.Current, cancellationToken);
+            await AuditStateAsync(session.Current);
             await progress.ReportAsync(new MigrationProgress(session.Current, session.Current.Licences.Moved, session.Current.Licences.Failed, session.Current.UserCount));
         }
     }
@@ -167,34 +172,40 @@ public sealed partial class MigrationExecutor
     {
         LogNeedsAttention(exception, session.Current.Id, session.Current.State, reason.Code);
         await session.SaveAsync(m => m with { State = MigrationState.NeedsAttention, Attention = reason }, cancellationToken);
-        await _store.UnmarkRunnableAsync(session.Current.Id, cancellationToken);
-        await AuditStateAsync(session.Current, cancellationToken, reason.Code);
+        await _store.UnmarkRunnableAsync(session.Current.Id, CancellationToken.None);
+        await AuditStateAsync(session.Current, reason.Code);
         await NotifyAsync(() => _notifier.AttentionNeededAsync(session.Current, reason, CancellationToken.None));
     }
 
     private async Task FinishAsync(MigrationSession session, MigrationState state, MigrationMessage? reason, CancellationToken cancellationToken)
     {
         await session.SaveAsync(m => m with { State = state, Attention = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken);
-        await _store.UnmarkRunnableAsync(session.Current.Id, cancellationToken);
+
+        // Saved: what follows must happen even if the runner is stopping now, or the state would lack its audit entry.
+        await _store.UnmarkRunnableAsync(session.Current.Id, CancellationToken.None);
         if (state == MigrationState.Cancelled)
         {
-            await _store.ReleaseSlotAsync(session.Current.CustomerId, session.Current.SourceSubscriptionId, cancellationToken);
+            await _store.ReleaseSlotAsync(session.Current.CustomerId, session.Current.SourceSubscriptionId, CancellationToken.None);
         }
 
-        await AuditStateAsync(session.Current, cancellationToken);
+        await AuditStateAsync(session.Current);
         LogFinished(session.Current.Id, state);
         await NotifyAsync(() => _notifier.FinishedAsync(session.Current, CancellationToken.None));
     }
 
-    private Task AuditStateAsync(MigrationRecord m, CancellationToken cancellationToken, string? code = null) =>
-        _audit.AppendAsync(
+    // Not cancellable: the state it records is already saved. Every state entered is audited here, so it is counted here too.
+    private Task AuditStateAsync(MigrationRecord m, string? code = null)
+    {
+        _telemetry.StateEntered(m.State);
+        return _audit.AppendAsync(
             new AuditEntry
             {
                 MigrationId = m.Id, At = _time.GetUtcNow(), Kind = AuditKind.Decision, Operation = "migration.state",
                 Actor = m.RequestedBy, PartnerCenterUserId = m.PartnerCenterUserId, CorrelationId = m.CorrelationId,
                 Status = m.State.ToString(), ErrorCode = code,
             },
-            cancellationToken);
+            CancellationToken.None);
+    }
 
     // The seller's card is a courtesy: a notifier failure is logged and never stops or fails the migration.
     private async Task NotifyAsync(Func<Task> notify)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Storage.Leases;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace KaizalaBot.Migration.Jobs;
 /// </summary>
 public sealed partial class MigrationRunner(
     MigrationStore store, ILeaseManager leases, MigrationExecutor executor, RunnerSignal signal, IOptions<MigrationOptions> options,
-    TimeProvider time, ILogger<MigrationRunner> logger)
+    TimeProvider time, ILogger<MigrationRunner> logger, MigrationTelemetry telemetry)
 {
     private readonly MigrationRunnerOptions _options = options.Value.Runner;
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
@@ -80,6 +81,7 @@ public sealed partial class MigrationRunner(
 
     private async Task RunOneAsync(string id, ILease lease, TaskCompletionSource done, CancellationToken cancellationToken)
     {
+        var run = telemetry.StartRun(id);
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.LeaseLost);
@@ -96,6 +98,7 @@ public sealed partial class MigrationRunner(
         }
         finally
         {
+            run.Dispose();   // the span and the MigrationId scope end with the run, before it reports idle
             await lease.DisposeAsync();
             _running.TryRemove(id, out _);
             done.TrySetResult();

@@ -18,7 +18,7 @@ public sealed record MigrationRunnerOptions
     /// <summary>Lease per migration (Blob leases allow 15 to 60 seconds); renewed while the runner holds it.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Pause between two looks at an order or licence pool that is still provisioning.</summary>
+    /// <summary>Longest pause between two looks at an order or licence pool still provisioning (the first look again is after 5 s).</summary>
     public TimeSpan ProvisioningPollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Longest wait for provisioning before the migration needs attention.</summary>

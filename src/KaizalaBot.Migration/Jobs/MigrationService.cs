@@ -1,6 +1,7 @@
 using KaizalaBot.Migration.Audit;
 using KaizalaBot.Migration.Authorization;
 using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Migration.Notifications;
 using KaizalaBot.Migration.Planning;
 using KaizalaBot.PartnerCenter.Models;
@@ -16,7 +17,8 @@ namespace KaizalaBot.Migration.Jobs;
 /// </summary>
 public sealed class MigrationService(
     MigrationStore store, SellerAuthorizer authorizer, PlanCatalogue catalogue, TenantReader tenant, KaizalaDetector detector,
-    AuditTrail audit, IMigrationNotifier notifier, RunnerSignal signal, IOptions<MigrationOptions> options, TimeProvider time)
+    AuditTrail audit, IMigrationNotifier notifier, RunnerSignal signal, IOptions<MigrationOptions> options, TimeProvider time,
+    MigrationTelemetry telemetry)
 {
     private readonly MigrationApprovalOptions _approval = options.Value.Approval;
 
@@ -37,6 +39,7 @@ public sealed class MigrationService(
         }
 
         var id = Guid.NewGuid().ToString("N")[..16];
+        using var command = telemetry.StartCommand("migration.confirmed", id);
         if (await TakeSlotAsync(draft, id, cancellationToken) is { } holder)
         {
             return new CommandResult(CommandStatus.AlreadyActive, await GetAsync(holder, cancellationToken),
@@ -65,6 +68,7 @@ public sealed class MigrationService(
         await store.CreateAsync(record, cancellationToken);
         await store.IndexSellerAsync(record, cancellationToken);
         await AuditAsync(record, draft.Seller, entitlement.PartnerCenterUserId, "migration.confirmed", record.State.ToString(), cancellationToken);
+        telemetry.StateEntered(record.State);
         if (approval)
         {
             await notifier.ApprovalRequestedAsync(record, cancellationToken);
@@ -165,6 +169,7 @@ public sealed class MigrationService(
 
     private async Task<CommandResult> DecideAsync(string migrationId, SellerIdentity admin, bool approved, string? comment, CancellationToken cancellationToken)
     {
+        using var command = telemetry.StartCommand(approved ? "approval.approved" : "approval.rejected", migrationId);
         var entitlement = await authorizer.AuthorizeAsync(admin, SellerAction.Approve, migrationId, cancellationToken);
         if (!entitlement.IsAllowed)
         {
@@ -185,6 +190,7 @@ public sealed class MigrationService(
         string migrationId, SellerIdentity seller, SellerAction action, string operation, Func<MigrationRecord, MigrationRecord?> change,
         CancellationToken cancellationToken)
     {
+        using var command = telemetry.StartCommand(operation, migrationId);
         var entitlement = await authorizer.AuthorizeAsync(seller, action, migrationId, cancellationToken);
         if (!entitlement.IsAllowed)
         {
@@ -214,8 +220,10 @@ public sealed class MigrationService(
         CancellationToken cancellationToken)
     {
         var applied = false;
+        var before = MigrationState.Draft;
         var updated = await store.UpdateAsync(migrationId, m =>
         {
+            before = m.State;
             var next = change(m);
             applied = next is not null;
             return next ?? m;
@@ -238,6 +246,12 @@ public sealed class MigrationService(
         }
 
         await AuditAsync(updated, actor, partnerCenterUserId, operation, updated.State.ToString(), cancellationToken);
+        if (updated.State != before)
+        {
+            // A cancel asked of a running migration changes nothing until the runner sees it.
+            telemetry.StateEntered(updated.State);
+        }
+
         return new CommandResult(CommandStatus.Done, updated);
     }
 

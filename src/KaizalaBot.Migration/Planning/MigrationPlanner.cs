@@ -13,7 +13,7 @@ namespace KaizalaBot.Migration.Planning;
 /// </summary>
 public sealed class MigrationPlanner(
     TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
-    MigrationStore store, IOptions<MigrationOptions> options, TimeProvider time)
+    MigrationStore store, UserListingCache listings, IOptions<MigrationOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan EndsSoon = TimeSpan.FromDays(14);
 
@@ -32,9 +32,31 @@ public sealed class MigrationPlanner(
         return [.. kaizala.Select(s => tenant.Summarize(customerId, s, skus)).OrderBy(s => s.EndDate)];
     }
 
-    /// <summary>Users of the customer holding Kaizala Pro (one licence read per user: page through them in the host).</summary>
+    /// <summary>
+    /// Users of the customer holding Kaizala Pro: the cached listing while it is fresh, else a new one (page through them
+    /// in the host). For a listing run in the background with its progress shown, see <see cref="ListKaizalaUsersAsync"/>.
+    /// </summary>
     public async Task<IReadOnlyList<CandidateUser>> GetKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
-        [.. (await tenant.UsersAsync(customerId, cancellationToken)).Where(u => u.HoldsKaizala)];
+        (await listings.ReadAsync(customerId, cancellationToken) ?? await ListKaizalaUsersAsync(customerId, null, cancellationToken)).KaizalaHolders;
+
+    /// <summary>
+    /// Reads every user of the customer and their licences (one licence read per user, paced by the customer's limiter:
+    /// about two minutes per thousand users), reporting "x of N users read" to <paramref name="progress"/> after each user,
+    /// and keeps the Kaizala Pro holders for <c>Migration:UserListingLifetime</c> so the preview need not read them again.
+    /// No turn should wait on this: run it in the background and show the progress.
+    /// </summary>
+    public async Task<UserListing> ListKaizalaUsersAsync(string customerId, IProgress<UserReadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var readAt = time.GetUtcNow();
+        var users = await tenant.ListUsersAsync(customerId, progress, cancellationToken);
+        var listing = new UserListing { CustomerId = customerId, ReadAt = readAt, UsersRead = users.Count, KaizalaHolders = [.. users.Where(u => u.HoldsKaizala)] };
+        await listings.WriteAsync(listing, cancellationToken);
+        return listing;
+    }
+
+    /// <summary>The customer's last listing while it is fresh (its <see cref="UserListing.ReadAt"/> is its age), else null.</summary>
+    public Task<UserListing?> GetCachedKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
+        listings.ReadAsync(customerId, cancellationToken);
 
     public async Task<IReadOnlyList<PlanOption>> GetPlanOptionsAsync(string customerId, int usersToMove, CancellationToken cancellationToken)
     {
@@ -70,7 +92,7 @@ public sealed class MigrationPlanner(
             findings.Add(Finding.Blocks(MessageCodes.SourceMigrationActive, ("migration", activeId)));
         }
 
-        var users = await tenant.UsersAsync(draft.CustomerId, draft.Users.Select(u => u.Id), cancellationToken);
+        var (users, usersReadAt) = await SelectedUsersAsync(draft, cancellationToken);
         findings.AddRange(UserFindings(users, plan, skus));
 
         HeldPlan? target = null;
@@ -104,8 +126,21 @@ public sealed class MigrationPlanner(
         return new MigrationPreview
         {
             Draft = draft, Plan = plan, Source = summary, LicenceCount = count, Target = target, Findings = findings, Users = users,
-            RequiresApproval = approval,
+            UsersReadAt = usersReadAt, RequiresApproval = approval,
         };
+    }
+
+    // The selected users as the fresh listing has them (no call); those it lacks — the listing expired, or a user did not
+    // hold Kaizala Pro when it was read — are read now, one user and one licence read each.
+    private async Task<(IReadOnlyList<CandidateUser> Users, DateTimeOffset ReadAt)> SelectedUsersAsync(MigrationDraft draft, CancellationToken cancellationToken)
+    {
+        var listing = await listings.ReadAsync(draft.CustomerId, cancellationToken);
+        var listed = (listing?.KaizalaHolders ?? []).ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
+        var missing = draft.Users.Where(u => !listed.ContainsKey(u.Id)).Select(u => u.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var readNow = missing.Count == 0 ? [] : await tenant.UsersAsync(draft.CustomerId, missing, cancellationToken);
+        var fresh = readNow.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<CandidateUser> users = [.. draft.Users.Select(u => listed.GetValueOrDefault(u.Id) ?? fresh[u.Id])];
+        return (users, missing.Count < draft.Users.Count ? listing!.ReadAt : time.GetUtcNow());
     }
 
     private IEnumerable<Finding> SourceFindings(Subscription? source, KaizalaSubscriptionSummary? summary)

@@ -20,6 +20,9 @@ public sealed record MigrationPreview
 
     public IReadOnlyList<CandidateUser> Users { get; init; } = [];
 
+    /// <summary>When the users' licences shown were read: the cached listing's time when the preview reused it (show its age).</summary>
+    public DateTimeOffset UsersReadAt { get; init; }
+
     public bool RequiresApproval { get; init; }
 
     public bool CanConfirm => Findings.All(f => f.Severity != FindingSeverity.Blocks);

@@ -49,18 +49,33 @@ public sealed class TenantReader(
     }
 
     /// <summary>Every user with their licences (one licence read per user, bounded concurrency).</summary>
-    public async Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CandidateUser>> UsersAsync(string customerId, CancellationToken cancellationToken) =>
+        ListUsersAsync(customerId, null, cancellationToken);
+
+    /// <summary>Every user with their licences, reporting "x of N users read" after the users' pages and after each user.</summary>
+    public async Task<IReadOnlyList<CandidateUser>> ListUsersAsync(
+        string customerId, IProgress<UserReadProgress>? progress, CancellationToken cancellationToken)
     {
         var users = new List<CustomerUser>();
         var page = await CallAsync(customerId, (c, ct) => c.GetCustomerUsersPageAsync(customerId, 500, ct), cancellationToken);
-        while (page is not null)
+        users.AddRange(page.Items);
+
+        // Only a page with a next link costs a call (and a token of the customer's budget).
+        for (var current = page; current.Links?.Next is not null;)
         {
-            users.AddRange(page.Items);
-            var current = page;
-            page = await CallAsync(customerId, (c, ct) => c.GetNextCustomerUsersPageAsync(current, ct), cancellationToken);
+            var previous = current;
+            var next = await CallAsync(customerId, (c, ct) => c.GetNextCustomerUsersPageAsync(previous, ct), cancellationToken);
+            if (next is null)
+            {
+                break;
+            }
+
+            users.AddRange(next.Items);
+            current = next;
         }
 
-        return await WithLicencesAsync(customerId, users, cancellationToken);
+        progress?.Report(new UserReadProgress(0, users.Count));
+        return await WithLicencesAsync(customerId, users, progress, cancellationToken);
     }
 
     /// <summary>The given users, each read with its licences.</summary>
@@ -79,7 +94,7 @@ public sealed class TenantReader(
                 users.Add(new CustomerUser { Id = id });
             }
         });
-        return await WithLicencesAsync(customerId, [.. users], cancellationToken);
+        return await WithLicencesAsync(customerId, [.. users], null, cancellationToken);
     }
 
     public TenantProfile Profile(IReadOnlyList<SubscribedSku> skus, IReadOnlyList<Subscription> subscriptions, int usersToMove)
@@ -122,9 +137,11 @@ public sealed class TenantReader(
             ?? catalogue.Plans.FirstOrDefault(p => string.Equals(p.Name, subscription.OfferName, StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task<IReadOnlyList<CandidateUser>> WithLicencesAsync(string customerId, IReadOnlyList<CustomerUser> users, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CandidateUser>> WithLicencesAsync(
+        string customerId, List<CustomerUser> users, IProgress<UserReadProgress>? progress, CancellationToken cancellationToken)
     {
         var result = new System.Collections.Concurrent.ConcurrentDictionary<string, CandidateUser>();
+        var read = 0;
         await Parallel.ForEachAsync(users, Bounded(cancellationToken), async (user, ct) =>
         {
             IReadOnlyList<License> licenses = user.UserPrincipalName is null && user.DisplayName is null
@@ -136,6 +153,7 @@ public sealed class TenantReader(
                 HoldsKaizala = detector.HoldsKaizala(licenses),
                 OtherSkuIds = [.. licenses.Where(l => !detector.IsKaizalaSku(l.ProductSku)).Select(l => l.ProductSku.Id)],
             };
+            progress?.Report(new UserReadProgress(Interlocked.Increment(ref read), users.Count));
         });
         return [.. users.Select(u => result[u.Id])];
     }

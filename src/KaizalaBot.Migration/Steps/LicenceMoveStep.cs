@@ -105,6 +105,7 @@ internal sealed class LicenceMoveStep : IMigrationStep
             var holdsTarget = Holds(licenses, m.TargetSkuId);
             if (!holdsKaizala && holdsTarget)
             {
+                await context.PartnerCenter.RecordFindingAsync(context.Scope, "reconcile.user", user.Id, "alreadyMoved");
                 return Moved(context, user, attempt, alreadyMoved: true);
             }
 
@@ -113,7 +114,7 @@ internal sealed class LicenceMoveStep : IMigrationStep
                 LicensesToAssign = holdsTarget ? [] : [new LicenseAssignment { SkuId = m.TargetSkuId }],
                 LicensesToRemove = holdsKaizala ? [m.KaizalaSkuId] : [],
             };
-            await context.PartnerCenter.CallAsync(
+            await context.PartnerCenter.ChangeAsync(
                 context.Scope, "users.licenseupdates", user.Id,
                 (client, ct) => client.UpdateUserLicensesAsync(m.CustomerId, user.Id, update, ct), cancellationToken);
             return Moved(context, user, attempt, alreadyMoved: false);

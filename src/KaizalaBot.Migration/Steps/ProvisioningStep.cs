@@ -7,15 +7,22 @@ namespace KaizalaBot.Migration.Steps;
 /// <summary>
 /// Waits until the purchase is usable: the order completed (and the new subscription found through it, since the
 /// checkout answer may lack its id, reference §5.2) and the tenant's pool shows the bought units (subscribed SKUs at
-/// baseline + bought). Polls on the injected clock; gives up into NeedsAttention after <c>ProvisioningTimeout</c>.
+/// baseline + bought). Polls on the injected clock, every 5 s at first and then less often, up to
+/// <c>ProvisioningPollInterval</c>; gives up into NeedsAttention after <c>ProvisioningTimeout</c>.
 /// </summary>
 internal sealed class ProvisioningStep : IMigrationStep
 {
+    // Orders often complete within seconds: look again soon, then back off to ProvisioningPollInterval. A fixed 30-second
+    // poll made a purchase provisioned in 31 seconds wait 60, every user of the migration with it.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(5);
+
     public MigrationState State => MigrationState.AwaitingProvisioning;
 
     public async Task<MigrationState> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
         var started = context.Migration.Purchase.CompletedAt ?? context.Time.GetUtcNow();
+        var interval = context.Options.ProvisioningPollInterval;
+        var wait = FirstPoll < interval ? FirstPoll : interval;
         while (context.Migration.Purchase.ProvisionedAt is null)
         {
             if (await IsProvisionedAsync(context, cancellationToken))
@@ -30,7 +37,8 @@ internal sealed class ProvisioningStep : IMigrationStep
                     MessageCodes.AttentionProvisioningTimeout, ("order", context.Migration.Purchase.OrderId ?? ""), ("since", started.ToString("u", System.Globalization.CultureInfo.InvariantCulture))));
             }
 
-            await Task.Delay(context.Options.ProvisioningPollInterval, context.Time, cancellationToken);
+            await Task.Delay(wait, context.Time, cancellationToken);
+            wait = wait * 2 < interval ? wait * 2 : interval;
             await context.Session.RefreshAsync(cancellationToken);
             context.ThrowIfCancelRequested();
         }

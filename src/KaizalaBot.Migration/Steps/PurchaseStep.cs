@@ -95,7 +95,7 @@ internal sealed class PurchaseStep(string friendlyNamePrefix) : IMigrationStep
         Cart created;
         try
         {
-            created = await context.PartnerCenter.CallAsync(
+            created = await context.PartnerCenter.ChangeAsync(
                 context.Scope, "carts.create", m.CustomerId, (client, ct) => client.CreateCartAsync(m.CustomerId, cart, ct), cancellationToken);
         }
         catch (PartnerException ex) when (!ex.IsTransient())
@@ -115,7 +115,7 @@ internal sealed class PurchaseStep(string friendlyNamePrefix) : IMigrationStep
         {
             try
             {
-                var result = await context.PartnerCenter.CallAsync(
+                var result = await context.PartnerCenter.ChangeAsync(
                     context.Scope, "carts.checkout", m.Purchase.CartId,
                     (client, ct) => client.CheckoutCartAsync(m.CustomerId, m.Purchase.CartId!, ct), cancellationToken,
                     requestId: m.Purchase.CheckoutRequestId);
@@ -168,6 +168,7 @@ internal sealed class PurchaseStep(string friendlyNamePrefix) : IMigrationStep
             context.Scope, "subscriptions.list", m.CustomerId, (client, ct) => client.GetSubscriptionsAsync(m.CustomerId, ct), cancellationToken);
         if (subscriptions.Items.FirstOrDefault(s => s.FriendlyName == name) is { } subscription)
         {
+            await context.PartnerCenter.RecordFindingAsync(context.Scope, "reconcile.purchase", subscription.Id, "subscriptionFound");
             await RecordOrderAsync(context, subscription.OrderId, subscription.Id, cancellationToken);
             return true;
         }
@@ -176,6 +177,7 @@ internal sealed class PurchaseStep(string friendlyNamePrefix) : IMigrationStep
             context.Scope, "orders.list", m.CustomerId, (client, ct) => client.GetOrdersAsync(m.CustomerId, ct), cancellationToken);
         if (orders.Items.FirstOrDefault(o => o.Status != "cancelled" && o.LineItems.Any(l => l.FriendlyName == name)) is { } order)
         {
+            await context.PartnerCenter.RecordFindingAsync(context.Scope, "reconcile.purchase", order.Id, "orderFound");
             await RecordOrderAsync(context, order.Id, null, cancellationToken);
             return true;
         }
@@ -226,13 +228,15 @@ internal sealed class PurchaseStep(string friendlyNamePrefix) : IMigrationStep
             var current = await GetAsync(context, subscriptionId, cancellationToken);
             if (current.Quantity >= target)
             {
+                // Reached by an earlier attempt whose answer was lost, or nothing to add: never PATCHed again.
+                await context.PartnerCenter.RecordFindingAsync(context.Scope, "reconcile.seats", subscriptionId, "quantityReached");
                 break;
             }
 
             context.ThrowIfCancelRequested();
             try
             {
-                await context.PartnerCenter.CallAsync(
+                await context.PartnerCenter.ChangeAsync(
                     context.Scope, "subscriptions.patch", subscriptionId,
                     (client, ct) => SubscriptionWriter.SetQuantityAsync(client, m.CustomerId, current, target, ct), cancellationToken);
                 break;

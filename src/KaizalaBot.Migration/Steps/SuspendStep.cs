@@ -33,14 +33,15 @@ internal sealed class SuspendStep : IMigrationStep
             var current = await context.PartnerCenter.CallAsync(
                 context.Scope, "subscriptions.get", m.SourceSubscriptionId,
                 (client, ct) => client.GetSubscriptionAsync(m.CustomerId, m.SourceSubscriptionId, ct), cancellationToken);
-            if (current.Status is SubscriptionStatus.Suspended or SubscriptionStatus.Deleted or SubscriptionStatus.Expired || suspendedByUs)
+            if (current.Status is SubscriptionStatus.Suspended or SubscriptionStatus.Deleted or SubscriptionStatus.Expired)
             {
+                await context.PartnerCenter.RecordFindingAsync(context.Scope, "reconcile.suspension", m.SourceSubscriptionId, current.Status.ToString());
                 break;
             }
 
             try
             {
-                await context.PartnerCenter.CallAsync(
+                await context.PartnerCenter.ChangeAsync(
                     context.Scope, "subscriptions.patch", m.SourceSubscriptionId,
                     (client, ct) => SubscriptionWriter.SuspendAsync(client, m.CustomerId, current, ct), cancellationToken);
                 suspendedByUs = true;

@@ -1,4 +1,5 @@
 using System.Net;
+using KaizalaBot.PartnerCenter.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -42,6 +43,7 @@ internal sealed partial class PartnerCenterResilience
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {
+                    CallOf(args.Context)?.Retried(args.Outcome.Result?.StatusCode);
                     LogRetrying(
                         RequestIdOf(args.Context),
                         args.AttemptNumber + 1,
@@ -70,6 +72,9 @@ internal sealed partial class PartnerCenterResilience
 
         return null;
     }
+
+    private static PartnerCenterCallTelemetry? CallOf(ResilienceContext context) =>
+        context.GetRequestMessage()?.Options.TryGetValue(PartnerCenterTelemetry.CallKey, out var call) == true ? call : null;
 
     private static string? RequestIdOf(ResilienceContext context) =>
         context.GetRequestMessage()?.Headers.TryGetValues(PartnerCenterHeaders.RequestId, out var values) == true

@@ -5,4 +5,6 @@ public enum BotCommand
 {
     Help,
     Cancel,
+    Expiring,
+    Reminders,
 }

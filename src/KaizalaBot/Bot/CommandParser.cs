@@ -16,6 +16,14 @@ public static class CommandParser
         ["?"] = BotCommand.Help,
         ["cancel"] = BotCommand.Cancel,
         ["annuler"] = BotCommand.Cancel,
+        ["expiring"] = BotCommand.Expiring,
+        ["expirations"] = BotCommand.Expiring,
+        ["reminders"] = BotCommand.Reminders,
+        ["reminders on"] = BotCommand.Reminders,
+        ["reminders off"] = BotCommand.Reminders,
+        ["rappels"] = BotCommand.Reminders,
+        ["rappels on"] = BotCommand.Reminders,
+        ["rappels off"] = BotCommand.Reminders,
     };
 
     public static BotCommand? Parse(string? text)
@@ -25,19 +33,32 @@ public static class CommandParser
             return null;
         }
 
-        var normalized = RemoveMentions(text).Trim().TrimEnd('.', '!').Trim();
-        return Names.TryGetValue(normalized, out var command) ? command : null;
+        return Names.TryGetValue(Normalize(text), out var command) ? command : null;
     }
+
+    /// <summary>What follows the command's name (<c>on</c> in <c>reminders on</c>), lower case; null when nothing does.</summary>
+    public static string? ArgumentOf(string? text)
+    {
+        var words = Normalize(text ?? "").Split(' ', 2);
+        return words.Length == 2 ? words[1].ToLowerInvariant() : null;
+    }
+
+    // Mentions dropped, runs of white space made one space (a command may have an argument), trailing punctuation ignored.
+    private static string Normalize(string text) =>
+        string.Join(' ', RemoveMentions(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', '!').Trim();
 
     /// <summary>
     /// The command a card button carries in its data (<c>kbCommand</c>) — a plain Action.Submit, because the Agents
     /// Playground silently drops <c>msteams.messageBack</c> submits, while every client delivers plain data.
     /// </summary>
-    public static BotCommand? FromCardData(JsonElement? value) =>
+    public static BotCommand? FromCardData(JsonElement? value) => Parse(CardCommandText(value));
+
+    /// <summary>The text of the command a card button carries (<c>kbCommand</c>), or null.</summary>
+    public static string? CardCommandText(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } data
         && data.TryGetProperty(CardDataKey, out var command)
         && command.ValueKind == JsonValueKind.String
-            ? Parse(command.GetString())
+            ? command.GetString()
             : null;
 
     public const string CardDataKey = "kbCommand";
@@ -49,6 +70,10 @@ public static class CommandParser
         (BotCommand.Help, _) => "help",
         (BotCommand.Cancel, Localization.BotLanguage.French) => "annuler",
         (BotCommand.Cancel, _) => "cancel",
+        (BotCommand.Expiring, Localization.BotLanguage.French) => "expirations",
+        (BotCommand.Expiring, _) => "expiring",
+        (BotCommand.Reminders, Localization.BotLanguage.French) => "rappels",
+        (BotCommand.Reminders, _) => "reminders",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

@@ -5,4 +5,6 @@ public enum CardTemplate
 {
     Welcome,
     Help,
+    ExpiryList,
+    ExpiryDetails,
 }

@@ -44,7 +44,7 @@ internal static class BotHostingExtensions
     }
 
     /// <summary>A typed command: its handler, and its line on the help card (in registration order).</summary>
-    private static IServiceCollection AddBotCommand<THandler>(this IServiceCollection services, BotCommand command, string helpTextKey)
+    internal static IServiceCollection AddBotCommand<THandler>(this IServiceCollection services, BotCommand command, string helpTextKey)
         where THandler : class, ICommandHandler
     {
         services.AddKeyedScoped<ICommandHandler, THandler>(command);

@@ -22,12 +22,7 @@ internal sealed partial class ExpiryIndexStartupService(
             return;
         }
 
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(stoppingToken);
-        }
-
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         var builder = services.GetRequiredService<ExpiryIndexBuilder>();
         var index = services.GetRequiredService<ExpiryIndex>();
         while (!stoppingToken.IsCancellationRequested)

@@ -24,4 +24,7 @@ public sealed record Installation
 
     /// <summary>When the seller (or channel) was last sent the welcome card.</summary>
     public DateTimeOffset? WelcomedAt { get; init; }
+
+    /// <summary>The seller (or channel) typed <c>reminders off</c>; a new install turns reminders on again.</summary>
+    public bool RemindersOff { get; init; }
 }

@@ -60,6 +60,9 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
                 InstalledAt = previous?.InstalledAt ?? now,
                 LastSeenAt = now,
                 WelcomedAt = welcome ? now : previous?.WelcomedAt,
+
+                // Reminders are on after an install; a refresh keeps the seller's choice.
+                RemindersOff = !welcome && (previous?.RemindersOff ?? false),
             };
             var condition = existing is null ? WriteCondition.CreateOnly : WriteCondition.IfMatch(existing.ETag);
             try
@@ -74,6 +77,57 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             }
         }
     }
+
+    /// <summary>
+    /// Turns reminders on or off for the conversation the activity comes from (a seller's personal chat, or a channel);
+    /// returns the installation as saved, or null when the activity does not describe one.
+    /// </summary>
+    public async Task<Installation?> SetRemindersAsync(Activity activity, bool on, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (Describe(activity) is not { } described)
+        {
+            return null;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await storage.ReadAsync(described.Key, cancellationToken);
+            var now = time.GetUtcNow();
+            var installation = (existing?.Content.Deserialize<Installation>(BotJson.Options)
+                ?? described.Installation with { InstalledAt = now, LastSeenAt = now }) with { RemindersOff = !on };
+            var condition = existing is null ? WriteCondition.CreateOnly : WriteCondition.IfMatch(existing.ETag);
+            try
+            {
+                await storage.WriteAsync(described.Key, JsonSerializer.SerializeToElement(installation, BotJson.Options), condition, cancellationToken);
+                LogReminders(on ? "on" : "off", installation.Scope);
+                return installation;
+            }
+            catch (StorageConflictException) when (attempt < MaxAttempts)
+            {
+                // A message of the same conversation refreshed it meanwhile: apply the choice to what is there now.
+            }
+        }
+    }
+
+    /// <summary>The installation stored under <paramref name="key"/> (see <see cref="PersonalKey"/>, <see cref="ConversationKey"/>).</summary>
+    public async Task<Installation?> ReadAsync(string key, CancellationToken cancellationToken) =>
+        (await storage.ReadAsync(key, cancellationToken))?.Content.Deserialize<Installation>(BotJson.Options);
+
+    /// <summary>Drops a stored reference Teams says is gone (403: blocked, uninstalled, not in the roster).</summary>
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        await storage.DeleteAsync(key, WriteCondition.Unconditional, cancellationToken);
+        LogForgotten(key.Contains("/personal/", StringComparison.Ordinal) ? InstallationScope.Personal : InstallationScope.Channel);
+    }
+
+    public static string PersonalKey(string tenantId, string userId) => $"{KeyPrefix}{tenantId}/personal/{userId}";
+
+    public static string ConversationKey(string tenantId, string conversationId) => $"{KeyPrefix}{tenantId}/conversations/{conversationId}";
+
+    /// <summary>The sellers' personal installations in a tenant (keys, for <see cref="ReadAsync"/>).</summary>
+    public IAsyncEnumerable<string> ListPersonalKeysAsync(string tenantId, CancellationToken cancellationToken) =>
+        storage.ListKeysAsync(PersonalKey(tenantId, ""), cancellationToken);
 
     public async Task RemoveAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -114,9 +168,7 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             return null;
         }
 
-        var key = scope == InstallationScope.Personal
-            ? $"{KeyPrefix}{tenantId}/personal/{userId}"
-            : $"{KeyPrefix}{tenantId}/conversations/{activity.Conversation.Id}";
+        var key = scope == InstallationScope.Personal ? PersonalKey(tenantId, userId!) : ConversationKey(tenantId, activity.Conversation.Id);
 
         var reference = new ConversationReference
         {
@@ -139,7 +191,7 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
         return new DescribedInstallation(key, installation);
     }
 
-    private static string? TenantOf(Activity activity)
+    internal static string? TenantOf(Activity activity)
     {
         if (activity.Conversation?.TenantId is { Length: > 0 } fromConversation)
         {
@@ -157,6 +209,12 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not saving a conversation reference: the {ActivityType} activity lacks a tenant, conversation, serviceUrl or user")]
     private partial void LogIncompleteActivity(string activityType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders turned {State} in a {Scope} installation")]
+    private partial void LogReminders(string state, InstallationScope scope);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a {Scope} conversation reference that Teams says is gone")]
+    private partial void LogForgotten(InstallationScope scope);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed the {Scope} installation in tenant {TenantId}")]
     private partial void LogRemoved(InstallationScope scope, string tenantId);

@@ -29,19 +29,9 @@ internal sealed record TurnSettings(
     public static TurnSettings Parse(string[] args)
     {
         var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in args.Where(a => !a.Equals("--short", StringComparison.OrdinalIgnoreCase)).Chunk(2).Select(p => (p[0], p.ElementAtOrDefault(1))))
-        {
-            values[name.TrimStart('-')] = value ?? throw new ArgumentException($"Option {name} needs a value.");
-        }
+        var values = new BenchmarkArguments([.. args.Where(a => !a.Equals("--short", StringComparison.OrdinalIgnoreCase))]);
 
-        IReadOnlyList<string> List(string name, IReadOnlyList<string> fallback) =>
-            values.TryGetValue(name, out var text) ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : fallback;
-
-        int Int(string name, int fallback) =>
-            values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-        var storages = List("storage", AllStorages);
+        var storages = values.List("storage", AllStorages);
         var unknown = storages.Except(AllStorages, StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
         {
@@ -49,13 +39,13 @@ internal sealed record TurnSettings(
         }
 
         return new TurnSettings(
-            [.. List("scenarios", [.. ScenarioCatalog.Defaults.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
-            [.. List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
+            [.. values.List("scenarios", [.. ScenarioCatalog.Defaults.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
+            [.. values.List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
             [.. storages.Select(s => AllStorages.First(known => known.Equals(s, StringComparison.OrdinalIgnoreCase)))],
-            Int("turns", isShort ? 200 : 5000),
-            Int("rounds", isShort ? 1 : 5),
-            Int("warmup", isShort ? 50 : 600),
-            Int("soak", isShort ? 1000 : 100_000),
+            values.Int("turns", isShort ? 200 : 5000),
+            values.Int("rounds", isShort ? 1 : 5),
+            values.Int("warmup", isShort ? 50 : 600),
+            values.Int("soak", isShort ? 1000 : 100_000),
             isShort);
     }
 }

@@ -4,6 +4,7 @@ using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Tests.Support.Protocol;
 using KaizalaBot.BotFramework.Tests.Testing;
+using KaizalaBot.Testing.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

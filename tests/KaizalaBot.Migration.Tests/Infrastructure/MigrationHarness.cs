@@ -10,6 +10,7 @@ using KaizalaBot.Storage;
 using KaizalaBot.Storage.Leases;
 using KaizalaBot.Storage.Memory;
 using KaizalaBot.Testing;
+using KaizalaBot.Testing.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,6 +57,9 @@ internal sealed class MigrationHarness : IAsyncDisposable
     public RecordingNotifier Notifier { get; } = new();
 
     public FakeLogCollector Logs { get; } = new();
+
+    /// <summary>Every request the engine instances sent (each attempt), to count what a piece of work costs.</summary>
+    public RequestLog Requests { get; } = new();
 
     public IServiceProvider Primary { get; }
 
@@ -116,6 +120,7 @@ internal sealed class MigrationHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Storage);
         services.AddSingleton<ILeaseManager>(provider => _leases(provider));
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(Requests.CreatePrimaryHandler));
         services.AddPartnerCenterClient(configuration);
         services.AddKaizalaMigration(configuration);
         services.AddSingleton(notifier ?? Notifier);
@@ -174,6 +179,16 @@ internal sealed class MigrationHarness : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Replaces the simulator's fault rules (none: healthy). A rule's <c>timeout</c> or <c>timeoutAfterProcessing</c> holds
+    /// the request ten virtual days, so in practice only a stopped runner ends it.
+    /// </summary>
+    public Task SetFaultRulesAsync(params object[] rules) =>
+        PutFaultsAsync(new { seed = 7, requestsPerMinute = 500, timeoutDuration = "10.00:00:00", rules });
+
+    /// <summary>A rule failing every request to <paramref name="endpoint"/> with <paramref name="kind"/>.</summary>
+    public static object Always(string endpoint, string kind) => new { endpoint, failureRate = 1.0, kind };
+
     /// <summary>Commercial Kaizala customers whose Kaizala subscription is active, with their summary.</summary>
     public async Task<IReadOnlyList<KaizalaSubscriptionSummary>> ActiveKaizalaAsync(string segment = "commercial")
     {
@@ -185,6 +200,39 @@ internal sealed class MigrationHarness : IAsyncDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Changes a user's licences in Partner Center directly, as the customer's administrator would, outside any migration.</summary>
+    public Task ChangeLicencesAsync(string customerId, string userId, string? assign = null, string? remove = null) =>
+        Primary.GetRequiredService<IPartnerCenterClient>().UpdateUserLicensesAsync(
+            customerId,
+            userId,
+            new PartnerCenter.Models.LicenseUpdate
+            {
+                LicensesToAssign = assign is null ? [] : [new PartnerCenter.Models.LicenseAssignment { SkuId = assign }],
+                LicensesToRemove = remove is null ? [] : [remove],
+            },
+            CancellationToken.None);
+
+    /// <summary>
+    /// A commercial customer with an active Kaizala Pro subscription who already holds a replacement plan (its ordinary
+    /// subscription), chosen by <paramref name="fits"/> from the held plan and the Kaizala holders who have a usage location.
+    /// </summary>
+    public async Task<(KaizalaSubscriptionSummary Source, HeldPlan Held, IReadOnlyList<CandidateUser> Holders)> HoldingAPlanAsync(
+        Func<HeldPlan, IReadOnlyList<CandidateUser>, bool> fits)
+    {
+        foreach (var source in (await ActiveKaizalaAsync()).OrderBy(s => s.AssignedUsers))
+        {
+            var held = (await Planner.GetPlanOptionsAsync(source.CustomerId, 1, CancellationToken.None))
+                .FirstOrDefault(o => o.PurchaseKind == PurchaseKind.AddSeats)?.Existing;
+            var holders = (await Planner.GetKaizalaUsersAsync(source.CustomerId, CancellationToken.None)).Where(u => u.UsageLocation is not null).ToList();
+            if (held is not null && fits(held, holders))
+            {
+                return (source, held, holders);
+            }
+        }
+
+        throw new InvalidOperationException("No simulated customer fits the test; check the simulator's demo world.");
     }
 
     /// <summary>A draft moving every Kaizala holder who has a usage location (the ones that can be licensed) to <paramref name="planId"/>.</summary>

@@ -22,7 +22,9 @@ internal sealed class SimulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ServiceProvider _clientServices;
 
-    private SimulatorServer(WebApplication app, Uri root, AutoAdvancingTimeProvider clock, IDictionary<string, string?>? clientSettings)
+    private SimulatorServer(
+        WebApplication app, Uri root, AutoAdvancingTimeProvider clock, IDictionary<string, string?>? clientSettings,
+        Action<IServiceCollection>? configureClient)
     {
         _app = app;
         Root = root;
@@ -52,6 +54,7 @@ internal sealed class SimulatorServer : IAsyncDisposable
         services.AddPartnerCenterClient(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddHttpClient(PartnerCenterServiceCollectionExtensions.ApiHttpClientName)
             .AddHttpMessageHandler(() => new ResponseLoggingHandler(Responses));
+        configureClient?.Invoke(services);
         _clientServices = services.BuildServiceProvider(validateScopes: true);
     }
 
@@ -67,8 +70,15 @@ internal sealed class SimulatorServer : IAsyncDisposable
 
     public IRefreshTokenStore RefreshTokens => _clientServices.GetRequiredService<IRefreshTokenStore>();
 
+    /// <summary>The client's container (its meter factory, for the telemetry tests).</summary>
+    public IServiceProvider ClientServices => _clientServices;
+
+    /// <param name="simulatorSettings">The simulator's <c>PartnerCenterSimulator</c> settings.</param>
+    /// <param name="clientSettings">The client's <c>PartnerCenter</c> settings.</param>
+    /// <param name="configureClient">Additions to the client's registrations (e.g. a handler that records what is sent).</param>
     public static async Task<SimulatorServer> StartAsync(
-        IDictionary<string, string?>? simulatorSettings = null, IDictionary<string, string?>? clientSettings = null)
+        IDictionary<string, string?>? simulatorSettings = null, IDictionary<string, string?>? clientSettings = null,
+        Action<IServiceCollection>? configureClient = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -87,7 +97,7 @@ internal sealed class SimulatorServer : IAsyncDisposable
         app.MapPartnerCenterSimulator(Prefix);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SimulatorServer(app, new Uri(address.TrimEnd('/') + Prefix + "/"), clock, clientSettings);
+        return new SimulatorServer(app, new Uri(address.TrimEnd('/') + Prefix + "/"), clock, clientSettings, configureClient);
     }
 
     public async Task<JsonObject> StateAsync()

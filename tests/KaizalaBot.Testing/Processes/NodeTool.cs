@@ -21,19 +21,19 @@ public static class NodeTool
             : throw new InvalidOperationException($"node {script} in {directory} failed (exit {result.ExitCode}): {result.Errors}");
     }
 
-    /// <summary>Installs the tool folder's pinned packages unless they are there; returns the folder.</summary>
+    /// <summary>Installs the tool folder's pinned packages unless they are there and as new as the lock file; returns the folder.</summary>
     public static async Task<string> EnsureInstalledAsync(string toolFolder, CancellationToken cancellationToken)
     {
         var directory = RepositoryPaths.ToolDirectory(toolFolder);
         var marker = Path.Combine(directory, "node_modules", ".package-lock.json");
-        if (File.Exists(marker))
+        if (IsCurrent(directory, marker))
         {
             return directory;
         }
 
         // Test assemblies run in parallel processes; an exclusive lock file keeps two npm installs apart.
         await using var gate = await AcquireLockAsync(Path.Combine(directory, ".install.lock"), cancellationToken);
-        if (!File.Exists(marker))
+        if (!IsCurrent(directory, marker))
         {
             var result = await ProcessRunner.RunAsync(
                 "npm", directory, InstallTimeout, standardInput: null, cancellationToken, "ci", "--no-audit", "--no-fund", "--loglevel=error");
@@ -45,6 +45,11 @@ public static class NodeTool
 
         return directory;
     }
+
+    // npm ci writes the marker after the lock file it installed from; a lock file changed since (a pull that raised a
+    // pinned version) is newer than the marker, and the install is redone rather than the old version kept.
+    private static bool IsCurrent(string directory, string marker) =>
+        File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(Path.Combine(directory, "package-lock.json"));
 
     // Another process holds the lock only while it runs npm ci; polling its release is the only signal a file lock gives.
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)

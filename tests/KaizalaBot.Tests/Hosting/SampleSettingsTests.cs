@@ -1,11 +1,14 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
+using KaizalaBot.Hosting;
 using KaizalaBot.Migration;
 using KaizalaBot.Migration.Expiry;
+using KaizalaBot.Migration.Reminders;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator.Configuration;
 using KaizalaBot.Playground;
@@ -32,9 +35,12 @@ public sealed class SampleSettingsTests
         ("PartnerCenter", typeof(PartnerCenterOptions)),
         ("Migration", typeof(MigrationOptions)),
         ("Expiry", typeof(ExpiryOptions)),
+        ("Reminders", typeof(ReminderOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),
         ("Playground", typeof(PlaygroundOptions)),
         ("TeamsApp", typeof(TeamsAppOptions)),
+        ("OpenTelemetry", typeof(OpenTelemetryOptions)),
+        ("AzureMonitor", typeof(AzureMonitorOptions)),   // bound by the Azure Monitor distro itself
     ];
 
     // Bindable, but the host overwrites it from the environment (loopback connectors only in Development), so

@@ -25,9 +25,10 @@ internal class BotHostFactory(IReadOnlyDictionary<string, string?>? settings = n
         builder.UseSetting("Playground:Enabled", "false");
         builder.UseSetting("BotFramework:RetryBaseDelay", "00:00:00.100");
 
-        // The start-up scan would call http://localhost:3978, where a developer's own bot may be running; a test that
-        // wants it routes that address to its test server (SimulatorRoutingHost) and turns it on.
+        // The start-up scan and the reminder worker would call http://localhost:3978, where a developer's own bot may be
+        // running; a test that wants them routes that address to its test server (SimulatorRoutingHost) and turns them on.
         builder.UseSetting("Expiry:BuildAtStartup", "false");
+        builder.UseSetting("Reminders:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -2,14 +2,15 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace KaizalaBot.BotFramework.Tests.Support.Protocol;
+namespace KaizalaBot.Testing.Protocol;
 
 /// <summary>
 /// A Bot Connector transport that enforces Teams' documented limits on virtual time (reference §5.9: per conversation
 /// 7/1 s, 8/2 s, 60/30 s, 1,800/h; per tenant 50/1 s, as sliding windows): a send past any of them gets 429 with a
-/// <c>Retry-After</c> in whole seconds and is not delivered. Records what was delivered, per conversation.
+/// <c>Retry-After</c> in whole seconds and is not delivered. Records what was delivered, per conversation (sends and
+/// updates alike: Teams counts both).
 /// </summary>
-internal sealed class TeamsLimitEnforcingConnector(TimeProvider time) : HttpMessageHandler
+public sealed class TeamsLimitEnforcingConnector(TimeProvider time) : HttpMessageHandler
 {
     private static readonly (int Limit, TimeSpan Window)[] ConversationRules =
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
@@ -22,8 +23,12 @@ internal sealed class TeamsLimitEnforcingConnector(TimeProvider time) : HttpMess
     private readonly Dictionary<string, int> _delivered = new(StringComparer.Ordinal);
     private int _arrivals;
     private int _throttled;
+    private int _updates;
 
     public int Arrivals => Volatile.Read(ref _arrivals);
+
+    /// <summary>Delivered updates of a message in place (<c>PUT …/activities/{id}</c>).</summary>
+    public int DeliveredUpdates => Volatile.Read(ref _updates);
 
     public int Throttled => Volatile.Read(ref _throttled);
 
@@ -67,6 +72,11 @@ internal sealed class TeamsLimitEnforcingConnector(TimeProvider time) : HttpMess
             conversationLog.Add(now);
             tenantLog.Add(now);
             _delivered[conversation] = _delivered.GetValueOrDefault(conversation) + 1;
+            if (request.Method == HttpMethod.Put)
+            {
+                _updates++;
+            }
+
             return new HttpResponseMessage(HttpStatusCode.Created)
             {
                 RequestMessage = request,
