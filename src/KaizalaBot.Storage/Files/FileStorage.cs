@@ -40,6 +40,11 @@ public sealed class FileStorage : IStorage
         return Task.FromResult(envelope is null ? null : new StoredDocument(key, envelope.Content, envelope.ETag));
     }
 
+    /// <remarks>
+    /// The document is serialised first, then written with one synchronous create, write, fsync and close, as
+    /// <see cref="ReadEnvelope"/> reads: an asynchronous FileStream hops to the thread pool for its flush and buffers on
+    /// its own, which was a good part of a welcome turn's CPU with file state (docs/performance.md).
+    /// </remarks>
     public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
@@ -49,25 +54,27 @@ public sealed class FileStorage : IStorage
         StorageConditions.ThrowIfWriteFails(key, condition, current?.ETag);
 
         var envelope = new FileEnvelope { Key = key, ETag = Guid.NewGuid().ToString("N"), Content = content };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(envelope);
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(_tempDirectory);
         var temp = Path.Combine(_tempDirectory, $"{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await JsonSerializer.SerializeAsync(stream, envelope, cancellationToken: cancellationToken);
-                await stream.FlushAsync(cancellationToken);
+                RandomAccess.Write(handle, bytes, fileOffset: 0);
 
                 // Flush to disk before the rename, so that a crash cannot leave the new name on empty content.
-                stream.Flush(flushToDisk: true);
+                RandomAccess.FlushToDisk(handle);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.Move(temp, path, overwrite: true);
         }
-        finally
+        catch
         {
             File.Delete(temp);
+            throw;
         }
 
         return envelope.ETag;
