@@ -42,13 +42,15 @@ internal static class TurnRun
             var table = new ResultTable(output);
             SoakResult? soak = null;
             var transcripts = settings.Scenarios.ToDictionary(s => s.Name, _ => new List<Activity>());
-            var warmed = new HashSet<int>();
+            var warmed = new HashSet<(int Pid, string Scenario)>();
 
-            // A process's first cell warms up ten times longer, and at least FirstWarmup: until then its hot code may still
-            // be in tiered compilation's instrumented tiers (a floor measured too early cost four times its later figure).
+            // A process's first cell of each scenario warms up ten times longer, and at least FirstWarmup: until then the
+            // scenario's hot code may still be in tiered compilation's instrumented tiers (a floor measured too early cost
+            // four times its later figure; welcome on File state, whose writes no help turn had compiled, measured with the
+            // JIT at a quarter of the bot's CPU samples).
             async Task<string?> WarmAsync(ServedProcess process, Scenario scenario, int sellers, List<Activity>? transcript)
             {
-                var first = warmed.Add(process.Pid);
+                var first = warmed.Add((process.Pid, scenario.Name));
                 var started = Stopwatch.GetTimestamp();
                 var turns = 0;
                 string? firstError = null;
