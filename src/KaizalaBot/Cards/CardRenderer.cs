@@ -41,6 +41,7 @@ public sealed partial class CardRenderer
         data["t"] = texts.ToJson(_textKeys[template]);
 
         var card = _binder.Bind(_templates[template], data);
+        ExecuteFallbacks.Add(card);
         return new Attachment
         {
             ContentType = ContentTypes.AdaptiveCard,
