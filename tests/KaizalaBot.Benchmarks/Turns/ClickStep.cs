@@ -15,7 +15,7 @@ internal sealed record ClickStep(string? Verb, CardActionStyle Style) : WalkStep
     {
         var card = walk.LastCard ?? throw new WalkBrokenException($"The bot answered no card to click {Verb ?? "a button"} on.");
         var (verb, data) = CardClick.Find(card, Verb, Style)
-            ?? throw new WalkBrokenException($"The bot's last card has no {Style} button {Verb ?? string.Empty}.");
+            ?? throw new WalkBrokenException($"The bot's last card has no {Style} button {Verb ?? string.Empty}: {Excerpt(card)}");
         if (Style == CardActionStyle.Submit)
         {
             return walk.NewActivity(ActivityTypes.Message) with { Value = JsonSerializer.SerializeToElement(data) };
@@ -31,5 +31,12 @@ internal sealed record ClickStep(string? Verb, CardActionStyle Style) : WalkStep
             Name = InvokeNames.AdaptiveCardAction,
             Value = JsonSerializer.SerializeToElement(invoke),
         };
+    }
+
+    // Enough of the card to see which step the bot is on (its texts come early), not the whole card.
+    private static string Excerpt(JsonElement card)
+    {
+        var text = card.GetRawText();
+        return text.Length <= 600 ? text : text[..600] + "...";
     }
 }
