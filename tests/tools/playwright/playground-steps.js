@@ -11,22 +11,14 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const launchChromium = require('./launch-chromium');
 
 const [url, shots, executablePath] = process.argv.slice(2);
 const steps = JSON.parse(fs.readFileSync(0, 'utf8'));
 const clean = text => text.replace(/\s+/g, ' ').trim();
 
 (async () => {
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  const browser = await chromium.launch({
-    executablePath, headless: true,
-    // Without the background-networking flags Chromium keeps calling Google hosts, which this network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium(executablePath);
   const results = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
