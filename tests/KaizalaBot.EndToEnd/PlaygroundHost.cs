@@ -21,7 +21,8 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
     {
         PlaygroundPort = FreePort();
         BotPort = FreePort();
-        UseKestrel(BotPort);
+        // Kestrel binds the port itself (not UseKestrel(port), whose address rewrite races with the app: dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.ListenLocalhost(BotPort));
     }
 
     public int PlaygroundPort { get; }
