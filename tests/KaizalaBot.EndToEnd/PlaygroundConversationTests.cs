@@ -7,6 +7,7 @@ namespace KaizalaBot.EndToEnd;
 /// A person's view: the Agents Playground (a Teams-like client) in headless Chromium installs the bot, sees the
 /// welcome card once, types commands and sees the answers rendered as Adaptive Cards.
 /// </summary>
+[Collection(PlaygroundRuns.Name)]
 public sealed class PlaygroundConversationTests(PlaygroundHost host) : IClassFixture<PlaygroundHost>
 {
     [Fact]

@@ -10,9 +10,11 @@ namespace KaizalaBot.EndToEnd;
 
 /// <summary>
 /// The real host on real Kestrel in Development, exactly as <c>dotnet run</c> starts it — including its launcher,
-/// which installs and starts the Microsoft 365 Agents Playground pointed at the bot — with memory storage and a free
-/// Playground port so runs never collide. Ready when the launcher logs "Agents Playground started", which it does once
-/// the Playground listens.
+/// which installs and starts the Microsoft 365 Agents Playground pointed at the bot, and the Partner Center simulator
+/// mounted in-process — with memory storage and free ports so runs never collide. Ready when the launcher logs "Agents
+/// Playground started", which it does once the Playground listens. The Development settings entitle the Playground's
+/// user to migrate; a migration here runs in seconds (short provisioning, a runner that polls often), and the reminders
+/// stay off so that no digest joins the conversation.
 /// </summary>
 public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -24,11 +26,19 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
     public PlaygroundHost()
     {
         PlaygroundPort = FreePort();
-        UseKestrel(0);
+        BotPort = FreePort();
+        // Kestrel binds the port itself (not UseKestrel(port), whose address rewrite races with the app: dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.ListenLocalhost(BotPort));
     }
 
     /// <summary>The port asked for, then the one the Playground took (another when that one was taken meanwhile).</summary>
     public int PlaygroundPort { get; private set; }
+
+    /// <summary>The bot's port, known before it starts: the Partner Center client calls the simulator mounted there.</summary>
+    public int BotPort { get; }
+
+    /// <summary>The in-process Partner Center simulator's root (Development mounts it under <c>/_pcsim</c>); <c>_simulator/…</c> inspects it.</summary>
+    public Uri SimulatorRoot => new($"http://localhost:{BotPort}/_pcsim/");
 
     public Uri PlaygroundUrl => new($"http://localhost:{PlaygroundPort}/");
 
@@ -60,6 +70,14 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Storage:Provider", "Memory");
         builder.UseSetting("Playground:Enabled", "true");
         builder.UseSetting("Playground:Port", PlaygroundPort.ToString(CultureInfo.InvariantCulture));
+        var simulator = SimulatorRoot.ToString().TrimEnd('/');
+        builder.UseSetting("PartnerCenter:Endpoint", simulator);
+        builder.UseSetting("PartnerCenter:Authority", simulator);
+        builder.UseSetting("PartnerCenterSimulator:ProvisioningDelay", "00:00:02");
+        builder.UseSetting("Migration:Runner:PollInterval", "00:00:00.200");
+        builder.UseSetting("Migration:Runner:ProvisioningPollInterval", "00:00:00.500");
+        builder.UseSetting("Expiry:BuildAtStartup", "false");
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new FakeLoggerProvider(_log)));
     }
 

@@ -51,6 +51,7 @@ internal static class BotHostingExtensions
         services.AddCardActionRoute<ResumeMigrationRoute>();
         services.AddCardActionRoute<ApproveMigrationRoute>();
         services.AddCardActionRoute<RejectMigrationRoute>();
+        services.AddCardActionRoute<StartMigrationRoute>();
         return builder;
     }
 

@@ -1,22 +1,21 @@
 using System.Text.Json.Nodes;
-using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.Cards;
-using KaizalaBot.Dialogs.Migration;
 using KaizalaBot.Tests.Support;
 
 namespace KaizalaBot.Tests.Conversation;
 
 /// <summary>
-/// <see cref="MigrationDialogLauncher"/>, the dialog's public entry point: from a personal chat it begins there (a
+/// <see cref="KaizalaBot.Dialogs.Migration.MigrationDialogLauncher"/>, the dialog's public entry point: from a personal chat it begins there (a
 /// reminder's button naming the customer and subscription lands on the plan step); from a channel it begins in the
 /// seller's personal chat, or says how to get one.
 /// </summary>
 public sealed class MigrationLauncherTests : IAsyncLifetime
 {
-    private const string StartVerb = "test.startMigration";
+    // What a reminder's Start migration button sends (Cards/Templates/ExpiryList.json).
+    private const string StartVerb = "startMigration";
     private ConversationWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await ConversationWorld.StartAsync(services: s => s.AddCardActionRoute<StartMigrationRoute>());
+    public async Task InitializeAsync() => _world = await ConversationWorld.StartAsync();
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -79,25 +78,5 @@ public sealed class MigrationLauncherTests : IAsyncLifetime
 
         Assert.StartsWith("Migrations are prepared in a personal chat with me", Assert.Single(channel.Said), StringComparison.Ordinal);
         Assert.All(_world.Connector.Requests.Skip(before), r => Assert.DoesNotContain("personal-chat-1", r.RawTarget, StringComparison.Ordinal));
-    }
-
-    private sealed record StartData
-    {
-        public required string CustomerId { get; init; }
-
-        public required string SubscriptionId { get; init; }
-    }
-
-    /// <summary>What the reminders' <em>Start migration</em> button does: the launcher with the customer and subscription.</summary>
-    private sealed class StartMigrationRoute(MigrationDialogLauncher launcher) : CardActionRoute<StartData>
-    {
-        public override string Verb => StartVerb;
-
-        protected override async Task<CardActionResult> OnActionAsync(CardActionContext<StartData> action, CancellationToken cancellationToken)
-        {
-            await launcher.StartAsync(
-                action.TurnContext, new MigrationDialogOptions { CustomerId = action.Data.CustomerId, SubscriptionId = action.Data.SubscriptionId }, cancellationToken);
-            return CardActionResult.None;
-        }
     }
 }

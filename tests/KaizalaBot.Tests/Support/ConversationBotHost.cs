@@ -1,3 +1,4 @@
+using System.Net;
 using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Storage;
@@ -36,7 +37,11 @@ internal sealed class ConversationBotHost : WebApplicationFactory<Program>
         _leases = leases;
         _settings = settings ?? new Dictionary<string, string?>();
         Logs = logs;
-        UseKestrel(0);
+
+        // Kestrel binds the port itself: UseKestrel(0) makes the factory rewrite the server's addresses after Build(),
+        // which races with a minimal-hosting app binding them on its own thread ("Addresses cannot be modified after
+        // the server has started", dotnet/aspnetcore#67714) and failed a test now and then on a loaded machine.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     public FakeLogCollector Logs { get; }

@@ -4,22 +4,13 @@
 // Waits for the bot's first card (the welcome), runs each step and waits for one more bot card after each,
 // then prints JSON: { cards: [texts of every bot message, in order] }.
 'use strict';
-const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const launchChromium = require('./launch-chromium');
 
 const [url, shots, executablePath, ...messages] = process.argv.slice(2);
 
 (async () => {
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  const browser = await chromium.launch({
-    executablePath, headless: true,
-    // Without the background-networking flags Chromium keeps calling Google hosts, which this network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium(executablePath);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
