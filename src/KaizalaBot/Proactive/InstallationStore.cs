@@ -168,13 +168,18 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             return null;
         }
 
-        var key = scope == InstallationScope.Personal ? PersonalKey(tenantId, userId!) : ConversationKey(tenantId, activity.Conversation.Id);
+        // A message in a channel thread comes from "19:…@thread.tacv2;messageid=…": the channel is the part before it. Kept
+        // whole, every thread would become an installation of its own, and reminders would land as replies in an old thread.
+        var conversation = scope == InstallationScope.Channel && activity.Conversation.Id.IndexOf(';', StringComparison.Ordinal) is var thread and > 0
+            ? activity.Conversation with { Id = activity.Conversation.Id[..thread] }
+            : activity.Conversation;
+        var key = scope == InstallationScope.Personal ? PersonalKey(tenantId, userId!) : ConversationKey(tenantId, conversation.Id!);
 
         var reference = new ConversationReference
         {
             ChannelId = activity.ChannelId,
             ServiceUrl = activity.ServiceUrl,
-            Conversation = activity.Conversation,
+            Conversation = conversation,
             Bot = activity.Recipient,
             User = scope == InstallationScope.Personal ? activity.From : null,
             Locale = activity.Locale,
