@@ -121,6 +121,16 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
         LogForgotten(key.Contains("/personal/", StringComparison.Ordinal) ? InstallationScope.Personal : InstallationScope.Channel);
     }
 
+    /// <summary>
+    /// The channel of a channel conversation id: a message or card in a channel thread comes from
+    /// <c>19:…@thread.tacv2;messageid=…</c>, and the channel is the part before the <c>;</c>.
+    /// </summary>
+    public static string WithoutThread(string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return conversationId.IndexOf(';', StringComparison.Ordinal) is var thread and > 0 ? conversationId[..thread] : conversationId;
+    }
+
     public static string PersonalKey(string tenantId, string userId) => $"{KeyPrefix}{tenantId}/personal/{userId}";
 
     public static string ConversationKey(string tenantId, string conversationId) => $"{KeyPrefix}{tenantId}/conversations/{conversationId}";
@@ -168,10 +178,10 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             return null;
         }
 
-        // A message in a channel thread comes from "19:…@thread.tacv2;messageid=…": the channel is the part before it. Kept
-        // whole, every thread would become an installation of its own, and reminders would land as replies in an old thread.
-        var conversation = scope == InstallationScope.Channel && activity.Conversation.Id.IndexOf(';', StringComparison.Ordinal) is var thread and > 0
-            ? activity.Conversation with { Id = activity.Conversation.Id[..thread] }
+        // Kept whole, a channel thread's id would make every thread an installation of its own, and reminders would land
+        // as replies in an old thread.
+        var conversation = scope == InstallationScope.Channel
+            ? activity.Conversation with { Id = WithoutThread(activity.Conversation.Id) }
             : activity.Conversation;
         var key = scope == InstallationScope.Personal ? PersonalKey(tenantId, userId!) : ConversationKey(tenantId, conversation.Id!);
 

@@ -66,6 +66,28 @@ public sealed class ReminderChannelDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Snooze_OnTheChannelDigestInItsThread_HoldsTheSubscriptionForTheChannel()
+    {
+        await InstallAsync();
+        await Worker.RunOnceAsync(scanNow: true, CancellationToken.None);
+        var item = (await _host.Services.GetRequiredService<ReminderStore>().ReadSentKeysAsync(ReminderRecipient.ChannelKey(ChannelId), CancellationToken.None)).First();
+        var subscription = item.Split('/')[0];
+        var entry = await _host.Services.GetRequiredService<KaizalaBot.Migration.Expiry.ExpiryIndex>().ReadAllAsync(CancellationToken.None)
+            .FirstAsync(e => e.Subscriptions.Any(s => s.SubscriptionId.Equals(subscription, StringComparison.OrdinalIgnoreCase)));
+        var click = new TeamsActivities(new Uri(_connector.ServiceUrl), "en-US", ChannelId).Execute(
+            "snoozeReminder", System.Text.Json.JsonSerializer.Serialize(new { customerId = entry.CustomerId, subscriptionId = subscription, days = 1 }));
+
+        using var response = await _client.SendAsync(TeamsActivities.Post(click with
+        {
+            Conversation = new ConversationAccount { Id = $"{ChannelId};messageid=1764495600000", ConversationType = "channel", TenantId = TeamsActivities.TenantId },
+        }));
+
+        response.EnsureSuccessStatusCode();
+        var snooze = await _host.Services.GetRequiredService<ReminderStore>().ReadSnoozeAsync(ReminderRecipient.ChannelKey(ChannelId), subscription, CancellationToken.None);
+        Assert.NotNull(snooze);
+    }
+
+    [Fact]
     public async Task Cycle_TeamsSaysTheBotIsNoLongerInTheTeam_ChannelReferenceDroppedAndTheSellersRemindedInstead()
     {
         await InstallAsync();

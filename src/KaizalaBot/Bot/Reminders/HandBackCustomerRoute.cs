@@ -17,7 +17,7 @@ internal sealed class HandBackCustomerRoute(CustomerOwnership ownership, ExpiryI
         var name = (await index.ReadAsync(action.Data.CustomerId, cancellationToken))?.CompanyName ?? action.Data.CustomerId;
         if (ReminderTurn.Seller(activity) is not { } seller)
         {
-            return CardActionResult.Message(text.Format("reminderNotOwner", name, ""));
+            return CardActionResult.Message(text["reminderNotAllowed"]);
         }
 
         var result = await ownership.ReleaseAsync(action.Data.CustomerId, seller, cancellationToken);
