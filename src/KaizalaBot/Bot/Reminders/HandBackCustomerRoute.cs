@@ -1,4 +1,5 @@
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.Cards;
 using KaizalaBot.Localization;
 using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Reminders;
@@ -8,7 +9,7 @@ namespace KaizalaBot.Bot.Reminders;
 /// <summary><i>Hand back</i>: the owner gives the customer back; its reminders go to the channel (or every seller) again.</summary>
 internal sealed class HandBackCustomerRoute(CustomerOwnership ownership, ExpiryIndex index, BotTexts texts) : CardActionRoute<CustomerData>
 {
-    public override string Verb => ReminderVerbs.HandBack;
+    public override string Verb => CardVerbs.HandBackCustomer;
 
     protected override async Task<CardActionResult> OnActionAsync(CardActionContext<CustomerData> action, CancellationToken cancellationToken)
     {
