@@ -1,20 +1,29 @@
 using KaizalaBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.Benchmarks;
 
-/// <summary>The real host on real Kestrel (loopback, OS-chosen port), Development mode, logging off so it is not measured.</summary>
+/// <summary>
+/// The real host on real Kestrel (loopback, OS-chosen port), Development mode, logging off so it is not measured; extra
+/// settings and service changes (a benchmark's transport) when given.
+/// </summary>
 internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 {
     private readonly string _storage;
     private readonly string _storageRoot;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BenchmarkHost(string storage, string storageRoot)
+    public BenchmarkHost(string storage, string storageRoot, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _storage = storage;
         _storageRoot = storageRoot;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
         UseKestrel(0);
     }
 
@@ -27,5 +36,14 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseSetting("Storage:File:RootPath", _storageRoot);
         builder.UseSetting("Playground:Enabled", "false");
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 }

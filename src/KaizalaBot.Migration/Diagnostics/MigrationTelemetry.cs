@@ -25,6 +25,7 @@ public sealed class MigrationTelemetry
     internal const string CommandTag = "kaizalabot.migration.command";
     internal const string ErrorTypeTag = "error.type";
     internal const string ScanIdTag = "kaizalabot.expiry.scan_id";
+    internal const string ReminderOutcomeTag = "kaizalabot.reminder.outcome";
 
     // Ours are 16 hex digits; room for other schemes, not for a payload.
     private const int MaxIdLength = 64;
@@ -38,6 +39,7 @@ public sealed class MigrationTelemetry
     private readonly Histogram<double> _stepDuration;
     private readonly Histogram<double> _scanDuration;
     private readonly Counter<long> _scanFailures;
+    private readonly Counter<long> _reminders;
 
     public MigrationTelemetry(ILogger<MigrationTelemetry> logger, IMeterFactory meterFactory, TimeProvider time)
     {
@@ -52,7 +54,16 @@ public sealed class MigrationTelemetry
         _scanDuration = meter.CreateHistogram<double>("kaizalabot.expiry.scan.duration", "s", "Completed expiry scans of every customer.");
         _scanFailures = meter.CreateCounter<long>(
             "kaizalabot.expiry.customers_failed", "{customer}", "Customers an expiry scan could not read (their previous index entry is kept).");
+        _reminders = meter.CreateCounter<long>(
+            "kaizalabot.reminders", "{reminder}", "Expiry reminders shown to a recipient, or given up as undeliverable (kaizalabot.reminder.outcome).");
     }
+
+    /// <summary>
+    /// Reminders that reached their end for one recipient (<c>shown</c>, or <c>undeliverable</c>: an alert on the latter
+    /// finds sellers who blocked the bot or a channel it left).
+    /// </summary>
+    internal void RemindersEnded(string outcome, string recipientKind, int count) =>
+        _reminders.Add(count, new TagList { { ReminderOutcomeTag, outcome }, { "kaizalabot.reminder.recipient", recipientKind } });
 
     /// <summary>A migration entered <paramref name="state"/>.</summary>
     public void StateEntered(MigrationState state) => _transitions.Add(1, new TagList { { StateTag, state.ToString() } });

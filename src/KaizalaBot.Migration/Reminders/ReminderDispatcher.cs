@@ -1,3 +1,4 @@
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public sealed partial class ReminderDispatcher(
     IReminderRecipients recipients,
     IOptions<ReminderOptions> options,
     TimeProvider time,
-    ILogger<ReminderDispatcher> logger)
+    ILogger<ReminderDispatcher> logger,
+    MigrationTelemetry telemetry)
 {
     // Sends in flight at once; Teams' rate limiter (per conversation and tenant) does the pacing, this only bounds memory.
     private const int Concurrency = 16;
@@ -106,6 +108,7 @@ public sealed partial class ReminderDispatcher(
                     digests++;
                     shown += box.InFlight.Count;
                     LogShown(box.Recipient.Kind, box.InFlight.Count, box.ActivityId!);
+                    telemetry.RemindersEnded("shown", Kind(box.Recipient), box.InFlight.Count);
                     break;
                 case DeliveryOutcomeKind.MessageMissing:
                     await UpdateAsync(recipientKey, b => b.Stage == OutboxStage.Posted && b.ActivityId == box.ActivityId
@@ -140,6 +143,7 @@ public sealed partial class ReminderDispatcher(
                 await recipients.ForgetAsync(box.Recipient, cancellationToken);
                 var all = new ReminderOutbox { Recipient = box.Recipient, InFlight = [.. box.InFlight, .. box.Queued] };
                 await RecordAsync(all, SentReminderState.Undeliverable, null, outcome.Reason ?? "conversationGone", cancellationToken);
+                telemetry.RemindersEnded("undeliverable", Kind(box.Recipient), all.InFlight.Count);
                 if (await store.ReadOutboxAsync(key, cancellationToken) is { } stored)
                 {
                     await store.TryDeleteOutboxAsync(stored, cancellationToken);
@@ -159,12 +163,15 @@ public sealed partial class ReminderDispatcher(
                 var reason = outcome.Kind == DeliveryOutcomeKind.Transient ? $"failing for a day: {outcome.Reason}" : outcome.Reason ?? "rejected";
                 LogUndeliverable(box.Recipient.Kind, box.InFlight.Count, reason);
                 await RecordAsync(box, SentReminderState.Undeliverable, null, reason, cancellationToken);
+                telemetry.RemindersEnded("undeliverable", Kind(box.Recipient), box.InFlight.Count);
                 await UpdateAsync(key, b => SameInFlight(b, box)
                     ? b with { Stage = OutboxStage.Idle, InFlight = [], ActivityId = null, NotBefore = null, Attempts = 0, FailingSince = null, LastFailure = reason }
                     : null, cancellationToken);
                 return box.InFlight.Count;
         }
     }
+
+    private static string Kind(ReminderRecipient recipient) => recipient.Kind == ReminderRecipientKind.Seller ? "seller" : "channel";
 
     private async Task RecordAsync(ReminderOutbox box, SentReminderState state, string? activityId, string? reason, CancellationToken cancellationToken)
     {

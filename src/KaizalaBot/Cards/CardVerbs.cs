@@ -28,6 +28,14 @@ public static class CardVerbs
     public const string RetryFailedUsers = "migration.retryFailed";
     public const string AcceptRemainder = "migration.acceptRemainder";
     public const string ResumeMigration = "migration.resume";
+
+    // The reminder and expiring cards (Templates/ExpiryList.json, ExpiryDetails.json), routed in Bot/Reminders.
+    public const string StartMigration = "startMigration";
+    public const string SnoozeReminder = "snoozeReminder";
+    public const string HandleCustomer = "handleCustomer";
+    public const string HandBackCustomer = "releaseCustomer";
+    public const string ReminderDetails = "reminderDetails";
+    public const string ExpiringPage = "expiringPage";
     public const string ApproveMigration = "migration.approve";
     public const string RejectMigration = "migration.reject";
 }

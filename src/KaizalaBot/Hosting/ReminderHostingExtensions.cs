@@ -34,6 +34,7 @@ internal static class ReminderHostingExtensions
         services.AddCardActionRoute<HandBackCustomerRoute>();
         services.AddCardActionRoute<ReminderDetailsRoute>();
         services.AddCardActionRoute<ExpiringPageRoute>();
+        services.AddCardActionRoute<StartMigrationRoute>();
 
         services.AddHostedService<ExpiryIndexStartupService>();
         services.AddHostedService<ReminderWorkerService>();

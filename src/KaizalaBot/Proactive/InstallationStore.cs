@@ -122,6 +122,16 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
         LogForgotten(key.Contains("/personal/", StringComparison.Ordinal) ? InstallationScope.Personal : InstallationScope.Channel);
     }
 
+    /// <summary>
+    /// The channel of a channel conversation id: a message or card in a channel thread comes from
+    /// <c>19:…@thread.tacv2;messageid=…</c>, and the channel is the part before the <c>;</c>.
+    /// </summary>
+    public static string WithoutThread(string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return conversationId.IndexOf(';', StringComparison.Ordinal) is var thread and > 0 ? conversationId[..thread] : conversationId;
+    }
+
     public static string PersonalKey(string tenantId, string userId) => $"{KeyPrefix}{tenantId}/personal/{userId}";
 
     public static string ConversationKey(string tenantId, string conversationId) => $"{KeyPrefix}{tenantId}/conversations/{conversationId}";
@@ -185,13 +195,18 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
             return null;
         }
 
-        var key = scope == InstallationScope.Personal ? PersonalKey(tenantId, userId!) : ConversationKey(tenantId, activity.Conversation.Id);
+        // Kept whole, a channel thread's id would make every thread an installation of its own, and reminders would land
+        // as replies in an old thread.
+        var conversation = scope == InstallationScope.Channel
+            ? activity.Conversation with { Id = WithoutThread(activity.Conversation.Id) }
+            : activity.Conversation;
+        var key = scope == InstallationScope.Personal ? PersonalKey(tenantId, userId!) : ConversationKey(tenantId, conversation.Id!);
 
         var reference = new ConversationReference
         {
             ChannelId = activity.ChannelId,
             ServiceUrl = activity.ServiceUrl,
-            Conversation = activity.Conversation,
+            Conversation = conversation,
             Bot = activity.Recipient,
             User = scope == InstallationScope.Personal ? activity.From : null,
             Locale = activity.Locale,

@@ -13,6 +13,7 @@ internal sealed class RecordingReminderDelivery : IReminderDelivery
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string RecipientKey, ReminderDigest? Shown)> _messages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Func<string, DeliveryOutcome?>> _script = new();
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Met)> _waiters = [];
     private int _next;
 
     public int Posts { get; private set; }
@@ -71,6 +72,7 @@ internal sealed class RecordingReminderDelivery : IReminderDelivery
             _messages[activityId] = (recipient.Key, digest);
         }
 
+        ReleaseWaiters();
         if (CrashAfterNextShow)
         {
             CrashAfterNextShow = false;
@@ -129,6 +131,38 @@ internal sealed class RecordingReminderDelivery : IReminderDelivery
         lock (_gate)
         {
             _messages.Clear();
+        }
+    }
+
+    /// <summary>Completes once <paramref name="condition"/> holds after a digest was shown (or already holds): an event to wait on.</summary>
+    public Task WhenAsync(Func<bool> condition)
+    {
+        var met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _waiters.Add((condition, met));
+        }
+
+        ReleaseWaiters();
+        return met.Task;
+    }
+
+    private void ReleaseWaiters()
+    {
+        List<(Func<bool> Condition, TaskCompletionSource Met)> waiters;
+        lock (_gate)
+        {
+            waiters = [.. _waiters];
+        }
+
+        foreach (var waiter in waiters.Where(w => w.Condition()))
+        {
+            lock (_gate)
+            {
+                _waiters.Remove(waiter);
+            }
+
+            waiter.Met.TrySetResult();
         }
     }
 

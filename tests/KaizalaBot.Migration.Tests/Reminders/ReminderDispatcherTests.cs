@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
+using KaizalaBot.Migration.Diagnostics;
 using KaizalaBot.Migration.Reminders;
 using KaizalaBot.Migration.Tests.Expiry;
 using KaizalaBot.PartnerCenter.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace KaizalaBot.Migration.Tests.Reminders;
 
@@ -35,6 +39,22 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime
         Assert.Equal((1, 2, 0), (result.DigestsShown, result.RemindersShown, result.RemindersUndeliverable));
         Assert.Empty(await ListAsync("reminders/outbox/"));
         Assert.Equal(2, (await ListAsync($"reminders/sent/{_camille.Key}/")).Count);
+    }
+
+    [Fact]
+    public async Task Dispatch_ShownAndUndeliverable_CountedByOutcomeAndRecipientKind()
+    {
+        using var reminders = new MetricCollector<long>(_harness.Primary.GetRequiredService<IMeterFactory>(), MigrationTelemetry.Name, "kaizalabot.reminders");
+        await _harness.Dispatcher.DispatchAsync(CancellationToken.None);
+        _harness.Recipients.AddSeller(SimulatorDemoDirectory.PartnerTenantId, SimulatorDemoDirectory.EnglishSellerObjectId, "Oliver Bennett");
+        await _harness.Planner.PlanAsync(CancellationToken.None);
+        _harness.Delivery.Enqueue(new DeliveryOutcome(DeliveryOutcomeKind.Gone, Reason: "ConversationBlockedByUser"));
+
+        await _harness.Dispatcher.DispatchAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [("shown", "seller", 2L), ("undeliverable", "seller", 2L)],
+            reminders.GetMeasurementSnapshot().Select(m => ((string)m.Tags["kaizalabot.reminder.outcome"]!, (string)m.Tags["kaizalabot.reminder.recipient"]!, m.Value)));
     }
 
     [Fact]

@@ -108,6 +108,34 @@ public sealed class ReminderWorkerTests : IAsyncLifetime
         Assert.All(candidates.Where(c => c.CustomerId != due.CustomerId), other => Assert.Equal(2, seen.Count(i => i.CustomerId == other.CustomerId)));
     }
 
+    [Fact]
+    public async Task RunAsync_OnTheVirtualClock_RemindsAtStartThenAsEachLeadTimeIsCrossed()
+    {
+        var worker = Worker(_harness.Primary);
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(() => worker.RunAsync(stop.Token));
+        await _harness.Delivery.WhenAsync(() => _harness.Delivery.Digests.Count > 0).WithinAsync("the first cycle's digest");
+        var first = _harness.Delivery.SeenBy(_camille.Key);
+        var endsTomorrow = first.Single(i => i.Occasion == "lead-1").Subscription.SubscriptionId;
+        var endsInFiveDays = first.Single(i => i.Occasion == "lead-7").Subscription.SubscriptionId;
+
+        // Nobody asks for a cycle from here on: only the worker's own schedule on the virtual clock (a poll a minute, a
+        // look for due reminders an hour) may notice that the one ending in five days crosses its last lead time.
+        await using (new ClockPump(_harness.Clock, TimeSpan.FromMinutes(1)))
+        {
+            await _harness.Delivery.WhenAsync(() => _harness.Delivery.SeenBy(_camille.Key).Any(i => i.Subscription.SubscriptionId == endsInFiveDays && i.Occasion == "lead-1"))
+                .WithinAsync("the reminder one day before the end, four virtual days later", TimeSpan.FromMinutes(2));
+        }
+
+        await stop.CancelAsync();
+        await loop.ContinueWith(_ => { }, TaskScheduler.Default).WithinAsync("the worker to stop");
+        Assert.True(_harness.Clock.GetUtcNow() - ReminderHarness.Start < TimeSpan.FromDays(5), "the clock ran past the five days");
+        var seen = _harness.Delivery.SeenBy(_camille.Key);
+        Assert.Equal(["lead-1", "expired"], seen.Where(i => i.Subscription.SubscriptionId == endsTomorrow).Select(i => i.Occasion));
+        Assert.Equal(["lead-7", "lead-1"], seen.Where(i => i.Subscription.SubscriptionId == endsInFiveDays).Select(i => i.Occasion));
+        Assert.Equal(seen.Count, seen.Select(i => i.Key).Distinct().Count());
+    }
+
     private async Task<CommandResult> ConfirmMigrationAsync(ReminderItem due)
     {
         var users = (await _harness.Primary.GetRequiredService<Planning.MigrationPlanner>().GetKaizalaUsersAsync(due.CustomerId, CancellationToken.None))

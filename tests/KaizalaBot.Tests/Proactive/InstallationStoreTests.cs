@@ -86,6 +86,22 @@ public sealed class InstallationStoreTests
     }
 
     [Fact]
+    public async Task RefreshAsync_MessageInAChannelThread_RefreshesTheChannelItself()
+    {
+        var channel = new ConversationAccount { Id = "19:abc@thread.tacv2", ConversationType = "channel", TenantId = TeamsActivities.TenantId };
+        await _store.SaveAsync(_seller.BotAdded() with { Conversation = channel }, CancellationToken.None);
+        var moved = new TeamsActivities(new Uri("https://smba.trafficmanager.net/amer/"));
+
+        var refreshed = await _store.RefreshAsync(
+            moved.Message("expiring") with { Conversation = channel with { Id = "19:abc@thread.tacv2;messageid=1764495600000" } }, CancellationToken.None);
+
+        var keys = await _store.ListKeysAsync(TeamsActivities.TenantId, CancellationToken.None).ToListAsync();
+        Assert.Equal([$"installations/{TeamsActivities.TenantId}/conversations/19:abc@thread.tacv2"], keys);
+        Assert.Equal("19:abc@thread.tacv2", refreshed!.Installation.Reference.Conversation!.Id);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", refreshed.Installation.Reference.ServiceUrl);
+    }
+
+    [Fact]
     public async Task SaveAsync_ActivityWithoutTenant_SavesNothing()
     {
         var anonymous = _seller.InstallationAdd() with

@@ -12,7 +12,9 @@ namespace KaizalaBot.Tests.Reminders;
 /// <summary><c>expiring</c>, <c>reminders on|off</c> and the reminder cards' buttons, through the real endpoint.</summary>
 public sealed class ReminderCardsTests : IAsyncLifetime
 {
-    private readonly SimulatorRoutingHost _host = new(ReminderHostSettings.Create());
+    private static readonly ChannelAccount Colleague = new() { Id = "29:seller-2", Name = "Megan Bowen", AadObjectId = "aad-seller-2" };
+
+    private readonly SimulatorRoutingHost _host = new(ReminderHostSettings.Create(("Migration:Authorization:AllowedUsers:1", Colleague.AadObjectId)));
     private RecordingConnectorServer _connector = null!;
     private HttpClient _client = null!;
 
@@ -130,6 +132,23 @@ public sealed class ReminderCardsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleIt_CustomerAnotherSellerHandles_NeitherTakenNorHandedBackByTheColleague()
+    {
+        await ScanAsync();
+        var entry = (await _host.Services.GetRequiredService<ExpiryIndex>().ReadPageAsync(null, 1, CancellationToken.None)).Items[0];
+        var data = JsonSerializer.Serialize(new { customerId = entry.CustomerId });
+        await SendAsync(Seller().Execute("handleCustomer", data));
+
+        var taken = await SendAsync(Seller("fr-FR").Execute("handleCustomer", data) with { From = Colleague });
+        var handedBack = await SendAsync(Seller().Execute("releaseCustomer", data) with { From = Colleague });
+
+        Assert.Equal($"Alex Wilber s'occupe déjà de {entry.CompanyName}.", taken.GetProperty("value").GetString());
+        Assert.Equal($"Only Alex Wilber, who handles {entry.CompanyName}, can hand it back.", handedBack.GetProperty("value").GetString());
+        var owner = await _host.Services.GetRequiredService<CustomerOwnership>().GetAsync(entry.CustomerId, CancellationToken.None);
+        Assert.Equal(TeamsActivities.SellerAadId, owner!.Seller.AadObjectId);
+    }
+
+    [Fact]
     public async Task HandleIt_UserWhoMayNotMigrate_IsRefusedAndNothingChanges()
     {
         await ScanAsync();
@@ -140,8 +159,11 @@ public sealed class ReminderCardsTests : IAsyncLifetime
         };
 
         var answer = await SendAsync(stranger);
+        var anonymous = Seller().Execute("releaseCustomer", JsonSerializer.Serialize(new { customerId = entry.CustomerId })) with { From = new ChannelAccount { Id = "29:no-entra-id" } };
+        var handBack = await SendAsync(anonymous);
 
         Assert.StartsWith("Only the partner's sellers", answer.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Only the partner's sellers", handBack.GetProperty("value").GetString(), StringComparison.Ordinal);
         Assert.Null(await _host.Services.GetRequiredService<CustomerOwnership>().GetAsync(entry.CustomerId, CancellationToken.None));
     }
 

@@ -1,4 +1,5 @@
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.Cards;
 using KaizalaBot.Localization;
 
 namespace KaizalaBot.Bot.Reminders;
@@ -6,7 +7,7 @@ namespace KaizalaBot.Bot.Reminders;
 /// <summary><i>Next page</i> of <c>expiring</c>: the card turns to the next page in place.</summary>
 internal sealed class ExpiringPageRoute(ExpiringList list, BotTexts texts) : CardActionRoute<ExpiringPageData>
 {
-    public override string Verb => ReminderVerbs.ExpiringPage;
+    public override string Verb => CardVerbs.ExpiringPage;
 
     protected override async Task<CardActionResult> OnActionAsync(CardActionContext<ExpiringPageData> action, CancellationToken cancellationToken)
     {

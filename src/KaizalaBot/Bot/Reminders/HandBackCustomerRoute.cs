@@ -1,4 +1,5 @@
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.Cards;
 using KaizalaBot.Localization;
 using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Reminders;
@@ -8,7 +9,7 @@ namespace KaizalaBot.Bot.Reminders;
 /// <summary><i>Hand back</i>: the owner gives the customer back; its reminders go to the channel (or every seller) again.</summary>
 internal sealed class HandBackCustomerRoute(CustomerOwnership ownership, ExpiryIndex index, BotTexts texts) : CardActionRoute<CustomerData>
 {
-    public override string Verb => ReminderVerbs.HandBack;
+    public override string Verb => CardVerbs.HandBackCustomer;
 
     protected override async Task<CardActionResult> OnActionAsync(CardActionContext<CustomerData> action, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ internal sealed class HandBackCustomerRoute(CustomerOwnership ownership, ExpiryI
         var name = (await index.ReadAsync(action.Data.CustomerId, cancellationToken))?.CompanyName ?? action.Data.CustomerId;
         if (ReminderTurn.Seller(activity) is not { } seller)
         {
-            return CardActionResult.Message(text.Format("reminderNotOwner", name, ""));
+            return CardActionResult.Message(text["reminderNotAllowed"]);
         }
 
         var result = await ownership.ReleaseAsync(action.Data.CustomerId, seller, cancellationToken);

@@ -1,4 +1,5 @@
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.Cards;
 using KaizalaBot.Localization;
 using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Reminders;
@@ -8,7 +9,7 @@ namespace KaizalaBot.Bot.Reminders;
 /// <summary><i>I'll handle it</i>: the seller who clicks takes the customer; its reminders go to them from now on.</summary>
 internal sealed class HandleCustomerRoute(CustomerOwnership ownership, ExpiryIndex index, BotTexts texts) : CardActionRoute<CustomerData>
 {
-    public override string Verb => ReminderVerbs.Handle;
+    public override string Verb => CardVerbs.HandleCustomer;
 
     protected override async Task<CardActionResult> OnActionAsync(CardActionContext<CustomerData> action, CancellationToken cancellationToken)
     {

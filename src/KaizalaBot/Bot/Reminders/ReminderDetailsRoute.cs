@@ -13,7 +13,7 @@ namespace KaizalaBot.Bot.Reminders;
 internal sealed class ReminderDetailsRoute(ExpiryIndex index, CustomerOwnership ownership, ExpiryCardBuilder cards, BotTexts texts)
     : CardActionRoute<CustomerData>
 {
-    public override string Verb => ReminderVerbs.Details;
+    public override string Verb => CardVerbs.ReminderDetails;
 
     protected override async Task<CardActionResult> OnActionAsync(CardActionContext<CustomerData> action, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ internal static class ReminderTurn
         var conversation = activity.Conversation;
         if (conversation?.ConversationType is "channel" or "groupChat" || conversation?.IsGroup == true)
         {
-            return conversation.Id is { } id ? ReminderRecipient.ChannelKey(id) : null;
+            return conversation.Id is { } id ? ReminderRecipient.ChannelKey(InstallationStore.WithoutThread(id)) : null;
         }
 
         var seller = activity.From?.AadObjectId ?? activity.From?.Id;

@@ -1,4 +1,5 @@
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.Cards;
 using KaizalaBot.Localization;
 using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Reminders;
@@ -8,7 +9,7 @@ namespace KaizalaBot.Bot.Reminders;
 /// <summary><i>Snooze</i> (a day, a week): no reminder about that subscription in this chat until then, then once again.</summary>
 internal sealed class SnoozeReminderRoute(ReminderSnoozes snoozes, ExpiryIndex index, BotTexts texts) : CardActionRoute<SnoozeData>
 {
-    public override string Verb => ReminderVerbs.Snooze;
+    public override string Verb => CardVerbs.SnoozeReminder;
 
     protected override async Task<CardActionResult> OnActionAsync(CardActionContext<SnoozeData> action, CancellationToken cancellationToken)
     {
