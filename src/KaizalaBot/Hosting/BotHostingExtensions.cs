@@ -51,7 +51,6 @@ internal static class BotHostingExtensions
         services.AddCardActionRoute<ResumeMigrationRoute>();
         services.AddCardActionRoute<ApproveMigrationRoute>();
         services.AddCardActionRoute<RejectMigrationRoute>();
-        services.AddCardActionRoute<StartMigrationRoute>();
         return builder;
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using KaizalaBot.Bot.Reminders;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.Cards;
 using KaizalaBot.Dialogs.Migration;
@@ -87,7 +86,7 @@ public sealed class CardStructureTests : IDisposable
 
         Assert.Empty(routes.Intersect(dialog));
         Assert.Equal(routes.Count, routes.Distinct().Count());
-        var constants = typeof(CardVerbs).GetFields().Concat(typeof(ReminderVerbs).GetFields()).Select(f => (string)f.GetValue(null)!).ToHashSet();
+        var constants = typeof(CardVerbs).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
         Assert.Equal(constants.Order(), routes.Concat(dialog).Order());
     }
 
