@@ -607,10 +607,26 @@ public sealed class PartnerCenterClientTests
     }
 
     [Fact]
-    public async Task GetCustomerAsync_Unauthorized_DropsCachedTokenForNextCall()
+    public async Task GetCustomerAsync_UnauthorizedOnce_SentAgainWithAFreshTokenAndAnswered()
     {
         using var host = new PartnerCenterTestHost();
         host.Handler
+            .Once($"/v1/customers/{CustomerId}", HttpStatusCode.Unauthorized, """{"error":"invalid_token","error_description":"The token is expired"}""")
+            .Once($"/v1/customers/{CustomerId}", HttpStatusCode.OK, ReferenceExample.Read("customer-list-item"));
+
+        var customer = await host.Client.GetCustomerAsync(CustomerId, None);
+
+        Assert.Equal(CustomerId, customer.Id);
+        var authorizations = host.Handler.ApiRequests.Select(r => r.Header("Authorization")).ToList();
+        Assert.Equal(["Bearer app-token-1", "Bearer app-token-2"], authorizations);
+    }
+
+    [Fact]
+    public async Task GetCustomerAsync_UnauthorizedWithAFreshTokenToo_ThrowsUnauthorizedAfterOneRetryAndTheNextCallFetchesAgain()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler
+            .Once($"/v1/customers/{CustomerId}", HttpStatusCode.Unauthorized, """{"code":400,"description":"access denied"}""")
             .Once($"/v1/customers/{CustomerId}", HttpStatusCode.Unauthorized, """{"code":400,"description":"access denied"}""")
             .Once($"/v1/customers/{CustomerId}", HttpStatusCode.OK, ReferenceExample.Read("customer-list-item"));
 
@@ -619,7 +635,7 @@ public sealed class PartnerCenterClientTests
 
         Assert.Equal(PartnerErrorCategory.Unauthorized, error.ErrorCategory);
         var authorizations = host.Handler.ApiRequests.Select(r => r.Header("Authorization")).ToList();
-        Assert.Equal(["Bearer app-token-1", "Bearer app-token-2"], authorizations);
+        Assert.Equal(["Bearer app-token-1", "Bearer app-token-2", "Bearer app-token-3"], authorizations);
     }
 
     [Fact]

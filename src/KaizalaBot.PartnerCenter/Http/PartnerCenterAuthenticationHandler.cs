@@ -5,7 +5,9 @@ using KaizalaBot.PartnerCenter.Authentication;
 namespace KaizalaBot.PartnerCenter.Http;
 
 // Sits inside the resilience handler, so every attempt (a retry after a long Retry-After included) carries a
-// token that is valid now; a 401 drops the cached token so the next call fetches a fresh one.
+// token that is valid now. A 401 means the token Partner Center saw is no longer good to it (revoked, or expired
+// early by its clock): the cached token is dropped and the request is sent once more with a fresh one. A second 401
+// is the caller's answer (wrong consent, wrong tenant): retrying further would only hammer the token endpoint.
 internal sealed class PartnerCenterAuthenticationHandler(PartnerCenterTokenProvider tokens) : DelegatingHandler
 {
     // Which token an operation needs (reference §1.2): set by the client on each request.
@@ -18,6 +20,20 @@ internal sealed class PartnerCenterAuthenticationHandler(PartnerCenterTokenProvi
             throw new InvalidOperationException("A Partner Center request must say which token it needs.");
         }
 
+        var response = await SendWithTokenAsync(request, kind, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        // The client's request bodies are buffered content, so the same message can go out again.
+        response.Dispose();
+        var retried = await SendWithTokenAsync(request, kind, cancellationToken);
+        return retried;
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, PartnerCenterTokenKind kind, CancellationToken cancellationToken)
+    {
         var accessToken = await tokens.GetAccessTokenAsync(kind, cancellationToken);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         var response = await base.SendAsync(request, cancellationToken);
