@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -17,7 +15,7 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
 
     public PlaygroundHost()
     {
-        PlaygroundPort = FreePort();
+        PlaygroundPort = FreePorts.Next();
         UseKestrel(0);
     }
 
@@ -71,12 +69,5 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Playground:Enabled", "true");
         builder.UseSetting("Playground:Port", PlaygroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
