@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KaizalaBot.Testing;
+using KaizalaBot.Storage;
+using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Testing.Azurite;
 using KaizalaBot.Testing.Processes;
 
@@ -85,6 +86,11 @@ internal sealed class FullStackWorld : IAsyncDisposable
     /// <summary>Starts the bot process on its fixed port (the Playground keeps pointing at it across restarts).</summary>
     public async Task StartBotAsync(CancellationToken cancellationToken)
     {
+        if (_bot is not null)
+        {
+            throw new InvalidOperationException("The bot is running already; kill it first.");
+        }
+
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -140,6 +146,23 @@ internal sealed class FullStackWorld : IAsyncDisposable
     /// <summary>One customer and its whole tenant (<c>GET /_simulator/customers/{id}</c>).</summary>
     public async Task<JsonObject> CustomerAsync(string customerId, CancellationToken cancellationToken) =>
         (await _http.GetFromJsonAsync<JsonObject>(new Uri(SimulatorUrl, $"_simulator/customers/{customerId}"), cancellationToken))!;
+
+    /// <summary>
+    /// The operations of a migration's audit trail, in order, read straight from the bot's Blob container (keys are
+    /// escaped there: <c>audit/{id}/</c> is <c>audit_2f{id}_2f</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> AuditAsync(string migrationId, CancellationToken cancellationToken)
+    {
+        var container = BlobClientFactory.CreateContainerClient(new AzureBlobStorageOptions { ConnectionString = _azurite.ConnectionString });
+        var entries = new List<JsonObject>();
+        await foreach (var blob in container.GetBlobsAsync(prefix: $"audit_2f{migrationId}_2f", cancellationToken: cancellationToken))
+        {
+            var content = await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+            entries.Add(JsonNode.Parse(content.Value.Content.ToString())!.AsObject());
+        }
+
+        return entries;
+    }
 
     public async ValueTask DisposeAsync()
     {

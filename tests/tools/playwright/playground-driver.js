@@ -9,7 +9,8 @@
 //   {"op":"waitForCard","text":"...","timeout":n}      wait until a card contains text; {"card": its text}
 //   {"op":"waitForCards","count":n,"timeout":n}        wait until there are at least n cards
 //   {"op":"type","text":"..."}                         type a message and send it
-//   {"op":"click","title":"...","card":"..."}          press a button, in the last card containing "card" if given
+//   {"op":"click","title":"...","card":"...","section":"..."}  press a button, in the last card containing "card" if
+//                                                      given, in the innermost part of it containing "section" if given
 //   {"op":"fill","label":"...","value":"...","card":"..."}   type into a text or number input found by its label
 //   {"op":"check","label":"...","card":"..."}         tick a checkbox or radio button found by its label
 //   {"op":"select","label":"...","option":"...","card":"..."} choose an option of a drop-down found by its label
@@ -74,7 +75,13 @@ async function main() {
       return {};
     },
     async click(c) {
-      await cardWith(c.card).getByRole('button', { name: c.title, exact: true }).last().click({ timeout: c.timeout ?? 30000 });
+      const button = () => page.getByRole('button', { name: c.title, exact: true });
+      let scope = cardWith(c.card);
+      if (c.section) {
+        // The innermost part of the card holding both the text and the button: one row of a list of look-alike rows.
+        scope = scope.locator('.ac-container, .ac-columnSet').filter({ hasText: c.section }).filter({ has: button() }).last();
+      }
+      await scope.getByRole('button', { name: c.title, exact: true }).last().click({ timeout: c.timeout ?? 30000 });
       return {};
     },
     async fill(c) {
