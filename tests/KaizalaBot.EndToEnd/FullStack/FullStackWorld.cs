@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Models;
 using KaizalaBot.Storage;
 using KaizalaBot.Storage.Blobs;
 using KaizalaBot.Testing.Azurite;
@@ -155,7 +156,7 @@ internal sealed class FullStackWorld : IAsyncDisposable
     {
         var container = BlobClientFactory.CreateContainerClient(new AzureBlobStorageOptions { ConnectionString = _azurite.ConnectionString });
         var entries = new List<JsonObject>();
-        await foreach (var blob in container.GetBlobsAsync(prefix: $"audit_2f{migrationId}_2f", cancellationToken: cancellationToken))
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"audit_2f{migrationId}_2f", cancellationToken))
         {
             var content = await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
             entries.Add(JsonNode.Parse(content.Value.Content.ToString())!.AsObject());
