@@ -19,6 +19,9 @@ namespace KaizalaBot.EndToEnd.FullStack;
 /// </summary>
 internal sealed class FullStackWorld : IAsyncDisposable
 {
+    // Microsoft.Hosting.Lifetime's line once Kestrel listens and every hosted service has started.
+    private const string AspNetCoreStarted = "Application started.";
+
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
     private static readonly string Binaries = AppContext.BaseDirectory;
 
@@ -111,9 +114,9 @@ internal sealed class FullStackWorld : IAsyncDisposable
         }
 
         _bot = ServiceProcess.Start(
-            "the bot", "dotnet", Binaries, environment, Path.Combine(Artifacts, "bot.log"),
+            "the bot", "dotnet", Binaries, environment, Path.Combine(Artifacts, "bot.log"), AspNetCoreStarted,
             Path.Combine(Binaries, "KaizalaBot.dll"), "--urls", BotUrl.ToString().TrimEnd('/'), "--contentRoot", Binaries);
-        await _bot.WaitUntilAnswersAsync(new Uri(BotUrl, "readyz"), StartLimit, cancellationToken);
+        await _bot.WaitUntilReadyAsync(StartLimit, cancellationToken);
     }
 
     /// <summary>SIGKILL of the bot: no shutdown code runs, its leases stay taken until they lapse.</summary>
@@ -189,8 +192,8 @@ internal sealed class FullStackWorld : IAsyncDisposable
         var arguments = new List<string> { Path.Combine(Binaries, "KaizalaBot.PartnerCenter.Simulator.dll"), "--urls", SimulatorUrl.ToString().TrimEnd('/') };
         arguments.AddRange(_simulatorSettings.Select(s => $"--PartnerCenterSimulator:{s.Key}={s.Value}"));
         _simulator = ServiceProcess.Start(
-            "the Partner Center simulator", "dotnet", Binaries, new Dictionary<string, string>(), Path.Combine(Artifacts, "simulator.log"), [.. arguments]);
-        await _simulator.WaitUntilAnswersAsync(new Uri(SimulatorUrl, "_simulator/state"), StartLimit, cancellationToken);
+            "the Partner Center simulator", "dotnet", Binaries, new Dictionary<string, string>(), Path.Combine(Artifacts, "simulator.log"), AspNetCoreStarted, [.. arguments]);
+        await _simulator.WaitUntilReadyAsync(StartLimit, cancellationToken);
     }
 
     private async Task StartPlaygroundAsync(CancellationToken cancellationToken)
@@ -203,10 +206,10 @@ internal sealed class FullStackWorld : IAsyncDisposable
             ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(Artifacts, "playground-cli.log"),
         };
         _playground = ServiceProcess.Start(
-            "the Agents Playground", "node", directory, environment, Path.Combine(Artifacts, "playground.log"),
+            "the Agents Playground", "node", directory, environment, Path.Combine(Artifacts, "playground.log"), "Listening on ",
             Path.Combine(directory, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
             "--app-endpoint", new Uri(BotUrl, "api/messages").ToString(), "--channel-id", "msteams",
             "--port", PlaygroundUrl.Port.ToString(CultureInfo.InvariantCulture), "--disable-telemetry");
-        await _playground.WaitUntilAnswersAsync(PlaygroundUrl, StartLimit, cancellationToken);
+        await _playground.WaitUntilReadyAsync(StartLimit, cancellationToken);
     }
 }

@@ -5,34 +5,44 @@ namespace KaizalaBot.EndToEnd.FullStack;
 
 /// <summary>
 /// A long-running child of the test (the bot, the simulator, the Playground): its output goes to a log file kept with
-/// the artifacts, it is ready when its URL answers, and <see cref="KillAsync"/> is SIGKILL of its process tree — what a
-/// crashed host looks like, with no shutdown code run.
+/// the artifacts, it is ready when it prints its ready line, and <see cref="KillAsync"/> is SIGKILL of its process
+/// tree — what a crashed host looks like, with no shutdown code run.
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _readyLine;
     private bool _logClosed;
 
-    private ServiceProcess(string name, Process process, StreamWriter log)
+    private ServiceProcess(string name, Process process, StreamWriter log, string readyLine)
     {
         Name = name;
+        _readyLine = readyLine;
         _process = process;
         _log = log;
     }
 
     public string Name { get; }
 
-    public bool HasExited => _process.HasExited;
-
     public static ServiceProcess Start(
-        string name, string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments)
+        string name,
+        string fileName,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        string logPath,
+        string readyLine,
+        params string[] arguments)
     {
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         log.WriteLine($"==== {name} started at {DateTimeOffset.UtcNow:O}: {fileName} {string.Join(' ', arguments)}");
         var process = ProcessRunner.Start(fileName, workingDirectory, environment, arguments);
-        var service = new ServiceProcess(name, process, log);
+        var service = new ServiceProcess(name, process, log, readyLine);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => service._ready.TrySetException(
+            new InvalidOperationException($"{name} exited with code {process.ExitCode} before it was ready; see its log."));
 
         // Standard input stays open (ProcessRunner redirects it): the Playground CLI quits when it reaches end of file.
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
@@ -42,40 +52,19 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    /// <summary>Waits until <paramref name="url"/> answers with a status below 500; fails at once if the process exits.</summary>
-    public async Task WaitUntilAnswersAsync(Uri url, TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the line the process prints once it serves (ASP.NET Core's "Application started.", the Playground's
+    /// "Listening on"): an event, not a poll; fails at once if the process exits first, or past <paramref name="limit"/>.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTimeOffset.UtcNow + limit;
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before answering on {url}; see its log.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(url, cancellationToken);
-                if ((int)response.StatusCode < 500)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            if (DateTimeOffset.UtcNow >= deadline)
-            {
-                throw new TimeoutException($"{Name} did not answer on {url} within {limit}; see its log.");
-            }
-
-            // A real process starting up: there is no event to wait on but its port answering.
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            await _ready.Task.WaitAsync(limit, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{Name} did not print '{_readyLine}' within {limit}; see its log.", ex);
         }
     }
 
@@ -107,6 +96,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (line.Contains(_readyLine, StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
         }
 
         lock (_logLock)
