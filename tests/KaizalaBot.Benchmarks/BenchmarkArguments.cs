@@ -19,4 +19,8 @@ internal sealed class BenchmarkArguments
         _values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     public string String(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
+
+    /// <summary>A comma-separated value (<c>--sellers 1,8,64</c>).</summary>
+    public IReadOnlyList<string> List(string name, IReadOnlyList<string> fallback) =>
+        _values.TryGetValue(name, out var text) ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : fallback;
 }

@@ -14,9 +14,9 @@ internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["migration", .. var migrationArgs])
+        if (args is [var mode, ..] && !mode.StartsWith('-'))
         {
-            return await MigrationBenchmark.RunAsync(MigrationBenchmarkSettings.Parse(migrationArgs));
+            return await BenchmarkModes.RunAsync(mode, args[1..]);
         }
 
         // Help-turn throughput and latency through the real /api/messages endpoint: real Kestrel, the host's whole

@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using KaizalaBot.Testing.Processes;
 
 namespace KaizalaBot.EndToEnd;
 
@@ -10,6 +9,11 @@ namespace KaizalaBot.EndToEnd;
 internal static class ChromiumInstaller
 {
     public const string DefaultPath = "/usr/bin/chromium";
+
+    // Each apt-get step; a mirror that stalls fails the run with the command's name instead of hanging it.
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(10);
+
+    private static readonly Dictionary<string, string> NonInteractive = new() { ["DEBIAN_FRONTEND"] = "noninteractive" };
 
     public static async Task<string> EnsureAsync(CancellationToken cancellationToken)
     {
@@ -25,36 +29,21 @@ internal static class ChromiumInstaller
                 $"Chromium not found at {path}: install Debian's chromium package (sudo apt-get install chromium) or set CHROMIUM_PATH.");
         }
 
-        await RunAsync("apt-get", ["update", "-qq"], cancellationToken);
-        await RunAsync("apt-get", ["install", "-y", "-qq", "chromium"], cancellationToken);
+        await AptGetAsync(cancellationToken, "update", "-qq");
+        await AptGetAsync(cancellationToken, "install", "-y", "-qq", "chromium");
         return File.Exists(path)
             ? path
             : throw new InvalidOperationException($"apt-get installed chromium but {path} is still missing.");
     }
 
-    private static async Task RunAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    private static async Task AptGetAsync(CancellationToken cancellationToken, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        foreach (var argument in arguments)
+        var result = await ProcessRunner.RunAsync(
+            "apt-get", AppContext.BaseDirectory, NonInteractive, StepTimeout, standardInput: null, cancellationToken, arguments);
+        if (result.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed (exit {process.ExitCode}): {await errors}{await output}");
-            }
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException($"{program} could not be started to install Chromium.", ex);
+            throw new InvalidOperationException(
+                $"apt-get {string.Join(' ', arguments)} failed (exit {result.ExitCode}) while installing Chromium: {result.Errors}{result.Output}");
         }
     }
 }

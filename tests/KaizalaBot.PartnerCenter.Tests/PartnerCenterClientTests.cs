@@ -3,6 +3,7 @@ using System.Text.Json;
 using KaizalaBot.PartnerCenter.Json;
 using KaizalaBot.PartnerCenter.Models;
 using KaizalaBot.PartnerCenter.Tests.Fakes;
+using KaizalaBot.Testing;
 
 namespace KaizalaBot.PartnerCenter.Tests;
 
@@ -629,14 +630,11 @@ public sealed class PartnerCenterClientTests
         using var cancellation = new CancellationTokenSource();
 
         var call = host.Client.GetCustomerAsync(CustomerId, cancellation.Token);
-        while (!host.Handler.ApiRequests.Any())
-        {
-            await Task.Delay(5);
-        }
+        await host.Handler.WhenApiRequests(1).WithinAsync("the customer request");
 
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WithinAsync("the cancelled call"));
         Assert.Single(host.Handler.ApiRequests);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using KaizalaBot.PartnerCenter.Authentication;
 using KaizalaBot.PartnerCenter.Tests.Fakes;
+using KaizalaBot.Testing;
 
 namespace KaizalaBot.PartnerCenter.Tests;
 
@@ -78,17 +79,17 @@ public sealed class PartnerCenterTokenProviderTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Handler.TokenGate = gate.Task;
 
+        // Called directly, not through Task.Run: each call runs synchronously up to its first real wait, so by the end of
+        // this loop every caller has found the cache empty and is waiting, either at the token endpoint (held by the
+        // gate) or behind the refresh in progress. Without the single refresh, all of them are at the endpoint.
         var callers = Enumerable.Range(0, 8)
-            .Select(_ => Task.Run(() => host.Tokens.GetAccessTokenAsync(PartnerCenterTokenKind.AppPlusUser, None)))
+            .Select(_ => host.Tokens.GetAccessTokenAsync(PartnerCenterTokenKind.AppPlusUser, None))
             .ToList();
-        while (!host.Handler.TokenRequests.Any())
-        {
-            await Task.Delay(5);
-        }
+        await host.Handler.WhenTokenRequests(1).WithinAsync("the first token request");
+        Assert.All(callers, caller => Assert.False(caller.IsCompleted, "a caller got a token while the endpoint was held"));
 
-        await Task.Delay(50);
         gate.SetResult();
-        var tokens = await Task.WhenAll(callers);
+        var tokens = await Task.WhenAll(callers).WithinAsync("the callers' tokens");
 
         Assert.Single(host.Handler.TokenRequests);
         Assert.All(tokens, token => Assert.Equal("user-token-1", token));

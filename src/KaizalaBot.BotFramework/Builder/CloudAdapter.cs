@@ -19,7 +19,8 @@ namespace KaizalaBot.BotFramework.Builder;
 /// the turn produced. A save that meets a change made elsewhere (<see cref="StorageConflictException"/>) discards the
 /// attempt's output and re-runs the turn on freshly read state, up to <see cref="BotAdapterOptions.MaxTurnAttempts"/>
 /// times. Whatever the bot throws stays inside the turn: it is logged (as an Error only when it is our own fault) and
-/// answered without detail.
+/// answered without detail. Request-derived values reach the logs and the scope as <see cref="LogValue"/>: bounded, with
+/// control characters escaped.
 /// </summary>
 /// <remarks>
 /// An inbound turn is bounded by <see cref="BotAdapterOptions.TurnTimeout"/> and the host stopping, not by the HTTP
@@ -303,7 +304,8 @@ public sealed partial class CloudAdapter
         }
     }
 
-    // What an operator needs of a failure that is not ours, without the stack trace: Teams' code and status.
+    // What an operator needs of a failure that is not ours, without the stack trace: Teams' code and status (the code
+    // comes from Teams' answer, so it is logged as a LogValue like the ids).
     private static string Describe(Exception exception) => exception switch
     {
         ConnectorException { StatusCode: { } status } connector =>
@@ -315,20 +317,20 @@ public sealed partial class CloudAdapter
 
     // Expected whenever two instances serve one conversation: worth a line, not a warning.
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn of {ActivityType} in {Conversation} met a concurrent state change on attempt {Attempt}; running it again")]
-    private partial void LogTurnRetried(string activityType, string? conversation, int attempt);
+    private partial void LogTurnRetried(LogValue activityType, LogValue conversation, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn of {ActivityType} in {Conversation} failed on attempt {Attempt}")]
-    private partial void LogTurnFailed(Exception exception, string activityType, string? conversation, int attempt);
+    private partial void LogTurnFailed(Exception exception, LogValue activityType, LogValue conversation, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn of {ActivityType} in {Conversation} did not finish within {TurnTimeout} (or the host is stopping)")]
-    private partial void LogTurnTimedOut(string activityType, string? conversation, TimeSpan turnTimeout);
+    private partial void LogTurnTimedOut(LogValue activityType, LogValue conversation, TimeSpan turnTimeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn of {ActivityType} in {Conversation} was refused ({FailureKind}): {Reason}")]
-    private partial void LogTurnRefused(string activityType, string? conversation, TurnFailureKind failureKind, string reason);
+    private partial void LogTurnRefused(LogValue activityType, LogValue conversation, TurnFailureKind failureKind, LogValue reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending the answer to {ActivityType} in {Conversation} failed")]
-    private partial void LogSendFailed(Exception exception, string activityType, string? conversation);
+    private partial void LogSendFailed(Exception exception, LogValue activityType, LogValue conversation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to {ActivityType} in {Conversation} was not delivered ({FailureKind}): {Reason}")]
-    private partial void LogSendNotDelivered(string activityType, string? conversation, TurnFailureKind failureKind, string reason);
+    private partial void LogSendNotDelivered(LogValue activityType, LogValue conversation, TurnFailureKind failureKind, LogValue reason);
 }

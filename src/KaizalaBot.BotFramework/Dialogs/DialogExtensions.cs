@@ -29,7 +29,8 @@ public static class DialogExtensions
     /// <item>A refresh (<c>trigger: "automatic"</c>) is never an answer: the waiting prompt's card gets its current
     /// view (<see cref="AdaptiveCardPrompt"/>'s hook), any other card is left as it is; nothing changes.</item>
     /// <item>In a group chat or channel a click from anyone but the dialog's owner (<see cref="DialogState.Owner"/>)
-    /// gets <see cref="CardPromptMessages.NotOwner"/> and changes nothing.</item>
+    /// gets <see cref="CardPromptMessages.NotOwner"/>, and a typed answer <see cref="CardPromptMessages.NotOwnerTyped"/>;
+    /// neither changes anything.</item>
     /// <item>A stack saved by a build whose dialogs differ (see <see cref="Dialog.GetVersion"/>) is ended with
     /// <see cref="CardPromptMessages.DialogChanged"/> before anything of the turn is taken as an answer.</item>
     /// </list>
@@ -78,14 +79,19 @@ public static class DialogExtensions
                 return new DialogTurnResult(waiting);
             }
 
-            if (IsGroupConversation(turnContext.Activity) && existing!.Owner is { } owner
-                && owner != DialogContext.OwnerOf(turnContext.Activity))
+            if (IsSomeoneElses(existing!, turnContext.Activity))
             {
                 await RefuseAsync(turnContext, click, messages.NotOwner(turnContext), cancellationToken);
                 return new DialogTurnResult(waiting);
             }
 
             ReplaceClickedCard(turnContext, click, cancellationToken);
+        }
+        else if (existing is { DialogStack.Count: > 0 } && IsSomeoneElses(existing, turnContext.Activity))
+        {
+            // Typing reaches the waiting prompt as surely as clicking its card: another member must not answer either way.
+            await RefuseAsync(turnContext, null, messages.NotOwnerTyped(turnContext), cancellationToken);
+            return new DialogTurnResult(DialogTurnStatus.Waiting);
         }
 
         var dc = await set.CreateContextAsync(turnContext, cancellationToken);
@@ -138,6 +144,10 @@ public static class DialogExtensions
         state.DialogStack.Clear();
         state.Owner = null;
     }
+
+    // Only in a group chat or channel: a personal chat has one user, whatever ids their clients send.
+    private static bool IsSomeoneElses(DialogState state, Activity activity) =>
+        IsGroupConversation(activity) && state.Owner is { } owner && owner != DialogContext.OwnerOf(activity);
 
     private static bool IsGroupConversation(Activity activity) =>
         activity.Conversation is { } conversation

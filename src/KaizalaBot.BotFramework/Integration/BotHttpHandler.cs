@@ -65,10 +65,10 @@ internal sealed partial class BotHttpHandler(
             return;
         }
 
-        byte[]? body;
+        RequestBody? body;
         try
         {
-            body = await ReadBodyAsync(request.Body, limit, cancellationToken);
+            body = await RequestBody.ReadAsync(request.Body, request.ContentLength, limit, cancellationToken);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -88,7 +88,12 @@ internal sealed partial class BotHttpHandler(
             return;
         }
 
-        var read = ActivityBodyReader.Read(body);
+        ActivityReadResult read;
+        using (body)
+        {
+            read = ActivityBodyReader.Read(body.Span);
+        }
+
         if (read.Activity is not { } activity)
         {
             await RejectAsync(response, read.Problem!, cancellationToken);
@@ -129,25 +134,6 @@ internal sealed partial class BotHttpHandler(
             response.ContentType = "application/json; charset=utf-8";
             await JsonSerializer.SerializeAsync(response.Body, invokeBody, BotJson.Options, cancellationToken);
         }
-    }
-
-    /// <summary>The body, or <c>null</c> when it is longer than <paramref name="limit"/> (chunked bodies have no length up front).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private async Task RejectAsync(HttpResponse response, string problem, CancellationToken cancellationToken)

@@ -32,40 +32,49 @@ public sealed class FileStorage : IStorage
 
     public string RootPath { get; }
 
-    public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)
+    public Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        var envelope = await ReadEnvelopeAsync(PathOf(key), cancellationToken);
-        return envelope is null ? null : new StoredDocument(key, envelope.Content, envelope.ETag);
+        var path = PathOf(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        var envelope = ReadEnvelope(path);
+        return Task.FromResult(envelope is null ? null : new StoredDocument(key, envelope.Content, envelope.ETag));
     }
 
+    /// <remarks>
+    /// The document is serialised first, then written with one synchronous create, write, fsync and close, as
+    /// <see cref="ReadEnvelope"/> reads: an asynchronous FileStream hops to the thread pool for its flush and buffers on
+    /// its own, which was a good part of a welcome turn's CPU with file state (docs/performance.md).
+    /// </remarks>
     public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         StorageConditions.ValidateContent(content);
         using var held = await _locks.AcquireAsync(key, cancellationToken);
-        var current = await ReadEnvelopeAsync(path, cancellationToken);
+        var current = ReadEnvelope(path);
         StorageConditions.ThrowIfWriteFails(key, condition, current?.ETag);
 
         var envelope = new FileEnvelope { Key = key, ETag = Guid.NewGuid().ToString("N"), Content = content };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(envelope);
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(_tempDirectory);
         var temp = Path.Combine(_tempDirectory, $"{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await JsonSerializer.SerializeAsync(stream, envelope, cancellationToken: cancellationToken);
-                await stream.FlushAsync(cancellationToken);
+                RandomAccess.Write(handle, bytes, fileOffset: 0);
 
                 // Flush to disk before the rename, so that a crash cannot leave the new name on empty content.
-                stream.Flush(flushToDisk: true);
+                RandomAccess.FlushToDisk(handle);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.Move(temp, path, overwrite: true);
         }
-        finally
+        catch
         {
             File.Delete(temp);
+            throw;
         }
 
         return envelope.ETag;
@@ -76,7 +85,7 @@ public sealed class FileStorage : IStorage
         StorageConditions.ValidateDeleteCondition(condition);
         var path = PathOf(key);
         using var held = await _locks.AcquireAsync(key, cancellationToken);
-        var current = await ReadEnvelopeAsync(path, cancellationToken);
+        var current = ReadEnvelope(path);
         StorageConditions.ThrowIfDeleteFails(key, condition, current?.ETag);
         if (current is not null)
         {
@@ -98,7 +107,7 @@ public sealed class FileStorage : IStorage
             cancellationToken.ThrowIfCancellationRequested();
             var relativePath = Path.GetRelativePath(_dataDirectory, file);
             var key = FileKeyPaths.IsDigestPath(relativePath)
-                ? (await ReadEnvelopeAsync(file, cancellationToken))?.Key
+                ? ReadEnvelope(file)?.Key
                 : FileKeyPaths.FromRelativePath(relativePath);
             if (key is not null && key.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -113,19 +122,33 @@ public sealed class FileStorage : IStorage
         }
     }
 
-    private static async Task<FileEnvelope?> ReadEnvelopeAsync(string path, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One synchronous open, read and close: a state file is a few kilobytes, usually in the page cache. An asynchronous
+    /// FileStream is no faster on Linux (each read is a synchronous read on a thread-pool thread, plus the hop there and
+    /// back) and <c>DeserializeAsync</c> adds its own buffering: together they were a third of a help turn's CPU with file
+    /// state (docs/performance.md). No lock is taken, as before: writers replace the file by rename, so the open handle
+    /// reads one whole version.
+    /// </remarks>
+    private static FileEnvelope? ReadEnvelope(string path)
     {
+        byte[] content;
+        var read = 0;
         try
         {
-            await using var stream = new FileStream(
-                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.Asynchronous);
-            return await JsonSerializer.DeserializeAsync<FileEnvelope>(stream, cancellationToken: cancellationToken)
-                ?? throw new InvalidDataException($"Storage file '{path}' holds JSON null.");
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            content = new byte[RandomAccess.GetLength(handle)];
+            while (read < content.Length && RandomAccess.Read(handle, content.AsSpan(read), read) is var count and > 0)
+            {
+                read += count;
+            }
         }
         catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
+
+        return JsonSerializer.Deserialize<FileEnvelope>(content.AsSpan(0, read))
+            ?? throw new InvalidDataException($"Storage file '{path}' holds JSON null.");
     }
 
     private string PathOf(string key)

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Cards.Templating;
 using KaizalaBot.Localization;
@@ -12,15 +13,22 @@ namespace KaizalaBot.Cards;
 /// Turns a typed card model into an Adaptive Card attachment: the model is serialised with camelCase names, the
 /// seller's text table is added as <c>t</c>, and the embedded template (parsed once) is bound against it.
 /// </summary>
-public sealed class CardRenderer
+/// <remarks>
+/// <c>t</c> holds only the texts the template names (<c>t.someKey</c>, found once when the template is loaded), not the
+/// whole table: building every text of the language as JSON nodes on every card was a large share of a turn's
+/// allocations (docs/performance.md). A template that uses <c>t</c> otherwise than by key gets the whole table.
+/// </remarks>
+public sealed partial class CardRenderer
 {
     private readonly FrozenDictionary<CardTemplate, JsonNode> _templates;
+    private readonly FrozenDictionary<CardTemplate, string[]?> _textKeys;
     private readonly CardTemplateBinder _binder = new();
     private readonly JsonSerializerOptions _modelJson = new(JsonSerializerDefaults.Web);
 
     public CardRenderer()
     {
         _templates = Enum.GetValues<CardTemplate>().ToFrozenDictionary(template => template, LoadTemplate);
+        _textKeys = _templates.ToFrozenDictionary(pair => pair.Key, pair => TextKeysOf(pair.Value));
     }
 
     public Attachment Render<TModel>(CardTemplate template, TextTable texts, TModel model)
@@ -30,7 +38,7 @@ public sealed class CardRenderer
 
         var data = JsonSerializer.SerializeToNode(model, _modelJson) as JsonObject
             ?? throw new ArgumentException("A card model must serialise to a JSON object.", nameof(model));
-        data["t"] = texts.ToJson();
+        data["t"] = texts.ToJson(_textKeys[template]);
 
         var card = _binder.Bind(_templates[template], data);
         ExecuteFallbacks.Add(card);
@@ -40,6 +48,33 @@ public sealed class CardRenderer
             Content = JsonSerializer.SerializeToElement(card),
         };
     }
+
+    /// <summary>The keys a template's expressions name as <c>t.key</c>; null when one uses <c>t</c> some other way.</summary>
+    private static string[]? TextKeysOf(JsonNode template)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match expression in Expression().Matches(template.ToJsonString()))
+        {
+            foreach (Match use in TextTableUse().Matches(expression.Groups[1].Value))
+            {
+                if (!use.Groups[1].Success)
+                {
+                    return null;
+                }
+
+                keys.Add(use.Groups[1].Value);
+            }
+        }
+
+        return [.. keys];
+    }
+
+    [GeneratedRegex(@"\$\{([^}]*)\}")]
+    private static partial Regex Expression();
+
+    // The name t in an expression: t.key (group 1), or t on its own ($root.t, t[0] ...), not part of another name.
+    [GeneratedRegex(@"(?<![\w$])t\b(?:\.([A-Za-z_][A-Za-z0-9_]*))?")]
+    private static partial Regex TextTableUse();
 
     private static JsonNode LoadTemplate(CardTemplate template)
     {

@@ -68,6 +68,7 @@ internal static class BotHostingExtensions
         StaleCard = turn => texts.ForLocale(turn.Activity.Locale)["staleCard"],
         Accepted = turn => texts.ForLocale(turn.Activity.Locale)["cardAccepted"],
         NotOwner = turn => texts.ForLocale(turn.Activity.Locale)["notDialogOwner"],
+        NotOwnerTyped = turn => texts.ForLocale(turn.Activity.Locale)["notDialogOwnerTyped"],
         DialogChanged = turn => texts.ForLocale(turn.Activity.Locale)["dialogChanged"],
     };
 

@@ -30,13 +30,19 @@ public sealed class TextTable
 
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
-    /// <summary>The table as the <c>t</c> object that card templates bind against.</summary>
-    public JsonObject ToJson()
+    /// <summary>
+    /// The table as the <c>t</c> object that card templates bind against: every text, or only <paramref name="keys"/>
+    /// (those of them the table has), which is all a template that names its texts needs.
+    /// </summary>
+    public JsonObject ToJson(IEnumerable<string>? keys = null)
     {
         var obj = new JsonObject();
-        foreach (var (key, value) in _texts)
+        foreach (var key in keys ?? _texts.Keys)
         {
-            obj[key] = value;
+            if (_texts.TryGetValue(key, out var value))
+            {
+                obj[key] = value;
+            }
         }
 
         return obj;

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
+using KaizalaBot.Tooling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -8,16 +10,19 @@ namespace KaizalaBot.Playground;
 
 /// <summary>
 /// Starts the Agents Playground once the bot listens, pointed at its <c>/api/messages</c>, installing the pinned npm
-/// package on first use (<c>npm ci</c> into the ignored <c>node_modules</c>), and stops it with the bot.
+/// package on first use and whenever its lock file changed (<see cref="NpmToolFolder"/>), and stops it with the bot.
+/// "Agents Playground started" is logged once the Playground listens, with the URL to open: the signal that it is ready.
 /// </summary>
 internal sealed partial class PlaygroundLauncher(
     IOptions<PlaygroundOptions> options,
     IServer server,
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
+    TimeProvider time,
     ILogger<PlaygroundLauncher> logger) : BackgroundService
 {
     private const string CliRelativePath = "node_modules/@microsoft/m365agentsplayground/cli.js";
+    private const string ListeningPrefix = "Listening on ";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,12 +50,12 @@ internal sealed partial class PlaygroundLauncher(
             var cli = await EnsureInstalledAsync(settings, directory, stoppingToken);
             await RunAsync(settings, cli, botEndpoint, stoppingToken);
         }
-        catch (Win32Exception ex)
+        catch (Exception ex) when (ex is Win32Exception or NpmToolException { InnerException: Win32Exception })
         {
             // Node.js is the one prerequisite besides the .NET SDK; say so plainly instead of a stack trace.
             LogNodeMissing(ex, settings.NodeExecutable, settings.NpmExecutable);
         }
-        catch (PlaygroundException ex)
+        catch (Exception ex) when (ex is PlaygroundException or NpmToolException)
         {
             LogPlaygroundFailed(ex.Message);
         }
@@ -83,30 +88,12 @@ internal sealed partial class PlaygroundLauncher(
 
     private async Task<string> EnsureInstalledAsync(PlaygroundOptions settings, string directory, CancellationToken cancellationToken)
     {
+        var tools = new NpmToolFolder(directory, time, logger) { NodeExecutable = settings.NodeExecutable, NpmExecutable = settings.NpmExecutable };
+        await tools.EnsureInstalledAsync(cancellationToken);
         var cli = Path.Combine(directory, CliRelativePath);
-        if (File.Exists(cli))
-        {
-            return cli;
-        }
-
-        LogInstalling(directory);
-        var npm = new ProcessStartInfo(settings.NpmExecutable)
-        {
-            WorkingDirectory = directory,
-            ArgumentList = { "ci", "--no-audit", "--no-fund" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var install = Process.Start(npm) ?? throw new PlaygroundException("npm could not be started.");
-        var output = install.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = install.StandardError.ReadToEndAsync(cancellationToken);
-        await install.WaitForExitAsync(cancellationToken);
-        if (install.ExitCode != 0 || !File.Exists(cli))
-        {
-            throw new PlaygroundException($"'npm ci' in {directory} failed (exit {install.ExitCode}): {await errors}{await output}");
-        }
-
-        return cli;
+        return File.Exists(cli)
+            ? cli
+            : throw new PlaygroundException($"npm ci in {directory} did not install {CliRelativePath}: check its package.json.");
     }
 
     private async Task RunAsync(PlaygroundOptions settings, string cli, Uri botEndpoint, CancellationToken stoppingToken)
@@ -116,7 +103,7 @@ internal sealed partial class PlaygroundLauncher(
             ArgumentList =
             {
                 cli, "--app-endpoint", botEndpoint.ToString(), "--channel-id", "msteams",
-                "--port", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
+                "--port", settings.Port.ToString(CultureInfo.InvariantCulture), "--disable-telemetry",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -135,11 +122,21 @@ internal sealed partial class PlaygroundLauncher(
             },
         };
         using var playground = Process.Start(start) ?? throw new PlaygroundException("node could not be started.");
-        playground.OutputDataReceived += (_, e) => LogOutput(e.Data);
+        var announced = 0;
+        playground.OutputDataReceived += (_, e) =>
+        {
+            LogOutput(e.Data);
+
+            // Only once it listens is the URL worth giving, and with the port it took: when the configured one is in
+            // use, the Playground picks any free port instead.
+            if (ListeningPort(e.Data) is { } port && Interlocked.Exchange(ref announced, 1) == 0)
+            {
+                LogStarted(port, botEndpoint);
+            }
+        };
         playground.ErrorDataReceived += (_, e) => LogOutput(e.Data);
         playground.BeginOutputReadLine();
         playground.BeginErrorReadLine();
-        LogStarted(settings.Port, botEndpoint);
 
         try
         {
@@ -152,8 +149,12 @@ internal sealed partial class PlaygroundLauncher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Installing the Agents Playground with npm ci in {Directory} (first run only)")]
-    private partial void LogInstalling(string directory);
+    // The line the Playground CLI (0.2.28, pinned) prints to a redirected stdout once its server listens.
+    private static int? ListeningPort(string? line) =>
+        line is not null && line.StartsWith(ListeningPrefix, StringComparison.Ordinal)
+        && int.TryParse(line.AsSpan(ListeningPrefix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? port
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agents Playground started: open http://localhost:{Port} in a browser to chat with the bot at {BotEndpoint}")]
     private partial void LogStarted(int port, Uri botEndpoint);

@@ -1,3 +1,5 @@
+using KaizalaBot.Tooling;
+
 namespace KaizalaBot.TeamsApp;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class TeamsAppPackageCommand(
                 """);
             return 0;
         }
-        catch (Exception ex) when (ex is TeamsAppPackageException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is TeamsAppPackageException or NpmToolException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"""
                 The Teams app package was not written:

@@ -9,6 +9,7 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
 {
     private readonly List<(Func<RecordedRequest, bool> Match, Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> Respond)> _queued = [];
     private readonly List<(Func<RecordedRequest, bool> Match, Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> Respond)> _fallbacks = [];
+    private readonly List<(Func<RecordedRequest, bool> Match, int Count, TaskCompletionSource Reached)> _arrivalWaiters = [];
     private readonly Lock _gate = new();
     private int _tokenCount;
 
@@ -40,6 +41,11 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
             }
         }
     }
+
+    // Completes once `count` token requests have arrived (those already recorded count): an event to wait on, not a poll.
+    public Task WhenTokenRequests(int count) => WhenRequests(r => r.IsTokenRequest, count);
+
+    public Task WhenApiRequests(int count) => WhenRequests(r => !r.IsTokenRequest, count);
 
     // Answers the next matching request once.
     public StubHttpMessageHandler Once(string pathAndQueryPrefix, HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null)
@@ -105,6 +111,7 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
         lock (_gate)
         {
             Requests.Add(recorded);
+            _arrivalWaiters.RemoveAll(waiter => Reached(waiter.Match, waiter.Count, waiter.Reached));
         }
 
         if (recorded.IsTokenRequest)
@@ -136,6 +143,24 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
             ? Json(HttpStatusCode.NotFound, """{"code":1000,"description":"No stub for this request.","source":"Stub"}""", null)
             : await respond(recorded, cancellationToken);
     }
+
+    private Task WhenRequests(Func<RecordedRequest, bool> match, int count)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (!Reached(match, count, reached))
+            {
+                _arrivalWaiters.Add((match, count, reached));
+            }
+        }
+
+        return reached.Task;
+    }
+
+    // Called under _gate.
+    private bool Reached(Func<RecordedRequest, bool> match, int count, TaskCompletionSource reached) =>
+        Requests.Count(match) >= count && reached.TrySetResult();
 
     private HttpResponseMessage DefaultToken(RecordedRequest request)
     {

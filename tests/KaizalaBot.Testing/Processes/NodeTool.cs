@@ -1,9 +1,12 @@
+using KaizalaBot.Tooling;
+
 namespace KaizalaBot.Testing.Processes;
 
 /// <summary>
 /// The npm tool folders under <c>tests/tools</c>: each is installed with <c>npm ci</c> from its committed lock file on
-/// first use (serialised across the test processes that run in parallel), then its scripts run on Node.js. Without
-/// Node.js the calling test fails with a message saying so, never a silent pass.
+/// first use and again whenever that lock file changed (the host's rule, <see cref="NpmInstallation"/>; serialised
+/// across the test processes that run in parallel), then its scripts run on Node.js. Without Node.js the calling test
+/// fails with a message saying so, never a silent pass.
 /// </summary>
 public static class NodeTool
 {
@@ -21,51 +24,33 @@ public static class NodeTool
             : throw new InvalidOperationException($"node {script} in {directory} failed (exit {result.ExitCode}): {result.Errors}");
     }
 
-    /// <summary>Installs the tool folder's pinned packages unless they are there and as new as the lock file; returns the folder.</summary>
+    /// <summary>Installs the tool folder's pinned packages unless those of its current lock file are there; returns the folder.</summary>
     public static async Task<string> EnsureInstalledAsync(string toolFolder, CancellationToken cancellationToken)
     {
         var directory = RepositoryPaths.ToolDirectory(toolFolder);
-        var marker = Path.Combine(directory, "node_modules", ".package-lock.json");
-        if (IsCurrent(directory, marker))
-        {
-            return directory;
-        }
 
-        // Test assemblies run in parallel processes; an exclusive lock file keeps two npm installs apart.
-        await using var gate = await AcquireLockAsync(Path.Combine(directory, ".install.lock"), cancellationToken);
-        if (!IsCurrent(directory, marker))
+        // Bounded, waiting for another process's install included, so a stuck npm fails the test instead of hanging the run.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(InstallTimeout);
+        try
         {
-            var result = await ProcessRunner.RunAsync(
-                "npm", directory, InstallTimeout, standardInput: null, cancellationToken, "ci", "--no-audit", "--no-fund", "--loglevel=error");
-            if (result.ExitCode != 0 || !File.Exists(marker))
-            {
-                throw new InvalidOperationException($"npm ci in {directory} failed (exit {result.ExitCode}): {result.Errors}{result.Output}");
-            }
+            await NpmInstallation.EnsureAsync(directory, token => NpmCiAsync(directory, token), TimeProvider.System, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Installing {directory} took longer than {InstallTimeout}, waiting for another test process's npm ci included.");
         }
 
         return directory;
     }
 
-    // npm ci writes the marker after the lock file it installed from; a lock file changed since (a pull that raised a
-    // pinned version) is newer than the marker, and the install is redone rather than the old version kept.
-    private static bool IsCurrent(string directory, string marker) =>
-        File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(Path.Combine(directory, "package-lock.json"));
-
-    // Another process holds the lock only while it runs npm ci; polling its release is the only signal a file lock gives.
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
+    private static async Task NpmCiAsync(string directory, CancellationToken cancellationToken)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(InstallTimeout);
-        while (true)
+        var result = await ProcessRunner.RunAsync(
+            "npm", directory, InstallTimeout, standardInput: null, cancellationToken, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        if (result.ExitCode != 0)
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), bounded.Token);
-            }
+            throw new InvalidOperationException($"npm ci in {directory} failed (exit {result.ExitCode}): {result.Errors}{result.Output}");
         }
     }
 }

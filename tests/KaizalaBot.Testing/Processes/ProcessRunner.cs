@@ -48,15 +48,26 @@ public static class ProcessRunner
     /// Runs to completion, feeding <paramref name="standardInput"/> when given; returns the exit code, stdout and stderr.
     /// Past <paramref name="timeout"/> the process tree is killed and a <see cref="TimeoutException"/> names the command.
     /// </summary>
-    public static async Task<ProcessResult> RunAsync(
+    public static Task<ProcessResult> RunAsync(
         string fileName,
         string workingDirectory,
         TimeSpan timeout,
         string? standardInput,
         CancellationToken cancellationToken,
+        params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, environment: null, timeout, standardInput, cancellationToken, arguments);
+
+    /// <summary>The same, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static async Task<ProcessResult> RunAsync(
+        string fileName,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment,
+        TimeSpan timeout,
+        string? standardInput,
+        CancellationToken cancellationToken,
         params string[] arguments)
     {
-        using var process = Start(fileName, workingDirectory, arguments);
+        using var process = Start(fileName, workingDirectory, environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         if (standardInput is not null)

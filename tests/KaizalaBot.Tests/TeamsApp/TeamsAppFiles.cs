@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KaizalaBot.TeamsApp;
 using KaizalaBot.Testing;
+using KaizalaBot.Tooling;
 
 namespace KaizalaBot.Tests.TeamsApp;
 

@@ -17,6 +17,9 @@ public sealed record CardPromptMessages
     /// <summary>A click in a group chat or channel from someone other than the user who started the dialog.</summary>
     public required Func<ITurnContext, string> NotOwner { get; init; }
 
+    /// <summary>A typed answer in a group chat or channel from someone other than the user who started the dialog.</summary>
+    public required Func<ITurnContext, string> NotOwnerTyped { get; init; }
+
     /// <summary>The conversation was saved by an older version of the bot whose dialog changed since: it was ended.</summary>
     public required Func<ITurnContext, string> DialogChanged { get; init; }
 
@@ -30,6 +33,9 @@ public sealed record CardPromptMessages
         NotOwner = turn => IsFrench(turn)
             ? "Seule la personne qui a commencé cette étape peut répondre à cette carte."
             : "Only the person who started this step can answer this card.",
+        NotOwnerTyped = turn => IsFrench(turn)
+            ? "Seule la personne qui a commencé cette étape peut y répondre. Pour commencer la vôtre, écrivez-moi en conversation privée."
+            : "Only the person who started this step can answer it. To start your own, write to me in a personal chat.",
         DialogChanged = turn => IsFrench(turn)
             ? "Le bot a été mis à jour et cette conversation a dû être arrêtée. Veuillez recommencer."
             : "The bot was updated and this conversation had to stop. Please start again.",

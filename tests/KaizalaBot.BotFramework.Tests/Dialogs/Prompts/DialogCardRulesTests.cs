@@ -16,7 +16,7 @@ namespace KaizalaBot.BotFramework.Tests.Dialogs.Prompts;
 
 /// <summary>
 /// The card rules a dialog's author can rely on: a refresh is never an answer, only the dialog's owner answers in a
-/// group, a stack saved by an older build is ended rather than resumed, and steps get typed results.
+/// group (by click or by typing), a stack saved by an older build is ended rather than resumed, and steps get typed results.
 /// </summary>
 public sealed class DialogCardRulesTests
 {
@@ -54,6 +54,26 @@ public sealed class DialogCardRulesTests
         private static async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<Choice> step, CardSubmission answer, CancellationToken ct)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text($"Finished {step.State.Verb} then {answer.Verb}"), ct);
+            return await step.EndDialogAsync(null, ct);
+        }
+    }
+
+    /// <summary>"Customer name?" → "Customer: {typed name}".</summary>
+    private sealed class AskName : ComponentDialog
+    {
+        public AskName()
+            : base("ask-name")
+        {
+            AddDialog(new WaterfallDialog<Choice>("steps", new Choice(), [AskAsync]).AddStep<string>(AnswerAsync));
+            AddDialog(new TextPrompt("text", null));
+        }
+
+        private static Task<DialogTurnResult> AskAsync(WaterfallStepContext<Choice> step, CancellationToken ct) =>
+            step.PromptAsync("text", new PromptOptions { Prompt = MessageFactory.Text("Customer name?") }, ct);
+
+        private static async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<Choice> step, string name, CancellationToken ct)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text($"Customer: {name}"), ct);
             return await step.EndDialogAsync(null, ct);
         }
     }
@@ -102,6 +122,8 @@ public sealed class DialogCardRulesTests
             ReplyToId = "activity-1",
             Value = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["verb"] = verb, ["choice"] = verb, ["kbPrompt"] = stamp }),
         };
+
+        public Activity Typed(string text, ChannelAccount from) => Adapter.MakeActivity(ActivityTypes.Message) with { From = from, Text = text };
 
         public Task<StoredDocument?> ReadAsync() => Storage.ReadAsync(ConversationKey, Ct.Bounded());
 
@@ -167,6 +189,37 @@ public sealed class DialogCardRulesTests
 
         var owner = await harness.RunAsync(harness.Execute(stamp, "approve", Alex));
         Assert.Equal("Card B", Cards.Title(InvokeValue(owner)));
+    }
+
+    [Fact]
+    public async Task RunAsync_GroupChatTypedAnswerFromSomeoneElse_PolitelyRefusedAndNothingChanges()
+    {
+        var harness = new Harness(new AskName(), group: true);
+        await harness.Flow().Send("start").AssertReply("Customer name?").StartTestAsync(Ct.Bounded());
+        var before = await harness.ReadAsync();
+
+        await harness.RunAsync(harness.Typed("Contoso", Megan));
+
+        Assert.Equal(
+            "Only the person who started this step can answer it. To start your own, write to me in a personal chat.",
+            harness.Adapter.Connector.Replies[^1].Text);
+        Assert.Equal(DialogTurnStatus.Waiting, harness.Bot.LastResult!.Status);
+        Assert.Equal(before!.ETag, (await harness.ReadAsync())!.ETag);
+
+        await harness.RunAsync(harness.Typed("Fabrikam", Alex));
+        Assert.Equal("Customer: Fabrikam", harness.Adapter.Connector.Replies[^1].Text);
+        Assert.DoesNotContain(harness.Adapter.Connector.Replies, r => r.Text == "Customer: Contoso");
+    }
+
+    [Fact]
+    public async Task RunAsync_PersonalChat_TypedAnswerIsNotCheckedAgainstTheOwner()
+    {
+        var harness = new Harness(new AskName());
+        await harness.Flow().Send("start").StartTestAsync(Ct.Bounded());
+
+        await harness.RunAsync(harness.Typed("Contoso", Alex with { AadObjectId = null }));
+
+        Assert.Equal("Customer: Contoso", harness.Adapter.Connector.Replies[^1].Text);
     }
 
     [Fact]

@@ -1,67 +1,58 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 
-namespace KaizalaBot.TeamsApp;
+namespace KaizalaBot.Tooling;
 
 /// <summary>
-/// A folder of Node.js scripts whose npm packages are pinned by a committed <c>package-lock.json</c>: installed with
-/// <c>npm ci</c> into its ignored <c>node_modules</c> on first use, then each script runs with <c>node</c>, fed on
+/// A folder of Node.js tools whose npm packages are pinned by a committed <c>package-lock.json</c> (the Teams manifest
+/// validator, the Agents Playground): installed with <c>npm ci</c> into its ignored <c>node_modules</c> on first use and
+/// again whenever the lock file changed (<see cref="NpmInstallation"/>), then its scripts run with <c>node</c>, fed on
 /// standard input. Node.js missing is reported as such, never as a stack trace.
 /// </summary>
-public sealed class NpmToolFolder(string directory, TimeProvider time)
+public sealed partial class NpmToolFolder(string directory, TimeProvider time, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     public string Directory { get; } = directory;
 
     public string NodeExecutable { get; init; } = "node";
 
     public string NpmExecutable { get; init; } = "npm";
 
+    /// <summary>Installs the pinned packages unless the installed ones are those of the current lock file.</summary>
+    /// <exception cref="NpmToolException">npm failed or is not installed, or the lock file is missing.</exception>
+    public async Task EnsureInstalledAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await NpmInstallation.EnsureAsync(Directory, InstallAsync, time, cancellationToken);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new NpmToolException(ex.Message, ex);
+        }
+    }
+
     /// <returns>The script's standard output.</returns>
-    /// <exception cref="TeamsAppPackageException">npm or the script failed, or Node.js is not installed.</exception>
+    /// <exception cref="NpmToolException">npm or the script failed, or Node.js is not installed.</exception>
     public async Task<string> RunScriptAsync(string script, string standardInput, CancellationToken cancellationToken)
     {
         await EnsureInstalledAsync(cancellationToken);
         var (exitCode, output, errors) = await RunAsync(NodeExecutable, [script], standardInput, cancellationToken);
         return exitCode == 0
             ? output
-            : throw new TeamsAppPackageException($"node {script} in {Directory} failed (exit {exitCode}): {errors}");
+            : throw new NpmToolException($"node {script} in {Directory} failed (exit {exitCode}): {errors}");
     }
 
-    private async Task EnsureInstalledAsync(CancellationToken cancellationToken)
+    private async Task InstallAsync(CancellationToken cancellationToken)
     {
-        var marker = Path.Combine(Directory, "node_modules", ".package-lock.json");
-        if (File.Exists(marker))
+        LogInstalling(Directory);
+        var (exitCode, output, errors) = await RunAsync(
+            NpmExecutable, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], null, cancellationToken);
+        if (exitCode != 0)
         {
-            return;
-        }
-
-        // Callers run in parallel (test classes, a packaging run beside them): one npm ci at a time per folder.
-        await using var gate = await AcquireInstallLockAsync(cancellationToken);
-        if (!File.Exists(marker))
-        {
-            var (exitCode, output, errors) = await RunAsync(
-                NpmExecutable, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], null, cancellationToken);
-            if (exitCode != 0)
-            {
-                throw new TeamsAppPackageException($"npm ci in {Directory} failed (exit {exitCode}): {errors}{output}");
-            }
-        }
-    }
-
-    private async Task<FileStream> AcquireInstallLockAsync(CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(Directory, ".install.lock");
-        while (true)
-        {
-            try
-            {
-                // The OS drops the lock when its holder exits, however it exits: no stale lock to clean up.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
-            }
+            throw new NpmToolException($"npm ci in {Directory} failed (exit {exitCode}): {errors}{output}");
         }
     }
 
@@ -83,11 +74,11 @@ public sealed class NpmToolFolder(string directory, TimeProvider time)
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new TeamsAppPackageException($"'{program}' could not be started.");
+            process = Process.Start(start) ?? throw new NpmToolException($"'{program}' could not be started.");
         }
         catch (Win32Exception ex)
         {
-            throw new TeamsAppPackageException(
+            throw new NpmToolException(
                 $"'{program}' was not found: {Directory} needs Node.js 20+ and npm; install them or put them on PATH.", ex);
         }
 
@@ -114,4 +105,7 @@ public sealed class NpmToolFolder(string directory, TimeProvider time)
             return (process.ExitCode, await output, await errors);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installing the npm packages of {Directory} with npm ci (first use, or its package-lock.json changed)")]
+    private partial void LogInstalling(string directory);
 }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.Diagnostics.Tracing.Etlx;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
+
+namespace KaizalaBot.Benchmarks.Profiling;
+
+/// <summary>
+/// The <c>alloc-report</c> mode: where a process allocated, from a trace taken with
+/// <c>dotnet-trace collect --profile gc-verbose</c> (its AllocationTick events, one about every 100 KB, each with the
+/// type and the stack of the allocation that crossed the mark). Prints the share of bytes by type, then by method of
+/// ours on the stack (inclusive), which is how the turn path's allocations were found (docs/performance.md).
+/// </summary>
+internal static class AllocationReport
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        if (args is not [var tracePath, ..])
+        {
+            Console.Error.WriteLine("Usage: alloc-report <trace.nettrace> [method name filter, default KaizalaBot]");
+            return Task.FromResult(2);
+        }
+
+        var filter = args.ElementAtOrDefault(1) ?? "KaizalaBot";
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
+        using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(tracePath));
+        foreach (var traceEvent in log.Events)
+        {
+            if (traceEvent is not GCAllocationTickTraceData tick)
+            {
+                continue;
+            }
+
+            var amount = tick.AllocationAmount64;
+            total += amount;
+            byType[tick.TypeName] = byType.GetValueOrDefault(tick.TypeName) + amount;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var frame = tick.CallStack(); frame is not null; frame = frame.Caller)
+            {
+                var method = frame.CodeAddress.FullMethodName;
+                if (!string.IsNullOrEmpty(method) && method.Contains(filter, StringComparison.Ordinal) && seen.Add(method))
+                {
+                    byMethod[method] = byMethod.GetValueOrDefault(method) + amount;
+                }
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total / 1048576.0:F1} MB sampled by AllocationTick"));
+        Print("by type", byType, total);
+        Print($"by method containing '{filter}' (inclusive)", byMethod, total);
+        return Task.FromResult(total > 0 ? 0 : 1);
+    }
+
+    private static void Print(string title, Dictionary<string, long> shares, long total)
+    {
+        Console.WriteLine($"--- {title}");
+        foreach (var (name, bytes) in shares.OrderByDescending(p => p.Value).Take(40))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes * 100.0 / total,6:F1}%  {name}"));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace KaizalaBot.Benchmarks.Turns;
+
+/// <summary>The walks the turn benchmark knows, by name.</summary>
+internal static class ScenarioCatalog
+{
+    /// <summary>One turn: <c>help</c> (or <c>aide</c>), answered with the help card.</summary>
+    public static Scenario Help { get; } = new("help", [new SayStep("help", "aide")], IsHelpCard);
+
+    /// <summary>A new seller installs the app (welcome card) and clicks its Help button (Action.Submit): the help card.</summary>
+    public static Scenario Welcome { get; } = new(
+        "welcome", [new InstallStep(), new ClickStep(Verb: null, CardActionStyle.Submit)], IsHelpCard, NewUserPerWalk: true);
+
+    /// <summary>The migration dialog (issue 10) up to its review card, every click by <paramref name="style"/>.</summary>
+    public static Scenario Migrate(CardActionStyle style) => new(
+        style == CardActionStyle.Execute ? "migrate-execute" : "migrate-submit",
+        [
+            new SayStep("migrate", "migrer"),
+            new ClickStep("migrate.customer", style),
+            new ClickStep("migrate.subscription", style),
+            new ClickStep("migrate.plan", style),
+            new ClickStep("migrate.count", style),
+            new ClickStep("migrate.continue", style),
+        ],
+        card => card is { } shown && CardClick.Find(shown, "migrate.confirm", style) is not null);
+
+    /// <summary>What a run measures unless told otherwise.</summary>
+    public static IReadOnlyList<Scenario> Defaults { get; } = [Help, Welcome];
+
+    public static IReadOnlyList<Scenario> All { get; } = [Help, Welcome, Migrate(CardActionStyle.Submit), Migrate(CardActionStyle.Execute)];
+
+    public static Scenario Named(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown scenario '{name}'; known: {string.Join(", ", All.Select(s => s.Name))}.");
+
+    // The help card is the one with the command list (a FactSet).
+    private static bool IsHelpCard(JsonElement? card) =>
+        card?.GetRawText().Contains("\"FactSet\"", StringComparison.Ordinal) == true;
+}

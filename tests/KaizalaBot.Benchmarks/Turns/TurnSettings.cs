@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace KaizalaBot.Benchmarks.Turns;
+
+/// <summary>
+/// What one run of the <c>turns</c> mode measures. The long run (no option) is the full matrix: every scenario at 1, 8
+/// and 64 sellers on Memory, File and AzureBlob (Azurite) state, each cell's turns taken in rounds alternating with the
+/// floor's (so a change in the machine's load hits both alike), then the 100,000-turn memory soak. <c>--short</c> is the
+/// seconds-long version CI runs: 8 sellers, few turns in one round, a 1,000-turn soak.
+/// </summary>
+internal sealed record TurnSettings(
+    IReadOnlyList<Scenario> Scenarios,
+    IReadOnlyList<int> Sellers,
+    IReadOnlyList<string> Storages,
+    int Turns,
+    int Rounds,
+    int Warmup,
+    int SoakTurns,
+    bool Short)
+{
+    /// <summary>The shortest first warm-up of a process (see <see cref="TurnRun"/>).</summary>
+    public TimeSpan FirstWarmup => Short ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(8);
+
+    public const int SoakSellers = 8;
+    public const int SoakSamples = 10;
+
+    public static readonly IReadOnlyList<string> AllStorages = ["Memory", "File", "AzureBlob"];
+
+    public static TurnSettings Parse(string[] args)
+    {
+        var isShort = args.Contains("--short", StringComparer.OrdinalIgnoreCase);
+        var values = new BenchmarkArguments([.. args.Where(a => !a.Equals("--short", StringComparison.OrdinalIgnoreCase))]);
+
+        var storages = values.List("storage", AllStorages);
+        var unknown = storages.Except(AllStorages, StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown storage {string.Join(", ", unknown)}; known: {string.Join(", ", AllStorages)}.");
+        }
+
+        return new TurnSettings(
+            [.. values.List("scenarios", [.. ScenarioCatalog.Defaults.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
+            [.. values.List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
+            [.. storages.Select(s => AllStorages.First(known => known.Equals(s, StringComparison.OrdinalIgnoreCase)))],
+            values.Int("turns", isShort ? 200 : 5000),
+            values.Int("rounds", isShort ? 1 : 5),
+            values.Int("warmup", isShort ? 50 : 600),
+            values.Int("soak", isShort ? 1000 : 100_000),
+            isShort);
+    }
+}
