@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -25,8 +23,8 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
 
     public PlaygroundHost()
     {
-        PlaygroundPort = FreePort();
-        BotPort = FreePort();
+        PlaygroundPort = FreePorts.Next();
+        BotPort = FreePorts.Next();
         // Kestrel binds the port itself (not UseKestrel(port), whose address rewrite races with the app: dotnet/aspnetcore#67714).
         UseKestrel(kestrel => kestrel.ListenLocalhost(BotPort));
     }
@@ -111,12 +109,5 @@ public sealed class PlaygroundHost : WebApplicationFactory<Program>, IAsyncLifet
 
         throw new TimeoutException(
             $"The launcher did not log \"Agents Playground started\" within {StartTimeout}: is Node.js installed? See the host log.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
