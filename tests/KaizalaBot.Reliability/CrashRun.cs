@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Jobs;
+using KaizalaBot.PartnerCenter.Simulator;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Azurite;
+
+namespace KaizalaBot.Reliability;
+
+/// <summary>
+/// The crash harness: a migration confirmed on the bot's store, the bot process (the real host, its hosted runner) started
+/// against the standalone simulator process, killed with SIGKILL at a seeded random moment, restarted on the same store,
+/// and the simulator's tenant then counted: duplicate purchases, users without the new licence, users still on Kaizala
+/// Pro, double suspensions. A first run without a kill calibrates how long a migration lasts, so that kill moments
+/// spread over the whole of one.
+/// </summary>
+public static class CrashRun
+{
+    private static readonly TimeSpan CompletionLimit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<CrashReport> RunAsync(CrashRunSettings settings, TextWriter? output, CancellationToken cancellationToken)
+    {
+        var kaizalaSkuId = new KaizalaProOptions().SkuId;
+        var random = new Random(settings.Seed);
+        output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"KaizalaBot crash harness: seed {settings.Seed}, {settings.Runs} kills of a {settings.Users}-user migration, Blob on Azurite every {settings.BlobEvery} runs; "
+            + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
+        output?.WriteLine(CrashRunResult.Header);
+
+        AzuriteFixture? azurite = null;
+        try
+        {
+            if (Enumerable.Range(1, settings.Runs).Any(r => settings.StorageOf(r) == StorageKind.Blob))
+            {
+                azurite = new AzuriteFixture();
+                await azurite.InitializeAsync();
+            }
+
+            var results = new List<CrashRunResult>();
+            var calibration = await OneRunAsync(0, StorageKind.File, killAfter: null, settings.Users, kaizalaSkuId, azurite, cancellationToken);
+            results.Add(calibration);
+            output?.WriteLine(calibration);
+            for (var run = 1; run <= settings.Runs; run++)
+            {
+                var killAfter = calibration.Duration * random.NextDouble();
+                var result = await OneRunAsync(run, settings.StorageOf(run), killAfter, settings.Users, kaizalaSkuId, azurite, cancellationToken);
+                results.Add(result);
+                output?.WriteLine(result);
+            }
+
+            return new CrashReport(settings.Seed, settings.Users, results);
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<CrashRunResult> OneRunAsync(
+        int run, StorageKind storage, TimeSpan? killAfter, int users, string kaizalaSkuId, AzuriteFixture? azurite, CancellationToken cancellationToken)
+    {
+        using var storageRoot = new TempDirectory();
+        var storageSettings = storage == StorageKind.Blob
+            ? new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "AzureBlob",
+                ["Storage:AzureBlob:ConnectionString"] = azurite!.ConnectionString,
+                ["Storage:AzureBlob:ContainerName"] = string.Create(CultureInfo.InvariantCulture, $"crash-run-{run}-{Guid.NewGuid():N}"),
+            }
+            : new Dictionary<string, string> { ["Storage:Provider"] = "File", ["Storage:File:RootPath"] = storageRoot.Path };
+
+        // A fresh simulator process per run: every run starts from the same seeded world.
+        await using var simulator = await ListeningProcess.StartAsync(
+            typeof(SimulatorProgram).Assembly.Location,
+            ProcessEnvironment(new Dictionary<string, string> { ["PartnerCenterSimulator:ProvisioningDelay"] = "00:00:03" }));
+        using var inspection = new HttpClient { BaseAddress = simulator.BaseAddress };
+        var customerId = await SimulatedTenant.FindCustomerAsync(inspection, kaizalaSkuId, users, cancellationToken)
+            ?? throw new InvalidOperationException($"No simulated customer has {users} movable Kaizala Pro holders.");
+        await using var proxy = await RecordingProxy.StartAsync(simulator.BaseAddress);
+
+        MigrationRecord migration;
+        await using (var seller = SellerSide.Create(simulator.BaseAddress, storageSettings))
+        {
+            migration = await seller.ConfirmAsync(customerId, users, cancellationToken);
+        }
+
+        var before = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
+        var botSettings = new Dictionary<string, string>(storageSettings);
+        foreach (var (key, value) in SellerSide.PartnerCenterSettings(proxy.BaseAddress))
+        {
+            botSettings[key] = value;
+        }
+
+        // The runner polls for work and provisioning each second (the product polls every 5 and 30 s) and holds its lease
+        // for the shortest time the Blob lease allows, so a restarted bot takes over within seconds: the same code paths,
+        // a shorter wait.
+        botSettings["Migration:Runner:PollInterval"] = "00:00:01";
+        botSettings["Migration:Runner:ProvisioningPollInterval"] = "00:00:01";
+        botSettings["Migration:Runner:LeaseDuration"] = "00:00:15";
+        botSettings["Expiry:BuildAtStartup"] = "false";
+        botSettings["Reminders:Enabled"] = "false";
+        botSettings["Playground:Enabled"] = "false";
+        var environment = ProcessEnvironment(botSettings);
+        var host = typeof(Program).Assembly.Location;
+
+        // The harness reads the record from the same store while the bot runs (reads only: the bot is its one writer).
+        await using var observer = SellerSide.Create(simulator.BaseAddress, storageSettings);
+        var started = Stopwatch.GetTimestamp();
+        var stepAtKill = "-";
+        if (killAfter is { } delay)
+        {
+            var doomed = await ListeningProcess.StartAsync(host, environment);
+            await Task.Delay(delay, cancellationToken);
+            await doomed.KillAsync();
+            await doomed.DisposeAsync();
+            var atKill = await observer.GetAsync(migration.Id, cancellationToken);
+            stepAtKill = atKill is null ? "?" : Describe(atKill);
+        }
+
+        MigrationRecord final;
+        await using (var bot = await ListeningProcess.StartAsync(host, environment))
+        {
+            final = await WaitUntilRestingAsync(observer, migration.Id, bot, cancellationToken);
+        }
+
+        var duration = Stopwatch.GetElapsedTime(started);
+        var after = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
+        var userIds = (await observer.UserOutcomesAsync(migration.Id, cancellationToken)).Select(u => u.UserId).ToList();
+        var suspensions = proxy.Exchanges.Count(e => e.Method == "PATCH" && e.Status is >= 200 and < 300
+            && e.Path.EndsWith("/subscriptions/" + migration.SourceSubscriptionId, StringComparison.OrdinalIgnoreCase)
+            && e.RequestBody.Contains("suspended", StringComparison.OrdinalIgnoreCase));
+        return new CrashRunResult(
+            run,
+            storage,
+            killAfter,
+            stepAtKill,
+            final.State,
+            duration,
+            DuplicatePurchases: Math.Max(0, after.OrderIds.Except(before.OrderIds).Count() - 1),
+            UsersWithoutNewLicence: userIds.Count(u => !after.Holds(u, final.TargetSkuId)) + Math.Max(0, users - userIds.Count),
+            UsersStillOnKaizalaPro: userIds.Count(u => after.Holds(u, kaizalaSkuId)),
+            DoubleSuspensions: Math.Max(0, suspensions - 1));
+    }
+
+    private static async Task<MigrationRecord> WaitUntilRestingAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var record = await seller.GetAsync(migrationId, cancellationToken);
+            if (record is not null && (record.State.IsTerminal() || record.State == MigrationState.NeedsAttention))
+            {
+                return record;
+            }
+
+            if (Stopwatch.GetElapsedTime(waited) > CompletionLimit)
+            {
+                throw new TimeoutException($"Migration {migrationId} still {record?.State} after {CompletionLimit}; the bot's last lines:{Environment.NewLine}{bot.Tail()}");
+            }
+
+            await Task.Delay(PollEvery, cancellationToken);
+        }
+    }
+
+    private static string Describe(MigrationRecord record) => record.State switch
+    {
+        MigrationState.MovingLicences => string.Create(CultureInfo.InvariantCulture, $"MovingLicences {record.Licences.Moved} moved"),
+        MigrationState.Purchasing when record.Purchase.CheckoutStartedAt is not null => "Purchasing (checkout sent)",
+        _ => record.State.ToString(),
+    };
+
+    /// <summary>Settings as environment variables (never on the command line, where <c>ps</c> shows them), Development.</summary>
+    private static Dictionary<string, string> ProcessEnvironment(IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+        environment["DOTNET_ENVIRONMENT"] = "Development";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return environment;
+    }
+}
