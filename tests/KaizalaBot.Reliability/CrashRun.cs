@@ -27,6 +27,7 @@ public static class CrashRun
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"KaizalaBot crash harness: seed {settings.Seed}, {settings.Runs} kills of a {settings.Users}-user migration, Blob on Azurite every {settings.BlobEvery} runs; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
+        output?.WriteLine("Stale progress cards are not counted yet: the host on main reports progress to its log (LoggingMigrationNotifier) until the conversation (issue 10) brings the cards.");
         output?.WriteLine(CrashRunResult.Header);
 
         AzuriteFixture? azurite = null;
@@ -38,14 +39,23 @@ public static class CrashRun
                 await azurite.InitializeAsync();
             }
 
+            // One standalone simulator process for the invocation, reset to its seeded world before each run.
+            await using var simulator = await ListeningProcess.StartAsync(
+                typeof(SimulatorProgram).Assembly.Location,
+                ProcessEnvironment(new Dictionary<string, string> { ["PartnerCenterSimulator:ProvisioningDelay"] = "00:00:03" }));
+            using var inspection = new HttpClient { BaseAddress = simulator.BaseAddress };
+            var (customerId, users) = await SimulatedTenant.FindCustomerAsync(inspection, kaizalaSkuId, settings.Users, cancellationToken)
+                ?? throw new InvalidOperationException($"No simulated customer has {settings.Users} movable Kaizala Pro holders.");
+            var world = new SimulatedWorld(simulator.BaseAddress, inspection, customerId, users, kaizalaSkuId);
+
             var results = new List<CrashRunResult>();
-            var calibration = await OneRunAsync(0, StorageKind.File, killAfter: null, settings.Users, kaizalaSkuId, azurite, cancellationToken);
+            var calibration = await OneRunAsync(0, StorageKind.File, killAfter: null, world, azurite, cancellationToken);
             results.Add(calibration);
             output?.WriteLine(calibration);
             for (var run = 1; run <= settings.Runs; run++)
             {
                 var killAfter = calibration.Duration * random.NextDouble();
-                var result = await OneRunAsync(run, settings.StorageOf(run), killAfter, settings.Users, kaizalaSkuId, azurite, cancellationToken);
+                var result = await OneRunAsync(run, settings.StorageOf(run), killAfter, world, azurite, cancellationToken);
                 results.Add(result);
                 output?.WriteLine(result);
             }
@@ -62,7 +72,7 @@ public static class CrashRun
     }
 
     private static async Task<CrashRunResult> OneRunAsync(
-        int run, StorageKind storage, TimeSpan? killAfter, int users, string kaizalaSkuId, AzuriteFixture? azurite, CancellationToken cancellationToken)
+        int run, StorageKind storage, TimeSpan? killAfter, SimulatedWorld world, AzuriteFixture? azurite, CancellationToken cancellationToken)
     {
         using var storageRoot = new TempDirectory();
         var storageSettings = storage == StorageKind.Blob
@@ -74,19 +84,18 @@ public static class CrashRun
             }
             : new Dictionary<string, string> { ["Storage:Provider"] = "File", ["Storage:File:RootPath"] = storageRoot.Path };
 
-        // A fresh simulator process per run: every run starts from the same seeded world.
-        await using var simulator = await ListeningProcess.StartAsync(
-            typeof(SimulatorProgram).Assembly.Location,
-            ProcessEnvironment(new Dictionary<string, string> { ["PartnerCenterSimulator:ProvisioningDelay"] = "00:00:03" }));
-        using var inspection = new HttpClient { BaseAddress = simulator.BaseAddress };
-        var customerId = await SimulatedTenant.FindCustomerAsync(inspection, kaizalaSkuId, users, cancellationToken)
-            ?? throw new InvalidOperationException($"No simulated customer has {users} movable Kaizala Pro holders.");
-        await using var proxy = await RecordingProxy.StartAsync(simulator.BaseAddress);
+        using (var reset = await world.Inspection.PostAsync("_simulator/reset", content: null, cancellationToken))
+        {
+            reset.EnsureSuccessStatusCode();
+        }
+
+        var (inspection, customerId, kaizalaSkuId) = (world.Inspection, world.CustomerId, world.KaizalaSkuId);
+        await using var proxy = await RecordingProxy.StartAsync(world.Root);
 
         MigrationRecord migration;
-        await using (var seller = SellerSide.Create(simulator.BaseAddress, storageSettings))
+        await using (var seller = SellerSide.Create(world.Root, storageSettings))
         {
-            migration = await seller.ConfirmAsync(customerId, users, cancellationToken);
+            migration = await seller.ConfirmAsync(customerId, world.Users, cancellationToken);
         }
 
         var before = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
@@ -109,7 +118,7 @@ public static class CrashRun
         var host = typeof(Program).Assembly.Location;
 
         // The harness reads the record from the same store while the bot runs (reads only: the bot is its one writer).
-        await using var observer = SellerSide.Create(simulator.BaseAddress, storageSettings);
+        await using var observer = SellerSide.Create(world.Root, storageSettings);
         var started = Stopwatch.GetTimestamp();
         var stepAtKill = "-";
         if (killAfter is { } delay)
@@ -142,7 +151,7 @@ public static class CrashRun
             final.State,
             duration,
             DuplicatePurchases: Math.Max(0, after.OrderIds.Except(before.OrderIds).Count() - 1),
-            UsersWithoutNewLicence: userIds.Count(u => !after.Holds(u, final.TargetSkuId)) + Math.Max(0, users - userIds.Count),
+            UsersWithoutNewLicence: userIds.Count(u => !after.Holds(u, final.TargetSkuId)) + Math.Max(0, world.Users.Count - userIds.Count),
             UsersStillOnKaizalaPro: userIds.Count(u => after.Holds(u, kaizalaSkuId)),
             DoubleSuspensions: Math.Max(0, suspensions - 1));
     }

@@ -14,7 +14,7 @@ namespace KaizalaBot.Reliability;
 
 /// <summary>
 /// What the migration dialog does when a seller confirms, through the engine's public services on the bot's own store:
-/// list the customer's Kaizala Pro holders, take the recommended plan, preview, confirm (the Migration record, Queued).
+/// take the recommended plan for the chosen Kaizala Pro holders, preview, confirm (the Migration record, Queued).
 /// Until the conversation (issue 10) is on main this is how the harness starts migrations; the bot process runs them.
 /// </summary>
 internal sealed class SellerSide : IAsyncDisposable
@@ -55,18 +55,14 @@ internal sealed class SellerSide : IAsyncDisposable
         ["PartnerCenter:RefreshToken"] = SimulatorDemoDirectory.DemoRefreshToken,
     };
 
-    public async Task<MigrationRecord> ConfirmAsync(string customerId, int users, CancellationToken cancellationToken)
+    /// <summary>
+    /// Confirms the migration of <paramref name="users"/> (picked from the simulator's inspection rather than the planner's
+    /// listing, which reads every user's licences at Partner Center's pace and would make each run minutes longer).
+    /// </summary>
+    public async Task<MigrationRecord> ConfirmAsync(string customerId, IReadOnlyList<MigrationUser> users, CancellationToken cancellationToken)
     {
         var planner = _services.GetRequiredService<MigrationPlanner>();
-        var listing = await planner.ListKaizalaUsersAsync(customerId, progress: null, cancellationToken);
-        var selected = listing.KaizalaHolders.Where(u => u.UsageLocation is not null).Take(users)
-            .Select(u => new MigrationUser(u.Id, u.UserPrincipalName, u.DisplayName)).ToList();
-        if (selected.Count < users)
-        {
-            throw new InvalidOperationException($"Customer {customerId} has only {selected.Count} movable Kaizala Pro holders; {users} wanted.");
-        }
-
-        var plan = (await planner.GetPlanOptionsAsync(customerId, selected.Count, cancellationToken)).First(o => o.IsRecommended).Plan;
+        var plan = (await planner.GetPlanOptionsAsync(customerId, users.Count, cancellationToken)).First(o => o.IsRecommended).Plan;
         var source = (await planner.GetKaizalaSubscriptionsAsync(customerId, cancellationToken))
             .First(s => s.Status == KaizalaBot.PartnerCenter.Models.SubscriptionStatus.Active);
         var draft = new MigrationDraft
@@ -75,8 +71,8 @@ internal sealed class SellerSide : IAsyncDisposable
             CustomerId = customerId,
             SourceSubscriptionId = source.SubscriptionId,
             PlanId = plan.Id,
-            LicenceCount = selected.Count,
-            Users = selected,
+            LicenceCount = users.Count,
+            Users = users,
         };
         var preview = await planner.PreviewAsync(draft, cancellationToken);
         if (!preview.CanConfirm)

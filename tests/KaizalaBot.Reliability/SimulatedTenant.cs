@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KaizalaBot.Migration.Jobs;
 
 namespace KaizalaBot.Reliability;
 
@@ -25,8 +26,11 @@ internal sealed record SimulatedTenant(
                 s => s!["id"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase));
     }
 
-    /// <summary>The first customer with an active Kaizala Pro subscription and at least <paramref name="holders"/> movable holders.</summary>
-    public static async Task<string?> FindCustomerAsync(HttpClient inspection, string kaizalaSkuId, int holders, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first customer with an active Kaizala Pro subscription and at least <paramref name="holders"/> movable holders
+    /// (a usage location set), and the first <paramref name="holders"/> of them.
+    /// </summary>
+    public static async Task<(string CustomerId, IReadOnlyList<MigrationUser> Users)?> FindCustomerAsync(HttpClient inspection, string kaizalaSkuId, int holders, CancellationToken cancellationToken)
     {
         var state = await inspection.GetFromJsonAsync<JsonObject>("_simulator/state", cancellationToken);
         foreach (var customer in state!["customers"]!.AsArray().Where(c => c!["hasKaizala"]!.GetValue<bool>()))
@@ -34,10 +38,14 @@ internal sealed record SimulatedTenant(
             var id = customer!["id"]!.GetValue<string>();
             var tenant = (await inspection.GetFromJsonAsync<JsonObject>($"_simulator/customers/{id}", cancellationToken))!["tenant"]!;
             var active = tenant["subscriptions"]!.AsArray().Any(s => Is(s!["skuId"], kaizalaSkuId) && s["status"]!.GetValue<string>() == "active");
-            var movable = tenant["users"]!.AsArray().Count(u => u!["usageLocation"] is not null && u["assignedSkuIds"]!.AsArray().Any(sku => Is(sku, kaizalaSkuId)));
-            if (active && movable >= holders)
+            var movable = tenant["users"]!.AsArray()
+                .Where(u => u!["usageLocation"] is not null && u["assignedSkuIds"]!.AsArray().Any(sku => Is(sku, kaizalaSkuId)))
+                .Select(u => new MigrationUser(u!["id"]!.GetValue<string>(), u["userPrincipalName"]!.GetValue<string>(), u["displayName"]!.GetValue<string>()))
+                .Take(holders)
+                .ToList();
+            if (active && movable.Count == holders)
             {
-                return id;
+                return (id, movable);
             }
         }
 
