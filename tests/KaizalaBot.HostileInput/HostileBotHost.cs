@@ -46,9 +46,10 @@ internal sealed class HostileBotHost : WebApplicationFactory<Program>
         builder.UseSetting("Storage:File:RootPath", _storageRoot);
         builder.UseSetting("Playground:Enabled", "false");
 
-        // The run is about the bot's edge: the expiry index built at start-up would call Partner Center, which this host
+        // The run is about the bot's edge: the expiry index built at start-up and the reminders would call Partner Center, which this host
         // does not reach, and its error logs would count as the bot failing on input.
         builder.UseSetting("Expiry:BuildAtStartup", "false");
+        builder.UseSetting("Reminders:Enabled", "false");
 
         // One attempt per send: retries against the blocked hosts would only slow the run.
         builder.UseSetting("BotFramework:MaxRetryAttempts", "1");

@@ -67,10 +67,17 @@ public sealed partial class SellerAuthorizer : IDisposable
     /// Whether the user may migrate, without recording anything: for deciding who receives reminders, where a partner
     /// user who is not a seller is simply not a recipient rather than a refused request.
     /// </summary>
-    public async Task<bool> IsEntitledAsync(SellerIdentity seller, CancellationToken cancellationToken)
+    public Task<bool> IsEntitledAsync(SellerIdentity seller, CancellationToken cancellationToken) =>
+        IsAllowedAsync(seller, SellerAction.Migrate, cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="seller"/> may do <paramref name="action"/>, without logging or auditing a refusal: for
+    /// finding who to ask (e.g. which installed users are Admin agents for an approval), not for acting on a request.
+    /// </summary>
+    public async Task<bool> IsAllowedAsync(SellerIdentity seller, SellerAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seller);
-        return (await DecideAsync(seller, SellerAction.Migrate, cancellationToken)).IsAllowed;
+        return (await DecideAsync(seller, action, cancellationToken)).IsAllowed;
     }
 
     private async Task<AuthorizationResult> DecideAsync(SellerIdentity seller, SellerAction action, CancellationToken cancellationToken)

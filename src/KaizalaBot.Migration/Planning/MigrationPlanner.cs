@@ -1,6 +1,7 @@
 using KaizalaBot.Migration.Authorization;
 using KaizalaBot.Migration.Catalog;
 using KaizalaBot.Migration.Jobs;
+using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Models;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,32 @@ namespace KaizalaBot.Migration.Planning;
 /// nothing to Partner Center.
 /// </summary>
 public sealed class MigrationPlanner(
-    TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
+    IPartnerCenterClient client, TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
     MigrationStore store, UserListingCache listings, IOptions<MigrationOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan EndsSoon = TimeSpan.FromDays(14);
 
     private readonly MigrationApprovalOptions _approval = options.Value.Approval;
+
+    /// <summary>
+    /// Customers whose company name or domain starts with <paramref name="prefix"/> (Partner Center supports only
+    /// starts-with), each once, by name: two app-only calls whatever the number of customers.
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerMatch>> FindCustomersAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var byName = client.SearchCustomersAsync(CustomerSearchField.CompanyName, prefix.Trim(), cancellationToken);
+        var byDomain = client.SearchCustomersAsync(CustomerSearchField.Domain, prefix.Trim(), cancellationToken);
+        var found = (await byName).Items.Concat((await byDomain).Items);
+        return [.. found
+            .DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(Match)
+            .OrderBy(c => c.CompanyName, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>One customer by id (a reminder or a link names it): its name and domain, one app-only call.</summary>
+    public async Task<CustomerMatch> GetCustomerAsync(string customerId, CancellationToken cancellationToken) =>
+        Match(await client.GetCustomerAsync(customerId, cancellationToken));
 
     public async Task<IReadOnlyList<KaizalaSubscriptionSummary>> GetKaizalaSubscriptionsAsync(string customerId, CancellationToken cancellationToken)
     {
@@ -214,6 +235,9 @@ public sealed class MigrationPlanner(
             }
         }
     }
+
+    private static CustomerMatch Match(Customer customer) =>
+        new(customer.Id, customer.CompanyProfile?.CompanyName ?? customer.CompanyProfile?.Domain ?? customer.Id, customer.CompanyProfile?.Domain);
 
     private static string Names(IEnumerable<CandidateUser> users)
     {

@@ -4,7 +4,11 @@ namespace KaizalaBot.Bot;
 public enum BotCommand
 {
     Help,
+    Migrate,
+    Status,
+    Resume,
     Cancel,
+    History,
     Expiring,
     Reminders,
 }

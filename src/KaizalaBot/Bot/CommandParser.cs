@@ -16,6 +16,14 @@ public static class CommandParser
         ["?"] = BotCommand.Help,
         ["cancel"] = BotCommand.Cancel,
         ["annuler"] = BotCommand.Cancel,
+        ["migrate"] = BotCommand.Migrate,
+        ["migrer"] = BotCommand.Migrate,
+        ["status"] = BotCommand.Status,
+        ["statut"] = BotCommand.Status,
+        ["resume"] = BotCommand.Resume,
+        ["reprendre"] = BotCommand.Resume,
+        ["history"] = BotCommand.History,
+        ["historique"] = BotCommand.History,
         ["expiring"] = BotCommand.Expiring,
         ["expirations"] = BotCommand.Expiring,
         ["reminders"] = BotCommand.Reminders,
@@ -26,6 +34,9 @@ public static class CommandParser
         ["rappels off"] = BotCommand.Reminders,
     };
 
+    // Commands followed by free text (`migrate contoso`); the others must be typed alone.
+    private static readonly HashSet<BotCommand> TakesArgument = [BotCommand.Migrate];
+
     public static BotCommand? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -33,10 +44,22 @@ public static class CommandParser
             return null;
         }
 
-        return Names.TryGetValue(Normalize(text), out var command) ? command : null;
+        var normalized = Normalize(text);
+        if (Names.TryGetValue(normalized, out var command))
+        {
+            return command;
+        }
+
+        var words = normalized.Split(' ', 2);
+        return words.Length == 2 && Names.TryGetValue(words[0], out var withArgument) && TakesArgument.Contains(withArgument)
+            ? withArgument
+            : null;
     }
 
-    /// <summary>What follows the command's name (<c>on</c> in <c>reminders on</c>), lower case; null when nothing does.</summary>
+    /// <summary>
+    /// What follows the command's name (<c>on</c> in <c>reminders on</c>, <c>contoso.com</c> in <c>migrate contoso.com</c>),
+    /// lower case; null when nothing does.
+    /// </summary>
     public static string? ArgumentOf(string? text)
     {
         var words = Normalize(text ?? "").Split(' ', 2);
@@ -70,6 +93,14 @@ public static class CommandParser
         (BotCommand.Help, _) => "help",
         (BotCommand.Cancel, Localization.BotLanguage.French) => "annuler",
         (BotCommand.Cancel, _) => "cancel",
+        (BotCommand.Migrate, Localization.BotLanguage.French) => "migrer",
+        (BotCommand.Migrate, _) => "migrate",
+        (BotCommand.Status, Localization.BotLanguage.French) => "statut",
+        (BotCommand.Status, _) => "status",
+        (BotCommand.Resume, Localization.BotLanguage.French) => "reprendre",
+        (BotCommand.Resume, _) => "resume",
+        (BotCommand.History, Localization.BotLanguage.French) => "historique",
+        (BotCommand.History, _) => "history",
         (BotCommand.Expiring, Localization.BotLanguage.French) => "expirations",
         (BotCommand.Expiring, _) => "expiring",
         (BotCommand.Reminders, Localization.BotLanguage.French) => "rappels",

@@ -33,6 +33,7 @@ public sealed class CardRenderer
         data["t"] = texts.ToJson();
 
         var card = _binder.Bind(_templates[template], data);
+        ExecuteFallbacks.Add(card);
         return new Attachment
         {
             ContentType = ContentTypes.AdaptiveCard,

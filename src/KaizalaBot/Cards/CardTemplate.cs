@@ -5,6 +5,17 @@ public enum CardTemplate
 {
     Welcome,
     Help,
+    Notice,
+    MigrationCustomer,
+    MigrationSubscription,
+    MigrationPlan,
+    MigrationLicenceCount,
+    MigrationUsers,
+    MigrationWaiting,
+    MigrationReview,
+    Migration,
+    MigrationList,
+    MigrationApproval,
     ExpiryList,
     ExpiryDetails,
 }

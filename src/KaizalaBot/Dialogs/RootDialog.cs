@@ -1,22 +1,26 @@
 using KaizalaBot.BotFramework.Dialogs;
+using KaizalaBot.Dialogs.Migration;
 
 namespace KaizalaBot.Dialogs;
 
 /// <summary>
-/// The bottom of every seller's dialog stack. Conversations start from commands, never from free text, so beginning
-/// the root ends it at once; commands push their dialogs on top of it (the migration dialog joins in its issue), and
-/// card clicks are matched against whatever prompt is waiting.
+/// The bottom of every seller's dialog stack. Conversations start from commands (or a reminder's button), never from
+/// free text: begun with <see cref="MigrationDialogOptions"/> it runs the <see cref="MigrationDialog"/>, begun with
+/// anything else it ends at once. Card clicks are matched against whatever prompt is waiting inside.
 /// </summary>
-public sealed class RootDialog : ComponentDialog
+internal sealed class RootDialog : ComponentDialog
 {
-    public RootDialog()
+    public RootDialog(MigrationDialog migration)
         : base(nameof(RootDialog))
     {
+        AddDialog(migration);
     }
 
     protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        return innerDc.EndDialogAsync(null, cancellationToken);
+        return options is MigrationDialogOptions migration
+            ? innerDc.BeginDialogAsync(MigrationDialog.DialogId, migration, cancellationToken)
+            : innerDc.EndDialogAsync(null, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using KaizalaBot.Bot;
 using KaizalaBot.Bot.Commands;
+using KaizalaBot.Bot.Routes;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.BotFramework.Authentication;
@@ -38,8 +39,18 @@ internal static class BotHostingExtensions
         services.AddSingleton<DialogRoute>();
         services.AddScoped<CommandRouter>();
         services.AddBotCommand<HelpCommand>(BotCommand.Help, "commandHelp");
+        services.AddBotCommand<MigrateCommand>(BotCommand.Migrate, "commandMigrate");
+        services.AddBotCommand<StatusCommand>(BotCommand.Status, "commandStatus");
+        services.AddBotCommand<ResumeCommand>(BotCommand.Resume, "commandResume");
         services.AddBotCommand<CancelCommand>(BotCommand.Cancel, "commandCancel");
-        services.AddCardActions();
+        services.AddBotCommand<HistoryCommand>(BotCommand.History, "commandHistory");
+        services.AddCardActionRoute<ShowMigrationRoute>();
+        services.AddCardActionRoute<CancelMigrationRoute>();
+        services.AddCardActionRoute<RetryFailedUsersRoute>();
+        services.AddCardActionRoute<AcceptRemainderRoute>();
+        services.AddCardActionRoute<ResumeMigrationRoute>();
+        services.AddCardActionRoute<ApproveMigrationRoute>();
+        services.AddCardActionRoute<RejectMigrationRoute>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Storage;
@@ -136,6 +137,22 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
         {
             await storage.DeleteAsync(described.Key, WriteCondition.Unconditional, cancellationToken);
             LogRemoved(described.Installation.Scope, described.Installation.TenantId);
+        }
+    }
+
+    /// <summary>The seller's personal chat with the bot, or null when they never installed it personally (or removed it).</summary>
+    public async Task<Installation?> FindPersonalAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken) =>
+        (await storage.ReadAsync($"{KeyPrefix}{tenantId}/personal/{aadObjectId}", cancellationToken))?.Content.Deserialize<Installation>(BotJson.Options);
+
+    /// <summary>Every seller of <paramref name="tenantId"/> with a personal chat with the bot (e.g. the Admin agents to ask for an approval).</summary>
+    public async IAsyncEnumerable<Installation> ListPersonalAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var key in storage.ListKeysAsync($"{KeyPrefix}{tenantId}/personal/", cancellationToken))
+        {
+            if ((await storage.ReadAsync(key, cancellationToken))?.Content.Deserialize<Installation>(BotJson.Options) is { } installation)
+            {
+                yield return installation;
+            }
         }
     }
 

@@ -37,10 +37,10 @@ public sealed class CardActionRoutingTests : IAsyncLifetime
         public required int Days { get; init; }
     }
 
-    /// <summary>A reminder's <c>Snooze</c> button, as the reminders issue will add it.</summary>
+    /// <summary>A snooze-like button of the test's own: a verb no product route uses (the host registers its own routes too).</summary>
     private sealed class SnoozeRoute : CardActionRoute<SnoozeData>
     {
-        public override string Verb => "snoozeReminder";
+        public override string Verb => "testSnooze";
 
         protected override Task<CardActionResult> OnActionAsync(CardActionContext<SnoozeData> action, CancellationToken cancellationToken) =>
             Task.FromResult(CardActionResult.Message($"{action.Data.CustomerId}: snoozed for {action.Data.Days} days"));
@@ -55,7 +55,7 @@ public sealed class CardActionRoutingTests : IAsyncLifetime
         using var client = ClientWith(services => services.AddCardActionRoute<SnoozeRoute>());
         var seller = new TeamsActivities(new Uri(_connector.ServiceUrl));
 
-        var response = await client.SendAsync(TeamsActivities.Post(seller.Execute("snoozeReminder", """{"customerId":"contoso","days":7}""")));
+        var response = await client.SendAsync(TeamsActivities.Post(seller.Execute("testSnooze", """{"customerId":"contoso","days":7}""")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -68,7 +68,7 @@ public sealed class CardActionRoutingTests : IAsyncLifetime
         using var client = ClientWith(services => services.AddCardActionRoute<SnoozeRoute>());
         var seller = new TeamsActivities(new Uri(_connector.ServiceUrl));
 
-        await client.SendAsync(TeamsActivities.Post(seller.Submit("""{"verb":"snoozeReminder","customerId":"contoso","days":7}""")));
+        await client.SendAsync(TeamsActivities.Post(seller.Submit("""{"verb":"testSnooze","customerId":"contoso","days":7}""")));
 
         Assert.Equal("contoso: snoozed for 7 days", Assert.Single(_connector.SentMessages()).Text);
     }
@@ -79,7 +79,7 @@ public sealed class CardActionRoutingTests : IAsyncLifetime
         using var client = ClientWith(services => services.AddCardActionRoute<SnoozeRoute>());
         var seller = new TeamsActivities(new Uri(_connector.ServiceUrl));
 
-        var response = await client.SendAsync(TeamsActivities.Post(seller.Execute("snoozeReminder", """{"customerId":"contoso","days":"forever"}""")));
+        var response = await client.SendAsync(TeamsActivities.Post(seller.Execute("testSnooze", """{"customerId":"contoso","days":"forever"}""")));
 
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(400, body.GetProperty("statusCode").GetInt32());

@@ -112,10 +112,10 @@ public sealed class KaizalaTeamsBotTests : IAsyncLifetime
     [Fact]
     public async Task Message_UnknownText_ExplainsAndPointsToHelp()
     {
-        await PostAsync(Seller().Message("migrate everything now"));
+        await PostAsync(Seller().Message("sell everything now"));
 
         var reply = Assert.Single(_connector.SentMessages());
-        Assert.Contains("\"migrate everything now\"", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("\"sell everything now\"", reply.Text, StringComparison.Ordinal);
         Assert.Contains("help", reply.Text, StringComparison.Ordinal);
     }
 

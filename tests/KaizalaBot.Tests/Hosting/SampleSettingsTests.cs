@@ -7,6 +7,7 @@ using KaizalaBot.BotFramework.Connector;
 using KaizalaBot.BotFramework.Integration;
 using KaizalaBot.Hosting;
 using KaizalaBot.Migration;
+using KaizalaBot.MigrationHost;
 using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Reminders;
 using KaizalaBot.PartnerCenter;
@@ -34,6 +35,7 @@ public sealed class SampleSettingsTests
         ("Storage", typeof(StorageOptions)),
         ("PartnerCenter", typeof(PartnerCenterOptions)),
         ("Migration", typeof(MigrationOptions)),
+        ("Conversation", typeof(ConversationOptions)),
         ("Expiry", typeof(ExpiryOptions)),
         ("Reminders", typeof(ReminderOptions)),
         ("PartnerCenterSimulator", typeof(PartnerCenterSimulatorOptions)),

@@ -5,7 +5,9 @@ using KaizalaBot.BotFramework.Schema;
 namespace KaizalaBot.Tests.Support;
 
 /// <summary>Activities shaped like the ones Teams (and the Agents Playground) post, for one seller in one personal chat.</summary>
-internal sealed record TeamsActivities(Uri ServiceUrl, string Locale = "en-US", string ConversationId = "a:personal-chat-1")
+internal sealed record TeamsActivities(
+    Uri ServiceUrl, string Locale = "en-US", string ConversationId = "a:personal-chat-1", string AadObjectId = TeamsActivities.SellerAadId,
+    string ConversationType = "personal", string UserId = "29:seller-1", string Name = "Alex Wilber")
 {
     public const string TenantId = "5f8e1a3c-0000-4000-8000-00000000c5b1";
     public const string BotId = "28:kaizalabot";
@@ -17,7 +19,7 @@ internal sealed record TeamsActivities(Uri ServiceUrl, string Locale = "en-US", 
 
     public Activity BotAdded() => Base(ActivityTypes.ConversationUpdate) with
     {
-        MembersAdded = [new ChannelAccount { Id = BotId }, new ChannelAccount { Id = "29:seller-1", AadObjectId = SellerAadId }],
+        MembersAdded = [new ChannelAccount { Id = BotId }, new ChannelAccount { Id = UserId, AadObjectId = AadObjectId }],
     };
 
     public Activity Message(string text) => Base(ActivityTypes.Message) with { Text = text, Id = $"in-{Guid.NewGuid():N}" };
@@ -53,9 +55,9 @@ internal sealed record TeamsActivities(Uri ServiceUrl, string Locale = "en-US", 
         ChannelId = Channels.Msteams,
         ServiceUrl = ServiceUrl.ToString(),
         Locale = Locale,
-        From = new ChannelAccount { Id = "29:seller-1", Name = "Alex Wilber", AadObjectId = SellerAadId },
+        From = new ChannelAccount { Id = UserId, Name = Name, AadObjectId = AadObjectId },
         Recipient = new ChannelAccount { Id = BotId, Name = "KaizalaBot" },
-        Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal", TenantId = TenantId },
+        Conversation = new ConversationAccount { Id = ConversationId, ConversationType = ConversationType, TenantId = TenantId },
         ChannelData = JsonDocument.Parse($$$"""{"tenant":{"id":"{{{TenantId}}}"}}""").RootElement.Clone(),
     };
 }

@@ -1,0 +1,3 @@
+namespace KaizalaBot.Cards.Models;
+
+public sealed record MigrationListItem(string MigrationId, string Title, string Detail, string State, string StateColor);

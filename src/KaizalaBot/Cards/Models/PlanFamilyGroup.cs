@@ -1,0 +1,3 @@
+namespace KaizalaBot.Cards.Models;
+
+public sealed record PlanFamilyGroup(string Name, IReadOnlyList<PlanLine> Plans);

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Dialogs.Prompts;
+using KaizalaBot.Localization;
+
+namespace KaizalaBot.Dialogs.Migration;
+
+/// <summary>
+/// The migration dialog's card prompt. A live card (<see cref="LiveView"/> in the options) is drawn afresh each time it
+/// is sent, so the proactive redraw (<see cref="LiveOnlyKey"/> set on the turn: only live cards are sent again) shows
+/// the background work as it stands. A typed message while a card waits gets a hint instead of the card again.
+/// </summary>
+internal sealed class MigrationCardPrompt(string dialogId, LiveViewRenderer live, BotTexts texts)
+    : AdaptiveCardPrompt(dialogId, (prompt, ct) => HintAsync(prompt, texts, ct))
+{
+    /// <summary>Turn state key: this turn only redraws a waiting live card (nothing else is sent).</summary>
+    public const string LiveOnlyKey = "KaizalaBot.LiveCardsOnly";
+
+    protected override async Task OnPromptAsync(
+        ITurnContext turnContext, JsonObject state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+
+        if (LiveView.From(options.Validations) is not { } view)
+        {
+            if (!turnContext.TurnState.ContainsKey(LiveOnlyKey))
+            {
+                await base.OnPromptAsync(turnContext, state, options, isRetry, cancellationToken);
+            }
+
+            return;
+        }
+
+        var card = await live.RenderAsync(texts.ForLocale(turnContext.Activity.Locale), view, cancellationToken);
+        await base.OnPromptAsync(turnContext, state, options with { Prompt = MessageFactory.Attachment(card) }, isRetry, cancellationToken);
+    }
+
+    private static async Task<bool> HintAsync(PromptValidatorContext<CardSubmission> prompt, BotTexts texts, CancellationToken cancellationToken)
+    {
+        if (prompt.Recognized.Succeeded)
+        {
+            return true;
+        }
+
+        await prompt.Context.SendActivityAsync(
+            MessageFactory.Text(texts.ForLocale(prompt.Context.Activity.Locale)["migrationUseTheCard"]), cancellationToken);
+        return false;
+    }
+}

@@ -1,0 +1,8 @@
+namespace KaizalaBot.Dialogs.Migration.Preparation;
+
+public enum PreparationStatus
+{
+    Running,
+    Ready,
+    Failed,
+}

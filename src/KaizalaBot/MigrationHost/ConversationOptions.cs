@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KaizalaBot.MigrationHost;
+
+/// <summary>The <c>Conversation</c> section: how the migration conversation pages, prepares and refreshes its cards.</summary>
+public sealed record ConversationOptions
+{
+    public const string SectionName = "Conversation";
+
+    /// <summary>How often a card showing background work (users read, checks run) is redrawn in place at most.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan LiveCardInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Customers or users per card page (at most 12, so the largest page stays within a Teams message).</summary>
+    [Range(3, 12)]
+    public int PageSize { get; init; } = 8;
+
+    /// <summary>How far back <c>status</c> shows finished migrations.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00")]
+    public TimeSpan RecentMigrations { get; init; } = TimeSpan.FromDays(7);
+}

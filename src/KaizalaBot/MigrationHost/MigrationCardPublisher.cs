@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text.Json;
+using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Connector;
+using KaizalaBot.BotFramework.Schema;
+using KaizalaBot.Localization;
+using KaizalaBot.Migration.Authorization;
+using KaizalaBot.Migration.Expiry;
+using KaizalaBot.Migration.Jobs;
+using KaizalaBot.Migration.Notifications;
+using KaizalaBot.PartnerCenter;
+using KaizalaBot.Proactive;
+using KaizalaBot.Storage;
+
+namespace KaizalaBot.MigrationHost;
+
+/// <summary>
+/// Shows a migration in Teams through proactive turns (the same pipeline, lock and rate limits as the seller's own
+/// turns): the card updated in place (<c>PUT …/activities/{id}</c>, idempotent, so repeating it after a restart is
+/// harmless), and once-only posts — the summary, the attention notice, approval requests, the approval — claimed in
+/// <c>migration-cards/{id}</c> under an ETag before they are sent, so none is posted twice, whatever the instances.
+/// </summary>
+internal sealed partial class MigrationCardPublisher(
+    CloudAdapter adapter, MigrationService migrations, MigrationCards cards, ApprovalCards approvals, BotTexts texts, IStorage storage,
+    InstallationStore installations, SellerAuthorizer authorizer, ExpiryScanner scanner, TimeProvider time, ILogger<MigrationCardPublisher> logger)
+{
+    public const string KeyPrefix = "migration-cards/";
+
+    public async Task PublishAsync(MigrationCardJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        LogShowing(job.Kind, job.MigrationId);
+        if (await migrations.GetAsync(job.MigrationId, cancellationToken) is not { } migration)
+        {
+            return;
+        }
+
+        if (ReferenceOf(migration) is not { } seller)
+        {
+            LogNoConversation(migration.Id);
+            return;
+        }
+
+        var text = texts.ForLocale(migration.Language);
+        var customer = migration.CustomerName ?? migration.CustomerId;
+        switch (job.Kind)
+        {
+            case MigrationCardJobKind.Progress:
+                await ShowCardAsync(migration, seller, text, job.Progress is { } p && p.Migration.State == migration.State ? p : null, cancellationToken);
+                break;
+            case MigrationCardJobKind.Attention:
+                await ShowCardAsync(migration, seller, text, null, cancellationToken);
+                await PostOnceAsync(migration.Id, seller, $"attention:{migration.UpdatedAt.UtcTicks}",
+                    MessageFactory.Text(text.Format("attentionNotice", customer, migration.Attention is { } reason ? text.Text(reason) : "")), cancellationToken);
+                break;
+            case MigrationCardJobKind.Finished:
+                await ShowCardAsync(migration, seller, text, null, cancellationToken);
+                var summary = await cards.RenderAsync(migration, text, migration.RequestedBy, null, cancellationToken);
+                await PostOnceAsync(migration.Id, seller, "summary",
+                    MessageFactory.Attachment(summary) with { Summary = MigrationCards.StateText(migration, text, migration.Licences.Moved, migration.Licences.Failed, migration.UserCount) },
+                    cancellationToken);
+                await RefreshExpiryIndexAsync(migration, cancellationToken);
+                break;
+            case MigrationCardJobKind.Approved when migration.Approval is { Approved: true } approval:
+                await PostOnceAsync(migration.Id, seller, "approved", MessageFactory.Text(text.Format("approvedNotice", customer, approval.By.DisplayName)), cancellationToken);
+                break;
+            case MigrationCardJobKind.Approval when migration.State == MigrationState.AwaitingApproval:
+                await ShowCardAsync(migration, seller, text, null, cancellationToken);
+                await AskApproversAsync(migration, seller, text, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task ShowCardAsync(
+        MigrationRecord migration, ConversationReference seller, TextTable text, MigrationProgress? progress, CancellationToken cancellationToken)
+    {
+        var card = MessageFactory.Attachment(await cards.RenderAsync(migration, text, migration.RequestedBy, progress, cancellationToken));
+        if ((migration.ProgressActivityId ?? (await ReadStateAsync(migration.Id, cancellationToken))?.Value.CardActivityId) is { } activityId)
+        {
+            var updated = await adapter.ContinueConversationAsync(seller, (turn, ct) => turn.UpdateActivityAsync(card with { Id = activityId }, ct), cancellationToken);
+            if (updated.Status == ProactiveTurnStatus.Completed || updated.IsConversationGone
+                || updated.Failure is not ConnectorException { StatusCode: HttpStatusCode.NotFound })
+            {
+                LogIfNotShown(migration.Id, updated);
+                return;
+            }
+
+            // The message was deleted: the card goes on in a new one.
+        }
+
+        var posted = await adapter.ContinueConversationAsync(seller, (turn, ct) => turn.SendActivityAsync(card, ct), cancellationToken);
+        LogIfNotShown(migration.Id, posted);
+        if (posted.Responses is [{ Id: { } newId }, ..])
+        {
+            await storage.UpdateAsync<MigrationCardState>(
+                Key(migration.Id), s => (s ?? new MigrationCardState()) with { CardActivityId = newId }, BotJson.Options, time, cancellationToken);
+        }
+    }
+
+    // The customer's Kaizala Pro is suspended (or not, if cancelled): the index, and so the reminders and the customer
+    // list, should say so now rather than at the next scan.
+    private async Task RefreshExpiryIndexAsync(MigrationRecord migration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scanner.RefreshCustomerAsync(migration.CustomerId, cancellationToken);
+        }
+        catch (PartnerException ex)
+        {
+            LogIndexNotRefreshed(migration.Id, ex.ErrorCode ?? ex.ErrorCategory.ToString());
+        }
+    }
+
+    private async Task AskApproversAsync(MigrationRecord migration, ConversationReference seller, TextTable text, CancellationToken cancellationToken)
+    {
+        // Four eyes: the Admin agents who installed the bot personally, never the seller who asked.
+        var asked = 0;
+        await foreach (var installation in installations.ListPersonalAsync(migration.RequestedBy.TenantId, cancellationToken))
+        {
+            if (installation.UserAadObjectId is not { } aadObjectId
+                || string.Equals(aadObjectId, migration.RequestedBy.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var approver = new SellerIdentity(installation.TenantId, aadObjectId, installation.Reference.User?.Name ?? aadObjectId);
+            if (await authorizer.IsAllowedAsync(approver, SellerAction.Approve, cancellationToken))
+            {
+                asked++;
+                var card = approvals.Render(migration, texts.ForLocale(installation.Reference.Locale), approver);
+                await PostOnceAsync(migration.Id, installation.Reference, $"approval:{aadObjectId}", MessageFactory.Attachment(card), cancellationToken);
+            }
+        }
+
+        LogApproversAsked(migration.Id, asked);
+        if (asked == 0)
+        {
+            await PostOnceAsync(migration.Id, seller, "approval:none", MessageFactory.Text(text["approvalNobody"]), cancellationToken);
+        }
+    }
+
+    /// <summary>Sends <paramref name="activity"/> unless <paramref name="postKey"/> was claimed already (then it was, or is being, sent).</summary>
+    private async Task PostOnceAsync(string migrationId, ConversationReference reference, string postKey, Activity activity, CancellationToken cancellationToken)
+    {
+        var claimed = false;
+        await storage.UpdateAsync<MigrationCardState>(
+            Key(migrationId),
+            s =>
+            {
+                var current = s ?? new MigrationCardState();
+                claimed = !current.Posted.Contains(postKey);
+                return claimed ? current with { Posted = [.. current.Posted, postKey] } : current;
+            },
+            BotJson.Options, time, cancellationToken);
+        if (!claimed)
+        {
+            return;
+        }
+
+        var result = await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken);
+        LogIfNotShown(migrationId, result);
+        if (result.Status != ProactiveTurnStatus.Completed && !result.IsConversationGone)
+        {
+            // Not delivered: release the claim so the next sweep or notice tries again.
+            await storage.UpdateAsync<MigrationCardState>(
+                Key(migrationId), s => (s ?? new MigrationCardState()) with { Posted = [.. (s?.Posted ?? []).Where(k => k != postKey)] },
+                BotJson.Options, time, cancellationToken);
+        }
+    }
+
+    private Task<StoredItem<MigrationCardState>?> ReadStateAsync(string migrationId, CancellationToken cancellationToken) =>
+        storage.ReadAsync<MigrationCardState>(Key(migrationId), BotJson.Options, cancellationToken);
+
+    private static string Key(string migrationId) => KeyPrefix + migrationId;
+
+    private static ConversationReference? ReferenceOf(MigrationRecord migration) =>
+        migration.ConversationReference is { ValueKind: JsonValueKind.Object } json ? json.Deserialize<ConversationReference>(BotJson.Options) : null;
+
+    private void LogIfNotShown(string migrationId, ProactiveTurnResult result)
+    {
+        if (result.Status != ProactiveTurnStatus.Completed)
+        {
+            LogNotShown(migrationId, result.Status, result.IsConversationGone);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} finished but its customer's expiry index entry was not refreshed: {Failure}")]
+    private partial void LogIndexNotRefreshed(string migrationId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Showing {Kind} of migration {MigrationId} in Teams")]
+    private partial void LogShowing(MigrationCardJobKind kind, string migrationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} has no conversation to show it in")]
+    private partial void LogNoConversation(string migrationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} was not shown in Teams: {Status} (conversation gone: {Gone})")]
+    private partial void LogNotShown(string migrationId, ProactiveTurnStatus status, bool gone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migration {MigrationId} waits for approval: {Count} Admin agent(s) asked in Teams")]
+    private partial void LogApproversAsked(string migrationId, int count);
+}

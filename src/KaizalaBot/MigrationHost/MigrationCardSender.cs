@@ -1,0 +1,84 @@
+using KaizalaBot.Migration.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace KaizalaBot.MigrationHost;
+
+/// <summary>
+/// Shows migrations in Teams, one job at a time, off every caller's path. At start it goes over the active and recent
+/// migrations once, so a card, a summary or an approval request a stopped host never sent is shown now (the
+/// once-only claims keep what was already posted from being posted again).
+/// </summary>
+internal sealed partial class MigrationCardSender(
+    MigrationCardQueue queue, MigrationCardPublisher publisher, MigrationService migrations, IOptions<ConversationOptions> options,
+    ILogger<MigrationCardSender> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await SweepAsync(stoppingToken);
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var batch = new List<MigrationCardJob>();
+            while (queue.Reader.TryRead(out var job))
+            {
+                batch.Add(job);
+            }
+
+            foreach (var job in Coalesce(batch))
+            {
+                await PublishSafelyAsync(job, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Progress drawn just before a later drawing of the same migration is not worth a call to Teams.</summary>
+    internal static IEnumerable<MigrationCardJob> Coalesce(IReadOnlyList<MigrationCardJob> batch) =>
+        batch.Where((job, index) => job.Kind != MigrationCardJobKind.Progress || !batch.Skip(index + 1).Any(later =>
+            later.MigrationId == job.MigrationId
+            && later.Kind is MigrationCardJobKind.Progress or MigrationCardJobKind.Attention or MigrationCardJobKind.Finished));
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        IReadOnlyList<MigrationRecord> recent;
+        try
+        {
+            recent = await migrations.ListActiveAndRecentAsync(options.Value.RecentMigrations, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSweepFailed(ex);
+            return;
+        }
+
+        foreach (var migration in recent.Where(m => m.ConversationReference is not null))
+        {
+            queue.Enqueue(new MigrationCardJob(
+                migration.State switch
+                {
+                    _ when migration.State.IsTerminal() => MigrationCardJobKind.Finished,
+                    MigrationState.NeedsAttention => MigrationCardJobKind.Attention,
+                    MigrationState.AwaitingApproval => MigrationCardJobKind.Approval,
+                    _ => MigrationCardJobKind.Progress,
+                },
+                migration.Id));
+        }
+    }
+
+    // The boundary of the sender's loop: one job failing (storage, an unexpected answer) must not stop the others.
+    private async Task PublishSafelyAsync(MigrationCardJob job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await publisher.PublishAsync(job, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogJobFailed(ex, job.Kind, job.MigrationId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Showing {Kind} of migration {MigrationId} in Teams failed")]
+    private partial void LogJobFailed(Exception exception, MigrationCardJobKind kind, string migrationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The start-up sweep of recent migrations failed; their cards update with their next change")]
+    private partial void LogSweepFailed(Exception exception);
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KaizalaBot.BotFramework.Schema;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Protocol;
+
+namespace KaizalaBot.Tests.Support;
+
+/// <summary>
+/// One seller in their personal chat, clicking cards as Teams would: Action.Execute posts an invoke whose answer
+/// replaces the card; Action.Submit posts the fallback's data as a message and the bot updates the clicked message.
+/// Tracks the card the seller currently sees and every text the bot said.
+/// </summary>
+internal sealed class ConversationDriver(ConversationWorld world, CardStyle style, string locale = "en-US", TeamsActivities? who = null)
+{
+    public TeamsActivities Seller { get; } = who ?? world.Seller(locale);
+
+    public ShownCard? Current { get; private set; }
+
+    /// <summary>The answer of the last click when it was not a card (an invoke toast, or chat messages).</summary>
+    public List<string> Said { get; } = [];
+
+    public async Task InstallAsync() => await PostAsync(Seller.InstallationAdd());
+
+    public async Task<ShownCard> TypeAsync(string text)
+    {
+        var before = world.Connector.Requests.Count;
+        var response = await PostAsync(Seller.Message(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Observe(before) ?? throw new InvalidOperationException($"\"{text}\" got no card; the bot said: {string.Join(" / ", Said)}");
+    }
+
+    /// <summary>Types <paramref name="text"/> and records whatever the bot answers (a card or not).</summary>
+    public async Task SayAsync(string text)
+    {
+        Said.Clear();
+        var before = world.Connector.Requests.Count;
+        var response = await PostAsync(Seller.Message(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Observe(before);
+    }
+
+    /// <summary>Clicks the first button with <paramref name="verb"/> (whose data fits <paramref name="match"/>), with the card's inputs set.</summary>
+    public Task<HttpResponseMessage> ClickAsync(
+        string verb, Func<JsonObject, bool>? match = null, IReadOnlyDictionary<string, JsonNode?>? inputs = null, Action<JsonObject>? tamper = null,
+        string? sendAs = null)
+    {
+        var card = Current ?? throw new InvalidOperationException("No card to click.");
+        var action = ShownCard.Actions(card.Card).FirstOrDefault(a => a["verb"]?.GetValue<string>() == verb && (match?.Invoke(a["data"] as JsonObject ?? []) ?? true))
+            ?? throw new InvalidOperationException($"No {verb} button on the card: {card.Text}");
+        var data = (style == CardStyle.Execute ? action["data"] : action["fallback"]!["data"])?.DeepClone().AsObject() ?? [];
+        foreach (var (name, value) in inputs ?? new Dictionary<string, JsonNode?>())
+        {
+            data[name] = value?.DeepClone();
+        }
+
+        tamper?.Invoke(data);
+        return SendClickAsync(sendAs ?? verb, data, card.ActivityId);
+    }
+
+    /// <summary>Posts a click with exactly <paramref name="data"/> (forged or replayed) on the message <paramref name="activityId"/>.</summary>
+    public async Task<HttpResponseMessage> SendClickAsync(string verb, JsonObject data, string activityId)
+    {
+        Said.Clear();
+        var before = world.Connector.Requests.Count;
+        var response = style == CardStyle.Execute
+            ? await PostAsync(Seller.Execute(verb, data.ToJsonString(), activityId))
+            : await PostAsync(Seller.Submit(data.ToJsonString(), activityId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (style == CardStyle.Execute)
+        {
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            if (body["type"]!.GetValue<string>() == ContentTypes.AdaptiveCard)
+            {
+                Current = new ShownCard(activityId, body["value"]!.AsObject());
+            }
+            else
+            {
+                Said.Add(body["value"]!.ToString());
+            }
+        }
+
+        Observe(before);
+        return response;
+    }
+
+    /// <summary>Waits (bounded) until the bot redraws the current card's message on its own into one that fits <paramref name="done"/>.</summary>
+    public async Task<ShownCard> WaitForUpdateAsync(Func<ShownCard, bool> done, string what)
+    {
+        var id = Current!.ActivityId;
+        var deadline = TimeProvider.System.GetUtcNow() + Waits.DefaultLimit;
+        while (!done(Current))
+        {
+            var seen = world.Connector.Requests.Count;
+            await world.Connector.WaitForRequestsAsync(seen + 1, deadline - TimeProvider.System.GetUtcNow());
+            if (LastCardFor(id, seen) is { } card)
+            {
+                Current = card;
+            }
+        }
+
+        return Current ?? throw new InvalidOperationException(what);
+    }
+
+    /// <summary>Waits (bounded) for a card, posted or updated since request <paramref name="from"/>, that fits <paramref name="wanted"/>.</summary>
+    public async Task<ShownCard> WaitForCardAsync(int from, Func<ShownCard, bool> wanted, string what)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var seen = world.Connector.Requests.Count;
+            if (CardsSince(from).FirstOrDefault(wanted) is { } card)
+            {
+                return card;
+            }
+
+            var left = deadline - TimeProvider.System.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No card for {what} within 60 s.");
+            }
+
+            await world.Connector.WaitForRequestsAsync(seen + 1, left);
+        }
+    }
+
+    /// <summary>Waits (bounded) for a text message to this conversation, sent since request <paramref name="from"/>, that fits <paramref name="wanted"/>.</summary>
+    public async Task<string> WaitForTextAsync(int from, Func<string, bool> wanted, string what)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var seen = world.Connector.Requests.Count;
+            var text = world.Connector.Requests.Skip(from).Where(Mine).Select(r => r.Activity().Text).FirstOrDefault(t => t is not null && wanted(t));
+            if (text is not null)
+            {
+                return text;
+            }
+
+            var left = deadline - TimeProvider.System.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No message for {what} within 60 s.");
+            }
+
+            await world.Connector.WaitForRequestsAsync(seen + 1, left);
+        }
+    }
+
+    /// <summary>Cards posted or updated since request <paramref name="from"/> (0-based), with their message ids.</summary>
+    public IReadOnlyList<ShownCard> CardsSince(int from) =>
+        [.. world.Connector.Requests.Select((r, i) => (r, i)).Skip(from).Where(x => Mine(x.r)).Select(x => ToCard(x.r, x.i)).OfType<ShownCard>()];
+
+    // What the bot sent to this seller's conversation (others, such as an approver's, have their own driver).
+    private bool Mine(RecordedRequest request) =>
+        request.Body.Length > 0 && request.RawTarget.Contains($"/conversations/{Uri.EscapeDataString(Seller.ConversationId)}/", StringComparison.Ordinal);
+
+    private ShownCard? LastCardFor(string activityId, int from) => CardsSince(from).LastOrDefault(c => c.ActivityId == activityId);
+
+    private ShownCard? Observe(int before)
+    {
+        foreach (var request in world.Connector.Requests.Skip(before).Where(Mine))
+        {
+            var activity = request.Activity();
+            if (activity.Type == ActivityTypes.Message && activity.Text is { Length: > 0 } text)
+            {
+                Said.Add(text);
+            }
+        }
+
+        var cards = CardsSince(before);
+        if (cards.Count > 0)
+        {
+            Current = cards[^1];
+        }
+
+        return cards.Count > 0 ? Current : null;
+    }
+
+    private static ShownCard? ToCard(RecordedRequest request, int index)
+    {
+        var activity = request.Activity();
+        if (activity.Attachments is not [{ ContentType: ContentTypes.AdaptiveCard, Content: { } content }, ..])
+        {
+            return null;
+        }
+
+        // A PUT names the message it updates; a POST creates message "activity-{n}" (the recording connector's answer).
+        var id = request.Method == "PUT" ? request.RawTarget.Split('/')[^1] : $"activity-{index + 1}";
+        return new ShownCard(Uri.UnescapeDataString(id), JsonNode.Parse(content.GetRawText())!.AsObject());
+    }
+
+    private Task<HttpResponseMessage> PostAsync(Activity activity) => world.Client.SendAsync(TeamsActivities.Post(activity));
+}
