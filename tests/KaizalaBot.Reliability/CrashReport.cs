@@ -14,6 +14,6 @@ public sealed record CrashReport(int Seed, int Users, IReadOnlyList<CrashRunResu
         var killed = Killed.ToList();
         var notCompleted = Runs.Count(r => r.FinalState != MigrationState.Completed);
         return FormattableString.Invariant(
-            $"crash: seed {Seed}, {killed.Count} kills of a {Users}-user migration ({killed.Count(r => r.Storage == StorageKind.Blob)} on Blob); not completed {notCompleted}, duplicate purchases {Runs.Sum(r => r.DuplicatePurchases)}, users without the new licence {Runs.Sum(r => r.UsersWithoutNewLicence)}, users still on Kaizala Pro {Runs.Sum(r => r.UsersStillOnKaizalaPro)}, double suspensions {Runs.Sum(r => r.DoubleSuspensions)}: {(Passed ? "PASSED" : "FAILED")}");
+            $"crash: seed {Seed}, {killed.Count} kills of a {Users}-user migration ({killed.Count(r => r.Storage == StorageKind.Blob)} on Blob); not completed {notCompleted}, duplicate purchases {Runs.Sum(r => r.DuplicatePurchases)}, users without the new licence {Runs.Sum(r => r.UsersWithoutNewLicence)}, users still on Kaizala Pro {Runs.Sum(r => r.UsersStillOnKaizalaPro)}, double suspensions {Runs.Sum(r => r.DoubleSuspensions)}, progress cards left stale {Runs.Sum(r => r.StaleProgressCards)}, summaries posted twice {Runs.Sum(r => r.DuplicateSummaries)}: {(Passed ? "PASSED" : "FAILED")}");
     }
 }

@@ -5,6 +5,7 @@ using KaizalaBot.Migration.Jobs;
 using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Testing;
 using KaizalaBot.Testing.Azurite;
+using KaizalaBot.Testing.Protocol;
 
 namespace KaizalaBot.Reliability;
 
@@ -27,7 +28,6 @@ public static class CrashRun
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"KaizalaBot crash harness: seed {settings.Seed}, {settings.Runs} kills of a {settings.Users}-user migration, Blob on Azurite every {settings.BlobEvery} runs; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
-        output?.WriteLine("Stale progress cards are not counted yet: the host on main reports progress to its log (LoggingMigrationNotifier) until the conversation (issue 10) brings the cards.");
         output?.WriteLine(CrashRunResult.Header);
 
         AzuriteFixture? azurite = null;
@@ -92,10 +92,14 @@ public static class CrashRun
         var (inspection, customerId, kaizalaSkuId) = (world.Inspection, world.CustomerId, world.KaizalaSkuId);
         await using var proxy = await RecordingProxy.StartAsync(world.Root);
 
+        // The seller's personal chat, at a recording connector: the progress card (the review card the dialog turned
+        // into it) is updated in place there, and the summary posted.
+        await using var connector = await RecordingConnectorServer.StartAsync();
+        var chat = new SellerChat(connector, run);
         MigrationRecord migration;
         await using (var seller = SellerSide.Create(world.Root, storageSettings))
         {
-            migration = await seller.ConfirmAsync(customerId, world.Users, cancellationToken);
+            migration = await seller.ConfirmAsync(customerId, world.Users, chat.Reference(), chat.ProgressActivityId, cancellationToken);
         }
 
         var before = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
@@ -132,9 +136,12 @@ public static class CrashRun
         }
 
         MigrationRecord final;
+        int staleCards;
+        int duplicateSummaries;
         await using (var bot = await ListeningProcess.StartAsync(host, environment))
         {
             final = await WaitUntilRestingAsync(observer, migration.Id, bot, cancellationToken);
+            (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
         }
 
         var duration = Stopwatch.GetElapsedTime(started);
@@ -153,7 +160,9 @@ public static class CrashRun
             DuplicatePurchases: Math.Max(0, after.OrderIds.Except(before.OrderIds).Count() - 1),
             UsersWithoutNewLicence: userIds.Count(u => !after.Holds(u, final.TargetSkuId)) + Math.Max(0, world.Users.Count - userIds.Count),
             UsersStillOnKaizalaPro: userIds.Count(u => after.Holds(u, kaizalaSkuId)),
-            DoubleSuspensions: Math.Max(0, suspensions - 1));
+            DoubleSuspensions: Math.Max(0, suspensions - 1),
+            StaleProgressCards: staleCards,
+            DuplicateSummaries: duplicateSummaries);
     }
 
     private static async Task<MigrationRecord> WaitUntilRestingAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)

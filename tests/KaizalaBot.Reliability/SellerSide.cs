@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KaizalaBot.Migration;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Notifications;
@@ -14,7 +15,8 @@ namespace KaizalaBot.Reliability;
 
 /// <summary>
 /// What the migration dialog does when a seller confirms, through the engine's public services on the bot's own store:
-/// take the recommended plan for the chosen Kaizala Pro holders, preview, confirm (the Migration record, Queued).
+/// take the recommended plan for the chosen Kaizala Pro holders, preview, confirm (the Migration record, Queued, with
+/// the seller's conversation and the review card that becomes the progress card).
 /// Until the conversation (issue 10) is on main this is how the harness starts migrations; the bot process runs them.
 /// </summary>
 internal sealed class SellerSide : IAsyncDisposable
@@ -59,7 +61,8 @@ internal sealed class SellerSide : IAsyncDisposable
     /// Confirms the migration of <paramref name="users"/> (picked from the simulator's inspection rather than the planner's
     /// listing, which reads every user's licences at Partner Center's pace and would make each run minutes longer).
     /// </summary>
-    public async Task<MigrationRecord> ConfirmAsync(string customerId, IReadOnlyList<MigrationUser> users, CancellationToken cancellationToken)
+    public async Task<MigrationRecord> ConfirmAsync(
+        string customerId, IReadOnlyList<MigrationUser> users, JsonElement conversationReference, string progressActivityId, CancellationToken cancellationToken)
     {
         var planner = _services.GetRequiredService<MigrationPlanner>();
         var plan = (await planner.GetPlanOptionsAsync(customerId, users.Count, cancellationToken)).First(o => o.IsRecommended).Plan;
@@ -73,6 +76,9 @@ internal sealed class SellerSide : IAsyncDisposable
             PlanId = plan.Id,
             LicenceCount = users.Count,
             Users = users,
+            ConversationReference = conversationReference,
+            ProgressActivityId = progressActivityId,
+            Language = "en-US",
         };
         var preview = await planner.PreviewAsync(draft, cancellationToken);
         if (!preview.CanConfirm)

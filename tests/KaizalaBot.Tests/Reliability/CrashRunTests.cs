@@ -7,12 +7,13 @@ namespace KaizalaBot.Tests.Reliability;
 /// <summary>
 /// The short run of the crash harness, on every build: a calibration migration, then three migrations whose bot process
 /// is killed (SIGKILL) at a seeded random moment and restarted on the same store (file twice, Blob on Azurite once),
-/// against the standalone simulator process. The long run is <c>dotnet run --project tests/KaizalaBot.Reliability -- crash</c>.
+/// against the standalone simulator process; the seller's chat is a recording connector, where the last message must be
+/// the one summary. The long run is <c>dotnet run --project tests/KaizalaBot.Reliability -- crash</c>.
 /// </summary>
 public sealed class CrashRunTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task ShortRun_BotKilledMidMigrationAndRestarted_NothingBoughtTwiceEveryUserMovedNothingSuspendedTwice()
+    public async Task ShortRun_BotKilledMidMigrationAndRestarted_NothingBoughtTwiceEveryUserMovedNothingSuspendedTwiceSummaryShownOnce()
     {
         var log = new StringWriter();
         var report = await CrashRun.RunAsync(CrashRunSettings.ShortRun, log, CancellationToken.None);
@@ -27,6 +28,8 @@ public sealed class CrashRunTests(ITestOutputHelper output)
         Assert.True(report.Runs.Sum(r => r.UsersWithoutNewLicence) == 0, summary);
         Assert.True(report.Runs.Sum(r => r.UsersStillOnKaizalaPro) == 0, summary);
         Assert.True(report.Runs.Sum(r => r.DoubleSuspensions) == 0, summary);
+        Assert.True(report.Runs.Sum(r => r.StaleProgressCards) == 0, summary);
+        Assert.True(report.Runs.Sum(r => r.DuplicateSummaries) == 0, summary);
         Assert.True(report.Passed, summary);
     }
 }
