@@ -13,8 +13,9 @@ namespace KaizalaBot.Reliability;
 /// The crash harness: a migration confirmed on the bot's store, the bot process (the real host, its hosted runner) started
 /// against the standalone simulator process, killed with SIGKILL at a seeded random moment, restarted on the same store,
 /// and the simulator's tenant then counted: duplicate purchases, users without the new licence, users still on Kaizala
-/// Pro, double suspensions. A first run without a kill calibrates how long a migration lasts, so that kill moments
-/// spread over the whole of one.
+/// Pro, double suspensions, progress cards left stale, summaries posted twice. A first run without a kill calibrates how
+/// long a migration lasts, so that kill moments spread over the whole of one. In <c>faults</c> mode the same runs go
+/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>).
 /// </summary>
 public static class CrashRun
 {
@@ -26,7 +27,7 @@ public static class CrashRun
         var kaizalaSkuId = new KaizalaProOptions().SkuId;
         var random = new Random(settings.Seed);
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"KaizalaBot crash harness: seed {settings.Seed}, {settings.Runs} kills of a {settings.Users}-user migration, Blob on Azurite every {settings.BlobEvery} runs; "
+            $"KaizalaBot {(settings.Kill ? "crash" : "faults")} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}, {settings.FaultPercent}% of Partner Center answers failed, Blob on Azurite every {settings.BlobEvery} runs; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
         output?.WriteLine(CrashRunResult.Header);
 
@@ -49,18 +50,24 @@ public static class CrashRun
             var world = new SimulatedWorld(simulator.BaseAddress, inspection, customerId, users, kaizalaSkuId);
 
             var results = new List<CrashRunResult>();
-            var calibration = await OneRunAsync(0, StorageKind.File, killAfter: null, world, azurite, cancellationToken);
-            results.Add(calibration);
-            output?.WriteLine(calibration);
+            var calibration = TimeSpan.Zero;
+            if (settings.Kill)
+            {
+                var uninterrupted = await OneRunAsync(0, StorageKind.File, killAfter: null, world, settings, azurite, cancellationToken);
+                results.Add(uninterrupted);
+                output?.WriteLine(uninterrupted);
+                calibration = uninterrupted.Duration;
+            }
+
             for (var run = 1; run <= settings.Runs; run++)
             {
-                var killAfter = calibration.Duration * random.NextDouble();
-                var result = await OneRunAsync(run, settings.StorageOf(run), killAfter, world, azurite, cancellationToken);
+                TimeSpan? killAfter = settings.Kill ? calibration * random.NextDouble() : null;
+                var result = await OneRunAsync(run, settings.StorageOf(run), killAfter, world, settings, azurite, cancellationToken);
                 results.Add(result);
                 output?.WriteLine(result);
             }
 
-            return new CrashReport(settings.Seed, settings.Users, results);
+            return new CrashReport(settings.Seed, settings.Users, settings.FaultPercent, results);
         }
         finally
         {
@@ -72,7 +79,7 @@ public static class CrashRun
     }
 
     private static async Task<CrashRunResult> OneRunAsync(
-        int run, StorageKind storage, TimeSpan? killAfter, SimulatedWorld world, AzuriteFixture? azurite, CancellationToken cancellationToken)
+        int run, StorageKind storage, TimeSpan? killAfter, SimulatedWorld world, CrashRunSettings settings, AzuriteFixture? azurite, CancellationToken cancellationToken)
     {
         using var storageRoot = new TempDirectory();
         var storageSettings = storage == StorageKind.Blob
@@ -103,6 +110,9 @@ public static class CrashRun
         }
 
         var before = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
+
+        // Faults start once the seller has confirmed: they are about the run, which the bot does.
+        await PartnerCenterFaults.ApplyAsync(inspection, settings.Seed + run, settings.FaultPercent, cancellationToken);
         var botSettings = new Dictionary<string, string>(storageSettings);
         foreach (var (key, value) in SellerSide.PartnerCenterSettings(proxy.BaseAddress))
         {
@@ -115,6 +125,7 @@ public static class CrashRun
         botSettings["Migration:Runner:PollInterval"] = "00:00:01";
         botSettings["Migration:Runner:ProvisioningPollInterval"] = "00:00:01";
         botSettings["Migration:Runner:LeaseDuration"] = "00:00:15";
+        botSettings["PartnerCenter:Retry:AttemptTimeout"] = PartnerCenterFaults.AttemptTimeout.ToString("c", CultureInfo.InvariantCulture);
         botSettings["Expiry:BuildAtStartup"] = "false";
         botSettings["Reminders:Enabled"] = "false";
         botSettings["Playground:Enabled"] = "false";
@@ -162,7 +173,9 @@ public static class CrashRun
             UsersStillOnKaizalaPro: userIds.Count(u => after.Holds(u, kaizalaSkuId)),
             DoubleSuspensions: Math.Max(0, suspensions - 1),
             StaleProgressCards: staleCards,
-            DuplicateSummaries: duplicateSummaries);
+            DuplicateSummaries: duplicateSummaries,
+            PartnerCenterCalls: proxy.Exchanges.Count,
+            FaultsSurvived: proxy.Exchanges.Count(e => e.IsFault(PartnerCenterFaults.AttemptTimeout)));
     }
 
     private static async Task<MigrationRecord> WaitUntilRestingAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)

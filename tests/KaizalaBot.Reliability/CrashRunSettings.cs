@@ -3,10 +3,12 @@ using System.Globalization;
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>crash [--runs 100] [--users 200] [--seed N] [--blob-every 3]</c>: how many kill-and-restart runs, how many users each
-/// migration moves, the seed of the kill moments, and which runs use Blob on Azurite (every Nth; 0 = none).
+/// <c>crash|faults [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]</c>: how many runs, how many users
+/// each migration moves, the seed of the kill moments and of the faults, which runs use Blob on Azurite (every Nth; 0 =
+/// none), and the share of Partner Center calls that fail. <c>crash</c> kills the bot once per run; <c>faults</c> never
+/// kills it and fails 20% of Partner Center's answers.
 /// </summary>
-public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery)
+public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0)
 {
     /// <summary>
     /// The CI run: three kills (the third on Blob) after the calibration run. Partner Center's 500 calls a minute per
@@ -14,9 +16,14 @@ public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEve
     /// </summary>
     public static CrashRunSettings ShortRun { get; } = new(Runs: 3, Users: 20, Seed: 20261130, BlobEvery: 3);
 
-    public static CrashRunSettings Parse(IReadOnlyList<string> args)
+    /// <summary>The CI run of <c>faults</c>: two migrations (the second on Blob) under 20% failed Partner Center answers.</summary>
+    public static CrashRunSettings FaultsShortRun { get; } = new(Runs: 2, Users: 20, Seed: 20261130, BlobEvery: 2, Kill: false, FaultPercent: 20);
+
+    public static CrashRunSettings Parse(string mode, IReadOnlyList<string> args)
     {
-        var settings = new CrashRunSettings(Runs: 100, Users: 200, Seed: Environment.TickCount, BlobEvery: 3);
+        var settings = mode == "faults"
+            ? new CrashRunSettings(Runs: 10, Users: 200, Seed: Environment.TickCount, BlobEvery: 3, Kill: false, FaultPercent: 20)
+            : new CrashRunSettings(Runs: 100, Users: 200, Seed: Environment.TickCount, BlobEvery: 3);
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -26,7 +33,8 @@ public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEve
                 "--users" => settings with { Users = value },
                 "--seed" => settings with { Seed = value },
                 "--blob-every" => settings with { BlobEvery = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} (crash takes --runs, --users, --seed, --blob-every)."),
+                "--fault-percent" => settings with { FaultPercent = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]} (--runs, --users, --seed, --blob-every, --fault-percent)."),
             };
         }
 

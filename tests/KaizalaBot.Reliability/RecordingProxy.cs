@@ -65,6 +65,7 @@ internal sealed class RecordingProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context)
     {
         var request = context.Request;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
         var requestBody = body.ToArray();
@@ -91,7 +92,7 @@ internal sealed class RecordingProxy : IAsyncDisposable
         // The caller may hang up (a killed bot): the call still completes upstream, and is recorded, as Partner Center would.
         using var response = await _upstream.SendAsync(outbound, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
         var responseBody = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
-        Record(new PartnerCenterExchange(request.Method, request.Path.Value!, System.Text.Encoding.UTF8.GetString(requestBody), (int)response.StatusCode));
+        Record(new PartnerCenterExchange(request.Method, request.Path.Value!, System.Text.Encoding.UTF8.GetString(requestBody), (int)response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
 
         try
         {
