@@ -5,7 +5,6 @@ using KaizalaBot.Migration.Jobs;
 using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Testing;
 using KaizalaBot.Testing.Azurite;
-using KaizalaBot.Testing.Protocol;
 
 namespace KaizalaBot.Reliability;
 
@@ -27,7 +26,7 @@ public static class CrashRun
         var kaizalaSkuId = new KaizalaProOptions().SkuId;
         var random = new Random(settings.Seed);
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"KaizalaBot {(settings.Kill ? "crash" : "faults")} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}, {settings.FaultPercent}% of Partner Center answers failed, Blob on Azurite every {settings.BlobEvery} runs; "
+            $"KaizalaBot {settings.Mode} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}{(settings.TwoInstances ? " while a second instance runs on the same store" : "")}, {settings.FaultPercent}% of Partner Center's and the connector's answers failed, Blob on Azurite every {settings.BlobEvery} runs; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
         output?.WriteLine(CrashRunResult.Header);
 
@@ -96,12 +95,12 @@ public static class CrashRun
             reset.EnsureSuccessStatusCode();
         }
 
-        var (inspection, customerId, kaizalaSkuId) = (world.Inspection, world.CustomerId, world.KaizalaSkuId);
+        var (inspection, customerId) = (world.Inspection, world.CustomerId);
         await using var proxy = await RecordingProxy.StartAsync(world.Root);
 
-        // The seller's personal chat, at a recording connector: the progress card (the review card the dialog turned
-        // into it) is updated in place there, and the summary posted.
-        await using var connector = await RecordingConnectorServer.StartAsync();
+        // The seller's personal chat, at a connector failing the same share of calls as Partner Center: the progress card
+        // (the review card the dialog turned into it) is updated in place there, and the summary posted.
+        await using var connector = await FaultingChatConnector.StartAsync(settings.Seed + run, settings.FaultPercent);
         var chat = new SellerChat(connector, run);
         MigrationRecord migration;
         await using (var seller = SellerSide.Create(world.Root, storageSettings))
@@ -136,28 +135,49 @@ public static class CrashRun
         await using var observer = SellerSide.Create(world.Root, storageSettings);
         var started = Stopwatch.GetTimestamp();
         var stepAtKill = "-";
-        if (killAfter is { } delay)
+        ListeningProcess? survivor = null;
+        try
         {
-            var doomed = await ListeningProcess.StartAsync(host, environment);
-            await Task.Delay(delay, cancellationToken);
-            await doomed.KillAsync();
-            await doomed.DisposeAsync();
-            var atKill = await observer.GetAsync(migration.Id, cancellationToken);
-            stepAtKill = atKill is null ? "?" : Describe(atKill);
-        }
+            if (killAfter is { } delay)
+            {
+                await using (var doomed = await ListeningProcess.StartAsync(host, environment))
+                {
+                    if (settings.TwoInstances)
+                    {
+                        // The second instance joins once the first has claimed the migration: the kill then always hits the
+                        // instance running it, and the other, already up on the same store, must take it over.
+                        await WaitUntilClaimedAsync(observer, migration.Id, doomed, cancellationToken);
+                        survivor = await ListeningProcess.StartAsync(host, environment);
+                    }
 
-        MigrationRecord final;
-        int staleCards;
-        int duplicateSummaries;
-        await using (var bot = await ListeningProcess.StartAsync(host, environment))
+                    await Task.Delay(delay, cancellationToken);
+                }
+
+                var atKill = await observer.GetAsync(migration.Id, cancellationToken);
+                stepAtKill = atKill is null ? "?" : Describe(atKill);
+            }
+
+            survivor ??= await ListeningProcess.StartAsync(host, environment);
+            var final = await WaitUntilRestingAsync(observer, migration.Id, survivor, cancellationToken);
+            var (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
+            return await CountAsync(run, storage, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries, cancellationToken);
+        }
+        finally
         {
-            final = await WaitUntilRestingAsync(observer, migration.Id, bot, cancellationToken);
-            (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
+            if (survivor is not null)
+            {
+                await survivor.DisposeAsync();
+            }
         }
+    }
 
-        var duration = Stopwatch.GetElapsedTime(started);
-        var after = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
-        var userIds = (await observer.UserOutcomesAsync(migration.Id, cancellationToken)).Select(u => u.UserId).ToList();
+    private static async Task<CrashRunResult> CountAsync(
+        int run, StorageKind storage, TimeSpan? killAfter, string stepAtKill, MigrationRecord final, TimeSpan duration, SimulatedWorld world,
+        MigrationRecord migration, SimulatedTenant before, RecordingProxy proxy, SellerChat chat, int staleCards, int duplicateSummaries,
+        CancellationToken cancellationToken)
+    {
+        var after = await SimulatedTenant.ReadAsync(world.Inspection, world.CustomerId, cancellationToken);
+        var userIds = world.Users.Select(u => u.Id).ToList();
         var suspensions = proxy.Exchanges.Count(e => e.Method == "PATCH" && e.Status is >= 200 and < 300
             && e.Path.EndsWith("/subscriptions/" + migration.SourceSubscriptionId, StringComparison.OrdinalIgnoreCase)
             && e.RequestBody.Contains("suspended", StringComparison.OrdinalIgnoreCase));
@@ -169,13 +189,28 @@ public static class CrashRun
             final.State,
             duration,
             DuplicatePurchases: Math.Max(0, after.OrderIds.Except(before.OrderIds).Count() - 1),
-            UsersWithoutNewLicence: userIds.Count(u => !after.Holds(u, final.TargetSkuId)) + Math.Max(0, world.Users.Count - userIds.Count),
-            UsersStillOnKaizalaPro: userIds.Count(u => after.Holds(u, kaizalaSkuId)),
+            UsersWithoutNewLicence: userIds.Count(u => !after.Holds(u, final.TargetSkuId)),
+            UsersStillOnKaizalaPro: userIds.Count(u => after.Holds(u, world.KaizalaSkuId)),
             DoubleSuspensions: Math.Max(0, suspensions - 1),
             StaleProgressCards: staleCards,
             DuplicateSummaries: duplicateSummaries,
             PartnerCenterCalls: proxy.Exchanges.Count,
-            FaultsSurvived: proxy.Exchanges.Count(e => e.IsFault(PartnerCenterFaults.AttemptTimeout)));
+            FaultsSurvived: proxy.Exchanges.Count(e => e.IsFault(PartnerCenterFaults.AttemptTimeout)),
+            ConnectorFaultsSurvived: chat.FaultsInjected);
+    }
+
+    private static async Task WaitUntilClaimedAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.GetTimestamp();
+        while ((await seller.GetAsync(migrationId, cancellationToken))?.Claim is null)
+        {
+            if (Stopwatch.GetElapsedTime(waited) > CompletionLimit)
+            {
+                throw new TimeoutException($"Migration {migrationId} not claimed after {CompletionLimit}; the bot's last lines:{Environment.NewLine}{bot.Tail()}");
+            }
+
+            await Task.Delay(PollEvery, cancellationToken);
+        }
     }
 
     private static async Task<MigrationRecord> WaitUntilRestingAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)

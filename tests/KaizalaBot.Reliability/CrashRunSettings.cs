@@ -3,12 +3,13 @@ using System.Globalization;
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>crash|faults [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]</c>: how many runs, how many users
+/// <c>crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]</c>: how many runs, how many users
 /// each migration moves, the seed of the kill moments and of the faults, which runs use Blob on Azurite (every Nth; 0 =
-/// none), and the share of Partner Center calls that fail. <c>crash</c> kills the bot once per run; <c>faults</c> never
-/// kills it and fails 20% of Partner Center's answers.
+/// none), and the share of Partner Center's and the chat connector's answers that fail. <c>crash</c> kills the bot once
+/// per run; <c>faults</c> never kills it and fails 20% of those answers; <c>instances</c> runs two bot processes on one
+/// Azurite store and kills the one running the migration.
 /// </summary>
-public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0)
+public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0, bool TwoInstances = false)
 {
     /// <summary>
     /// The CI run: three kills (the third on Blob) after the calibration run. Partner Center's 500 calls a minute per
@@ -16,14 +17,22 @@ public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEve
     /// </summary>
     public static CrashRunSettings ShortRun { get; } = new(Runs: 3, Users: 20, Seed: 20261130, BlobEvery: 3);
 
-    /// <summary>The CI run of <c>faults</c>: two migrations (the second on Blob) under 20% failed Partner Center answers.</summary>
+    /// <summary>The CI run of <c>faults</c>: two migrations (the second on Blob) under 20% failed answers.</summary>
     public static CrashRunSettings FaultsShortRun { get; } = new(Runs: 2, Users: 20, Seed: 20261130, BlobEvery: 2, Kill: false, FaultPercent: 20);
+
+    /// <summary>The CI run of <c>instances</c>: two migrations on Blob, each instance running one killed once the other is up.</summary>
+    public static CrashRunSettings InstancesShortRun { get; } = new(Runs: 2, Users: 20, Seed: 20261130, BlobEvery: 1, TwoInstances: true);
+
+    public string Mode => TwoInstances ? "instances" : Kill ? "crash" : "faults";
 
     public static CrashRunSettings Parse(string mode, IReadOnlyList<string> args)
     {
-        var settings = mode == "faults"
-            ? new CrashRunSettings(Runs: 10, Users: 200, Seed: Environment.TickCount, BlobEvery: 3, Kill: false, FaultPercent: 20)
-            : new CrashRunSettings(Runs: 100, Users: 200, Seed: Environment.TickCount, BlobEvery: 3);
+        var settings = mode switch
+        {
+            "faults" => new CrashRunSettings(Runs: 10, Users: 200, Seed: Environment.TickCount, BlobEvery: 3, Kill: false, FaultPercent: 20),
+            "instances" => new CrashRunSettings(Runs: 10, Users: 200, Seed: Environment.TickCount, BlobEvery: 1, TwoInstances: true),
+            _ => new CrashRunSettings(Runs: 100, Users: 200, Seed: Environment.TickCount, BlobEvery: 3),
+        };
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);

@@ -9,9 +9,9 @@ internal static class ReliabilityProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is not [("crash" or "faults") and var mode, .. var rest])
+        if (args is not [("crash" or "faults" or "instances") and var mode, .. var rest])
         {
-            Console.Error.WriteLine("usage: crash|faults [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]");
+            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]");
             return 2;
         }
 

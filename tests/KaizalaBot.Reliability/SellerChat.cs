@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Schema;
-using KaizalaBot.Testing.Protocol;
 
 namespace KaizalaBot.Reliability;
 
@@ -10,7 +9,7 @@ namespace KaizalaBot.Reliability;
 /// The seller's personal chat at a recording connector, and what a crash may leave wrong there: a progress card whose
 /// last drawing is not the end (no summary after it), or the summary posted twice.
 /// </summary>
-internal sealed class SellerChat(RecordingConnectorServer connector, int run)
+internal sealed class SellerChat(FaultingChatConnector connector, int run)
 {
     private static readonly TimeSpan SummaryLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
@@ -51,10 +50,15 @@ internal sealed class SellerChat(RecordingConnectorServer connector, int run)
 
     private int Summaries() => InChat().Count(IsSummary);
 
-    private List<RecordedRequest> InChat() =>
-        [.. connector.Requests.Where(r => Uri.UnescapeDataString(r.RawTarget).Contains($"/v3/conversations/{ConversationId}/activities", StringComparison.Ordinal))];
+    /// <summary>What the connector carried out in this chat (failed calls showed nothing).</summary>
+    private List<ChatExchange> InChat() =>
+        [.. connector.Exchanges.Where(e => e.Status is >= 200 and < 300
+            && e.Path.Contains($"/v3/conversations/{ConversationId}/activities", StringComparison.Ordinal))];
+
+    /// <summary>Calls the connector failed on purpose, to print beside the counts.</summary>
+    public int FaultsInjected => connector.Exchanges.Count(e => e.Status >= 400);
 
     // The summary is the one new message carrying a summary line beside its card (MigrationCardPublisher, Finished).
-    private static bool IsSummary(RecordedRequest request) =>
-        request.Method == "POST" && JsonNode.Parse(request.Body) is JsonObject activity && activity["summary"] is JsonValue;
+    private static bool IsSummary(ChatExchange exchange) =>
+        exchange.Method == "POST" && JsonNode.Parse(exchange.Body) is JsonObject activity && activity["summary"] is JsonValue;
 }

@@ -93,8 +93,5 @@ internal sealed class SellerSide : IAsyncDisposable
     public Task<MigrationRecord?> GetAsync(string migrationId, CancellationToken cancellationToken) =>
         _services.GetRequiredService<MigrationService>().GetAsync(migrationId, cancellationToken);
 
-    public Task<IReadOnlyList<UserOutcome>> UserOutcomesAsync(string migrationId, CancellationToken cancellationToken) =>
-        _services.GetRequiredService<MigrationService>().GetUserOutcomesAsync(migrationId, cancellationToken);
-
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
