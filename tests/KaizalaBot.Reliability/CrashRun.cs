@@ -150,7 +150,13 @@ public static class CrashRun
                         survivor = await ListeningProcess.StartAsync(host, environment);
                     }
 
-                    await Task.Delay(delay, cancellationToken);
+                    // The kill moment counts from the first start, as the calibration's duration does; the claim wait and
+                    // the second start are part of it, so the kill still lands within the migration.
+                    var remaining = delay - Stopwatch.GetElapsedTime(started);
+                    if (remaining > TimeSpan.Zero)
+                    {
+                        await Task.Delay(remaining, cancellationToken);
+                    }
                 }
 
                 var atKill = await observer.GetAsync(migration.Id, cancellationToken);
