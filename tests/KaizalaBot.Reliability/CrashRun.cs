@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Globalization;
+using KaizalaBot.Migration.Catalog;
+using KaizalaBot.Migration.Jobs;
+using KaizalaBot.PartnerCenter.Simulator;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Azurite;
+
+namespace KaizalaBot.Reliability;
+
+/// <summary>
+/// The crash harness: a migration confirmed on the bot's store, the bot process (the real host, its hosted runner) started
+/// against the standalone simulator process, killed with SIGKILL at a seeded random moment, restarted on the same store,
+/// and the simulator's tenant then counted: duplicate purchases, users without the new licence, users still on Kaizala
+/// Pro, double suspensions, progress cards left stale, summaries posted twice. A first run without a kill calibrates how
+/// long a migration lasts, so that kill moments spread over the whole of one. In <c>faults</c> mode the same runs go
+/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>).
+/// </summary>
+public static class CrashRun
+{
+    private static readonly TimeSpan CompletionLimit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<CrashReport> RunAsync(CrashRunSettings settings, TextWriter? output, CancellationToken cancellationToken)
+    {
+        var kaizalaSkuId = new KaizalaProOptions().SkuId;
+        var random = new Random(settings.Seed);
+        output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"KaizalaBot {settings.Mode} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}{(settings.TwoInstances ? " while a second instance runs on the same store" : "")}, {settings.FaultPercent}% of Partner Center's and the connector's answers failed, Blob on Azurite every {settings.BlobEvery} runs; "
+            + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
+        output?.WriteLine(CrashRunResult.Header);
+
+        AzuriteFixture? azurite = null;
+        try
+        {
+            if (Enumerable.Range(1, settings.Runs).Any(r => settings.StorageOf(r) == StorageKind.Blob))
+            {
+                azurite = new AzuriteFixture();
+                await azurite.InitializeAsync();
+            }
+
+            // One standalone simulator process for the invocation, reset to its seeded world before each run.
+            await using var simulator = await ListeningProcess.StartAsync(
+                typeof(SimulatorProgram).Assembly.Location,
+                ProcessEnvironment(new Dictionary<string, string> { ["PartnerCenterSimulator:ProvisioningDelay"] = "00:00:03" }));
+            using var inspection = new HttpClient { BaseAddress = simulator.BaseAddress };
+            var (customerId, users) = await SimulatedTenant.FindCustomerAsync(inspection, kaizalaSkuId, settings.Users, cancellationToken)
+                ?? throw new InvalidOperationException($"No simulated customer has {settings.Users} movable Kaizala Pro holders.");
+            var world = new SimulatedWorld(simulator.BaseAddress, inspection, customerId, users, kaizalaSkuId);
+
+            var results = new List<CrashRunResult>();
+            var calibration = TimeSpan.Zero;
+            if (settings.Kill)
+            {
+                var uninterrupted = await OneRunAsync(0, StorageKind.File, killAfter: null, world, settings, azurite, cancellationToken);
+                results.Add(uninterrupted);
+                output?.WriteLine(uninterrupted);
+                calibration = uninterrupted.Duration;
+            }
+
+            for (var run = 1; run <= settings.Runs; run++)
+            {
+                TimeSpan? killAfter = settings.Kill ? calibration * random.NextDouble() : null;
+                var result = await OneRunAsync(run, settings.StorageOf(run), killAfter, world, settings, azurite, cancellationToken);
+                results.Add(result);
+                output?.WriteLine(result);
+            }
+
+            return new CrashReport(settings.Seed, settings.Users, settings.FaultPercent, results);
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<CrashRunResult> OneRunAsync(
+        int run, StorageKind storage, TimeSpan? killAfter, SimulatedWorld world, CrashRunSettings settings, AzuriteFixture? azurite, CancellationToken cancellationToken)
+    {
+        using var storageRoot = new TempDirectory();
+        var storageSettings = storage == StorageKind.Blob
+            ? new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "AzureBlob",
+                ["Storage:AzureBlob:ConnectionString"] = azurite!.ConnectionString,
+                ["Storage:AzureBlob:ContainerName"] = string.Create(CultureInfo.InvariantCulture, $"crash-run-{run}-{Guid.NewGuid():N}"),
+            }
+            : new Dictionary<string, string> { ["Storage:Provider"] = "File", ["Storage:File:RootPath"] = storageRoot.Path };
+
+        using (var reset = await world.Inspection.PostAsync("_simulator/reset", content: null, cancellationToken))
+        {
+            reset.EnsureSuccessStatusCode();
+        }
+
+        var (inspection, customerId) = (world.Inspection, world.CustomerId);
+        await using var proxy = await RecordingProxy.StartAsync(world.Root);
+
+        // The seller's personal chat, at a connector failing the same share of calls as Partner Center: the progress card
+        // (the review card the dialog turned into it) is updated in place there, and the summary posted.
+        await using var connector = await FaultingChatConnector.StartAsync(settings.Seed + run, settings.FaultPercent);
+        var chat = new SellerChat(connector, run);
+        MigrationRecord migration;
+        await using (var seller = SellerSide.Create(world.Root, storageSettings))
+        {
+            migration = await seller.ConfirmAsync(customerId, world.Users, chat.Reference(), chat.ProgressActivityId, cancellationToken);
+        }
+
+        var before = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
+
+        // Faults start once the seller has confirmed: they are about the run, which the bot does.
+        await PartnerCenterFaults.ApplyAsync(inspection, settings.Seed + run, settings.FaultPercent, cancellationToken);
+        var botSettings = new Dictionary<string, string>(storageSettings);
+        foreach (var (key, value) in SellerSide.PartnerCenterSettings(proxy.BaseAddress))
+        {
+            botSettings[key] = value;
+        }
+
+        // The runner polls for work and provisioning each second (the product polls every 5 and 30 s) and holds its lease
+        // for the shortest time the Blob lease allows, so a restarted bot takes over within seconds: the same code paths,
+        // a shorter wait.
+        botSettings["Migration:Runner:PollInterval"] = "00:00:01";
+        botSettings["Migration:Runner:ProvisioningPollInterval"] = "00:00:01";
+        botSettings["Migration:Runner:LeaseDuration"] = "00:00:15";
+        botSettings["PartnerCenter:Retry:AttemptTimeout"] = PartnerCenterFaults.AttemptTimeout.ToString("c", CultureInfo.InvariantCulture);
+        botSettings["Expiry:BuildAtStartup"] = "false";
+        botSettings["Reminders:Enabled"] = "false";
+        botSettings["Playground:Enabled"] = "false";
+        var environment = ProcessEnvironment(botSettings);
+        var host = typeof(Program).Assembly.Location;
+
+        // The harness reads the record from the same store while the bot runs (reads only: the bot is its one writer).
+        await using var observer = SellerSide.Create(world.Root, storageSettings);
+        var started = Stopwatch.GetTimestamp();
+        var stepAtKill = "-";
+        ListeningProcess? survivor = null;
+        try
+        {
+            if (killAfter is { } delay)
+            {
+                await using (var doomed = await ListeningProcess.StartAsync(host, environment))
+                {
+                    if (settings.TwoInstances)
+                    {
+                        // The second instance joins once the first has claimed the migration: the kill then always hits the
+                        // instance running it, and the other, already up on the same store, must take it over.
+                        await WaitUntilClaimedAsync(observer, migration.Id, doomed, cancellationToken);
+                        survivor = await ListeningProcess.StartAsync(host, environment);
+                    }
+
+                    // The kill moment counts from the first start, as the calibration's duration does; the claim wait and
+                    // the second start are part of it, so the kill still lands within the migration.
+                    var remaining = delay - Stopwatch.GetElapsedTime(started);
+                    if (remaining > TimeSpan.Zero)
+                    {
+                        await Task.Delay(remaining, cancellationToken);
+                    }
+                }
+
+                var atKill = await observer.GetAsync(migration.Id, cancellationToken);
+                stepAtKill = atKill is null ? "?" : Describe(atKill);
+            }
+
+            survivor ??= await ListeningProcess.StartAsync(host, environment);
+            var final = await WaitUntilRestingAsync(observer, migration.Id, survivor, cancellationToken);
+            var (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
+            return await CountAsync(run, storage, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries, cancellationToken);
+        }
+        finally
+        {
+            if (survivor is not null)
+            {
+                await survivor.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<CrashRunResult> CountAsync(
+        int run, StorageKind storage, TimeSpan? killAfter, string stepAtKill, MigrationRecord final, TimeSpan duration, SimulatedWorld world,
+        MigrationRecord migration, SimulatedTenant before, RecordingProxy proxy, SellerChat chat, int staleCards, int duplicateSummaries,
+        CancellationToken cancellationToken)
+    {
+        var after = await SimulatedTenant.ReadAsync(world.Inspection, world.CustomerId, cancellationToken);
+        var userIds = world.Users.Select(u => u.Id).ToList();
+        var suspensions = proxy.Exchanges.Count(e => e.Method == "PATCH" && e.Status is >= 200 and < 300
+            && e.Path.EndsWith("/subscriptions/" + migration.SourceSubscriptionId, StringComparison.OrdinalIgnoreCase)
+            && e.RequestBody.Contains("suspended", StringComparison.OrdinalIgnoreCase));
+        return new CrashRunResult(
+            run,
+            storage,
+            killAfter,
+            stepAtKill,
+            final.State,
+            duration,
+            DuplicatePurchases: Math.Max(0, after.OrderIds.Except(before.OrderIds).Count() - 1),
+            UsersWithoutNewLicence: userIds.Count(u => !after.Holds(u, final.TargetSkuId)),
+            UsersStillOnKaizalaPro: userIds.Count(u => after.Holds(u, world.KaizalaSkuId)),
+            DoubleSuspensions: Math.Max(0, suspensions - 1),
+            StaleProgressCards: staleCards,
+            DuplicateSummaries: duplicateSummaries,
+            PartnerCenterCalls: proxy.Exchanges.Count,
+            FaultsSurvived: proxy.Exchanges.Count(e => e.IsFault(PartnerCenterFaults.AttemptTimeout)),
+            ConnectorFaultsSurvived: chat.FaultsInjected);
+    }
+
+    private static async Task WaitUntilClaimedAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.GetTimestamp();
+        while ((await seller.GetAsync(migrationId, cancellationToken))?.Claim is null)
+        {
+            if (Stopwatch.GetElapsedTime(waited) > CompletionLimit)
+            {
+                throw new TimeoutException($"Migration {migrationId} not claimed after {CompletionLimit}; the bot's last lines:{Environment.NewLine}{bot.Tail()}");
+            }
+
+            await Task.Delay(PollEvery, cancellationToken);
+        }
+    }
+
+    private static async Task<MigrationRecord> WaitUntilRestingAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var record = await seller.GetAsync(migrationId, cancellationToken);
+            if (record is not null && (record.State.IsTerminal() || record.State == MigrationState.NeedsAttention))
+            {
+                return record;
+            }
+
+            if (Stopwatch.GetElapsedTime(waited) > CompletionLimit)
+            {
+                throw new TimeoutException($"Migration {migrationId} still {record?.State} after {CompletionLimit}; the bot's last lines:{Environment.NewLine}{bot.Tail()}");
+            }
+
+            await Task.Delay(PollEvery, cancellationToken);
+        }
+    }
+
+    private static string Describe(MigrationRecord record) => record.State switch
+    {
+        MigrationState.MovingLicences => string.Create(CultureInfo.InvariantCulture, $"MovingLicences {record.Licences.Moved} moved"),
+        MigrationState.Purchasing when record.Purchase.CheckoutStartedAt is not null => "Purchasing (checkout sent)",
+        _ => record.State.ToString(),
+    };
+
+    /// <summary>Settings as environment variables (never on the command line, where <c>ps</c> shows them), Development.</summary>
+    private static Dictionary<string, string> ProcessEnvironment(IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+        environment["DOTNET_ENVIRONMENT"] = "Development";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return environment;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace KaizalaBot.Reliability;
+
+/// <summary>
+/// <c>crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]</c>: how many runs, how many users
+/// each migration moves, the seed of the kill moments and of the faults, which runs use Blob on Azurite (every Nth; 0 =
+/// none), and the share of Partner Center's and the chat connector's answers that fail. <c>crash</c> kills the bot once
+/// per run; <c>faults</c> never kills it and fails 20% of those answers; <c>instances</c> runs two bot processes on one
+/// Azurite store and kills the one running the migration.
+/// </summary>
+public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0, bool TwoInstances = false)
+{
+    /// <summary>
+    /// The CI run: three kills (the third on Blob) after the calibration run. Partner Center's 500 calls a minute per
+    /// customer bound how fast users move, so CI moves 20 users per migration instead of 200 to stay near two minutes.
+    /// </summary>
+    public static CrashRunSettings ShortRun { get; } = new(Runs: 3, Users: 20, Seed: 20261130, BlobEvery: 3);
+
+    /// <summary>The CI run of <c>faults</c>: two migrations (the second on Blob) under 20% failed answers.</summary>
+    public static CrashRunSettings FaultsShortRun { get; } = new(Runs: 2, Users: 20, Seed: 20261130, BlobEvery: 2, Kill: false, FaultPercent: 20);
+
+    /// <summary>The CI run of <c>instances</c>: two migrations on Blob, each instance running one killed once the other is up.</summary>
+    public static CrashRunSettings InstancesShortRun { get; } = new(Runs: 2, Users: 20, Seed: 20261130, BlobEvery: 1, TwoInstances: true);
+
+    public string Mode => TwoInstances ? "instances" : Kill ? "crash" : "faults";
+
+    public static CrashRunSettings Parse(string mode, IReadOnlyList<string> args)
+    {
+        var settings = mode switch
+        {
+            "faults" => new CrashRunSettings(Runs: 10, Users: 200, Seed: Environment.TickCount, BlobEvery: 3, Kill: false, FaultPercent: 20),
+            "instances" => new CrashRunSettings(Runs: 10, Users: 200, Seed: Environment.TickCount, BlobEvery: 1, TwoInstances: true),
+            _ => new CrashRunSettings(Runs: 100, Users: 200, Seed: Environment.TickCount, BlobEvery: 3),
+        };
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            settings = args[i] switch
+            {
+                "--runs" => settings with { Runs = value },
+                "--users" => settings with { Users = value },
+                "--seed" => settings with { Seed = value },
+                "--blob-every" => settings with { BlobEvery = value },
+                "--fault-percent" => settings with { FaultPercent = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]} (--runs, --users, --seed, --blob-every, --fault-percent)."),
+            };
+        }
+
+        return settings;
+    }
+
+    public StorageKind StorageOf(int run) => BlobEvery > 0 && run % BlobEvery == 0 ? StorageKind.Blob : StorageKind.File;
+}

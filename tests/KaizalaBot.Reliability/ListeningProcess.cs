@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using KaizalaBot.Testing;
+using KaizalaBot.Testing.Processes;
+
+namespace KaizalaBot.Reliability;
+
+/// <summary>
+/// An ASP.NET Core program of ours (the bot, the standalone simulator) run as its own process from its built assembly on
+/// an OS-chosen loopback port; it can be killed the way a crash kills it (SIGKILL, no shutdown code runs).
+/// </summary>
+internal sealed partial class ListeningProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _drained;
+    private readonly Lock _gate = new();
+    private readonly Queue<string> _lastLines = new();
+
+    private ListeningProcess(Process process)
+    {
+        _process = process;
+        _drained = Task.WhenAll(ReadAsync(process.StandardOutput), ReadAsync(process.StandardError));
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int Id => _process.Id;
+
+    public static async Task<ListeningProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var process = ProcessRunner.Start(
+            "dotnet", Path.GetDirectoryName(assembly)!, environment, [assembly, "--urls", "http://127.0.0.1:0", .. arguments]);
+        var started = new ListeningProcess(process);
+        try
+        {
+            started.BaseAddress = await started._listening.Task.WithinAsync($"{Path.GetFileName(assembly)} to listen", StartLimit);
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+
+        return started;
+    }
+
+    /// <summary>SIGKILL: the process ends mid-instruction, as on a host crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        await _drained;
+    }
+
+    /// <summary>The last lines it wrote, for a failure message.</summary>
+    public string Tail()
+    {
+        lock (_gate)
+        {
+            return string.Join(Environment.NewLine, _lastLines);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task ReadAsync(StreamReader reader)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (_gate)
+            {
+                _lastLines.Enqueue(line);
+                if (_lastLines.Count > 40)
+                {
+                    _lastLines.Dequeue();
+                }
+            }
+
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+            }
+        }
+
+        _listening.TrySetException(new InvalidOperationException("The process ended before it listened: " + Tail()));
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,22 @@
+namespace KaizalaBot.Reliability;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/KaizalaBot.Reliability -- crash --runs 100 --users 200 --seed 20261130</c> (or
+/// <c>-- faults --runs 10</c>): runs a reliability harness, prints its figures, exits 0 only when it passed. An explicit entry point: the host's generated
+/// <c>Program</c> must stay the only one.
+/// </summary>
+internal static class ReliabilityProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is not [("crash" or "faults" or "instances") and var mode, .. var rest])
+        {
+            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]");
+            return 2;
+        }
+
+        var report = await CrashRun.RunAsync(CrashRunSettings.Parse(mode, rest), Console.Out, CancellationToken.None);
+        Console.WriteLine(report);
+        return report.Passed ? 0 : 1;
+    }
+}
