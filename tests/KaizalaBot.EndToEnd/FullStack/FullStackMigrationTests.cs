@@ -35,6 +35,9 @@ public sealed partial class FullStackMigrationTests
         // The shortest lease Blob storage grants: after the kill, the restarted runner takes the migration over in 15 s.
         ["Migration:Runner:LeaseDuration"] = "00:00:15",
         ["Migration:Runner:ProvisioningPollInterval"] = "00:00:05",
+
+        // Every stage on the progress card as it is reached, so that the 5 s wait for provisioning is surely shown.
+        ["Migration:Runner:ProgressInterval"] = "00:00:00",
     };
 
     [Fact]
@@ -101,9 +104,14 @@ public sealed partial class FullStackMigrationTests
         Assert.Contains(kaizalaSubscriptionId, progress, StringComparison.Ordinal);    // the reminder's subscription
         await ShootAsync("07-progress", migrationId);
 
+        // Bought, not yet provisioned: Partner Center has given the order but no subscription id yet.
+        var provisioning = await WaitForCardAsync("Bought 3 licences (order ", Run);
+        Assert.DoesNotContain("(subscription )", provisioning, StringComparison.Ordinal);
+        await ShootAsync("08-provisioning", migrationId);
+
         // Kill the bot in the middle of B: the purchase is done, the licence update under way, nothing suspended.
         await WaitForCardAsync("Moving users: 0 of 1", Run);
-        await ShootAsync("08-moving-users", migrationId);
+        await ShootAsync("09-moving-users", migrationId);
         await world.KillBotAsync();
         var midB = (await world.CustomerAsync(customerId, ct))["tenant"]!;
         Assert.Single(midB["orders"]!.AsArray());
@@ -113,14 +121,14 @@ public sealed partial class FullStackMigrationTests
         await world.StartBotAsync(ct);
         var summary = await WaitForCardAsync("Partner Center deprovisions it on", Run);
         Assert.Contains("Users moved: 1 of 1", summary, StringComparison.Ordinal);
-        await ShootAsync("09-summary", "Partner Center deprovisions it on");
+        await ShootAsync("10-summary", "Partner Center deprovisions it on");
 
         // The progress card went on in place: one card for the migration besides the summary, both completed.
         var cards = (await browser.RunAsync(new { op = "cards" }, Step, ct))["cards"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         var migrationCards = cards.Where(c => c.Contains(migrationId, StringComparison.Ordinal)).ToList();
         Assert.Equal(2, migrationCards.Count);
         Assert.All(migrationCards, c => Assert.Contains("Completed", c, StringComparison.Ordinal));
-        await browser.RunAsync(new { op = "screenshot", name = "10-chat" }, Step, ct);
+        await browser.RunAsync(new { op = "screenshot", name = "11-chat" }, Step, ct);
 
         // The simulator: one purchase, every selected user moved, the others untouched, Kaizala Pro suspended.
         var tenant = (await world.CustomerAsync(customerId, ct))["tenant"]!;
