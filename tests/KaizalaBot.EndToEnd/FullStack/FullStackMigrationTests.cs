@@ -8,7 +8,8 @@ namespace KaizalaBot.EndToEnd.FullStack;
 /// reminder arrives when a scan is triggered, the seller presses its <i>Start migration</i> for one customer and walks
 /// the cards from the plan to the confirmation; the bot is killed (SIGKILL) in the middle of step B and started again;
 /// the migration finishes once, the progress card goes on in place, and the simulator shows one purchase, every
-/// selected user moved and the old subscription suspended once. A screenshot of each card is kept in <c>artifacts/full-stack</c>.
+/// selected user moved and the old subscription suspended once. A screenshot of each card is kept in
+/// <c>artifacts/full-stack</c>.
 /// </summary>
 public sealed partial class FullStackMigrationTests
 {
@@ -104,9 +105,11 @@ public sealed partial class FullStackMigrationTests
         Assert.Contains(kaizalaSubscriptionId, progress, StringComparison.Ordinal);    // the reminder's subscription
         await ShootAsync("07-progress", migrationId);
 
-        // Bought, not yet provisioned: Partner Center has given the order but no subscription id yet.
+        // Bought, not yet provisioned: Partner Center has given the order but no subscription id yet; the card names
+        // that order.
         var provisioning = await WaitForCardAsync("Bought 3 licences (order ", Run);
-        Assert.DoesNotContain("(subscription )", provisioning, StringComparison.Ordinal);
+        var order = Assert.Single((await world.CustomerAsync(customerId, ct))["tenant"]!["orders"]!.AsArray())!;
+        Assert.Contains($"Bought 3 licences (order {order["id"]!.GetValue<string>()})", provisioning, StringComparison.Ordinal);
         await ShootAsync("08-provisioning", migrationId);
 
         // Kill the bot in the middle of B: the purchase is done, the licence update under way, nothing suspended.
