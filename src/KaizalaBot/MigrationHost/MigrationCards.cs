@@ -117,7 +117,7 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
                 texts.Format("migrationStageSeatsAdded", texts.Number(m.Purchase.SeatsBought), m.Purchase.SubscriptionId ?? m.ExistingSubscriptionId),
                 texts.Format("migrationStageAddSeats", texts.Number(m.LicenceCount)))
             : Line(MigrationState.Purchasing, m.Purchase.CompletedAt is not null,
-                texts.Format("migrationStageBought", texts.Number(m.Purchase.SeatsBought), m.Purchase.SubscriptionId),
+                Bought(m.Purchase, texts),
                 texts.Format("migrationStageBuy", texts.Number(m.LicenceCount)));
         return
         [
@@ -131,6 +131,16 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
             Line(MigrationState.Verifying, m.Verification is not null, texts["migrationStageVerified"], texts["migrationStageVerify"]),
         ];
     }
+
+    // A new subscription has no id until Microsoft provisions it (checkout answers a pending order without one): until
+    // then the order is what Partner Center and the partner's staff can look it up by.
+    private static string Bought(PurchaseProgress purchase, TextTable texts) =>
+        purchase switch
+        {
+            { SubscriptionId: { } subscription } => texts.Format("migrationStageBought", texts.Number(purchase.SeatsBought), subscription),
+            { OrderId: { } order } => texts.Format("migrationStageBoughtOrder", texts.Number(purchase.SeatsBought), order),
+            _ => texts.Format("migrationStageBoughtPending", texts.Number(purchase.SeatsBought)),
+        };
 
     // Where a migration that needs attention stopped: the first stage not done.
     private static MigrationState Stuck(MigrationRecord m) =>
