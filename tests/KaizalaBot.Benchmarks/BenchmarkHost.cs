@@ -1,3 +1,4 @@
+using System.Net;
 using KaizalaBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,7 +25,9 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         _storageRoot = storageRoot;
         _settings = settings ?? new Dictionary<string, string?>();
         _services = services;
-        UseKestrel(0);
+        // Kestrel binds the port itself: UseKestrel(0) makes the factory rewrite the addresses after Build(), which races
+        // with the app binding them on its own thread (dotnet/aspnetcore#67714) and failed a test now and then under load.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -26,7 +26,9 @@ internal sealed class HostileBotHost : WebApplicationFactory<Program>
         _storageRoot = storageRoot;
         _monitor = monitor;
         _logs = logs;
-        UseKestrel(0);
+        // Kestrel binds the port itself: UseKestrel(0) makes the factory rewrite the addresses after Build(), which races
+        // with the app binding them on its own thread (dotnet/aspnetcore#67714) and failed a test now and then under load.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     public IPEndPoint EndPoint

@@ -25,7 +25,7 @@ internal sealed class ForgedTokenBotHost(IReadOnlyDictionary<string, string?> se
     public static ForgedTokenBotHost Start(IReadOnlyDictionary<string, string?> settings, FakeLogCollector logs)
     {
         var host = new ForgedTokenBotHost(settings, logs);
-        host.UseKestrel(0);
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0)); // not UseKestrel(0): dotnet/aspnetcore#67714
         return host;
     }
 
