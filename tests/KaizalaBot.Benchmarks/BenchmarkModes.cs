@@ -16,6 +16,8 @@ internal static class BenchmarkModes
             ["turns"] = TurnBenchmark.RunAsync,
             ["alloc-report"] = AllocationReport.RunAsync,
             ["migration"] = args => MigrationBenchmark.RunAsync(MigrationBenchmarkSettings.Parse(args)),
+            ["expiry-scan"] = args => ExpiryScanBenchmark.RunAsync(new BenchmarkArguments(args)),
+            ["reminder-fanout"] = args => ReminderFanOutBenchmark.RunAsync(new BenchmarkArguments(args)),
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string mode, string[] args)

@@ -19,16 +19,6 @@ internal static class BenchmarkProgram
             return await BenchmarkModes.RunAsync(mode, args[1..]);
         }
 
-        if (args is ["expiry-scan", .. var scanArgs])
-        {
-            return await ExpiryScanBenchmark.RunAsync(new BenchmarkArguments(scanArgs));
-        }
-
-        if (args is ["reminder-fanout", .. var fanOutArgs])
-        {
-            return await ReminderFanOutBenchmark.RunAsync(new BenchmarkArguments(fanOutArgs));
-        }
-
         // Help-turn throughput and latency through the real /api/messages endpoint: real Kestrel, the host's whole
         // pipeline (auth in development mode, adapter, state, bot, card rendering) and a reply to a loopback connector.
         var settings = BenchmarkSettings.Parse(args);
