@@ -66,7 +66,8 @@ public static class SoakRun
         output?.WriteLine(SoakReport.SampleHeader);
         try
         {
-            while (Stopwatch.GetElapsedTime(started) < settings.Duration)
+            // A load that failed (a migration confirm refused, the bot unreachable) ends the run at once: the finally rethrows it.
+            while (Stopwatch.GetElapsedTime(started) < settings.Duration && !loads.Any(l => l.IsFaulted))
             {
                 var sample = ProcessSample.Read(bot.Id, Stopwatch.GetElapsedTime(started));
                 samples.Add(sample);
