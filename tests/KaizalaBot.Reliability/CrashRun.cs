@@ -219,7 +219,7 @@ public static class CrashRun
         }
     }
 
-    private static async Task<MigrationRecord> WaitUntilRestingAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
+    internal static async Task<MigrationRecord> WaitUntilRestingAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.GetTimestamp();
         while (true)
@@ -247,7 +247,7 @@ public static class CrashRun
     };
 
     /// <summary>Settings as environment variables (never on the command line, where <c>ps</c> shows them), Development.</summary>
-    private static Dictionary<string, string> ProcessEnvironment(IReadOnlyDictionary<string, string> settings)
+    internal static Dictionary<string, string> ProcessEnvironment(IReadOnlyDictionary<string, string> settings)
     {
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
         environment["DOTNET_ENVIRONMENT"] = "Development";

@@ -93,5 +93,12 @@ internal sealed class SellerSide : IAsyncDisposable
     public Task<MigrationRecord?> GetAsync(string migrationId, CancellationToken cancellationToken) =>
         _services.GetRequiredService<MigrationService>().GetAsync(migrationId, cancellationToken);
 
+    /// <summary>
+    /// Frees the source subscription's slot once its migration has completed. Only the soak harness does this: it resets the
+    /// simulator, which brings the suspended Kaizala Pro subscription back (never so at Partner Center), to migrate it again.
+    /// </summary>
+    public Task ReleaseSlotAsync(MigrationRecord completed, CancellationToken cancellationToken) =>
+        _services.GetRequiredService<MigrationStore>().ReleaseSlotAsync(completed.CustomerId, completed.SourceSubscriptionId, cancellationToken);
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
