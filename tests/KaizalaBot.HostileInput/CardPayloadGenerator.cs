@@ -25,8 +25,6 @@ internal sealed class CardPayloadGenerator(
     /// <summary>Owner of the seeded migrations: another seller of the partner, whose ids forged clicks name.</summary>
     public const string OtherSellerAadObjectId = "7e570000-0000-4000-8000-0000000000a3";
 
-    public const int DialogConversations = 8;
-
     // A partner user who is not listed (entitlement then hangs on Partner Center roles, which the harness does not give).
     private const string UnlistedAadObjectId = "7e570000-0000-4000-8000-0000000000a2";
 
@@ -66,7 +64,7 @@ internal sealed class CardPayloadGenerator(
     {
         var execute = random.Next(2) == 0;
         var turn = activity(index, execute ? "invoke" : "message");
-        var conversation = inDialog ? DialogConversationId(random.Next(DialogConversations)) : null;
+        var conversation = inDialog ? DialogConversationId(random.Next(HostileRun.DialogConversations)) : null;
         if (conversation is not null)
         {
             AsSeller(turn, conversation);

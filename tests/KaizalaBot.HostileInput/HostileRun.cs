@@ -14,11 +14,14 @@ namespace KaizalaBot.HostileInput;
 
 /// <summary>
 /// One run: the bot on loopback Kestrel, a connector sink and a Partner Center sink, two migrations of another seller and
-/// <see cref="CardPayloadGenerator.DialogConversations"/> migration dialogs under way, the seeded generator's requests
+/// <see cref="DialogConversations"/> migration dialogs under way, the seeded generator's requests
 /// fired by concurrent clients, then the verdict (<see cref="HostileRunReport"/>). Everything it starts, it stops; the storage folder is deleted.
 /// </summary>
 public static partial class HostileRun
 {
+    /// <summary>Conversations where the listed seller keeps a migration dialog under way for forged clicks to meet.</summary>
+    public const int DialogConversations = 8;
+
     /// <summary>How long valid turns may take to reach the sink once every request has been answered.</summary>
     private static readonly TimeSpan ReplyGrace = TimeSpan.FromSeconds(30);
 
@@ -68,6 +71,7 @@ public static partial class HostileRun
         var created = DateTimeOffset.Parse("2026-11-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         string[] ids = ["0ddba11c0ffee001", "0ddba11c0ffee002"];
         MigrationState[] states = [MigrationState.Completed, MigrationState.Cancelled];
+        MigrationUser[] users = [new("user-1", "adele@contoso.example", "Adele Vance"), new("user-2", "alex@contoso.example", "Alex Wilber")];
         foreach (var (id, state) in ids.Zip(states))
         {
             await store.CreateAsync(
@@ -75,10 +79,13 @@ public static partial class HostileRun
                 {
                     Id = id, CorrelationId = Guid.NewGuid(), CustomerId = "customer-of-other-seller", CustomerName = "Contoso",
                     SourceSubscriptionId = "sub-kaizala", PlanId = "plan-e3", TargetSkuId = "sku-e3", KaizalaSkuId = "sku-kaizala",
-                    PurchaseKind = PurchaseKind.NewSubscription, LicenceCount = 5, UserCount = 5, Country = "FR", RequestedBy = owner,
-                    State = state, CreatedAt = created, UpdatedAt = created, FinishedAt = created.AddHours(1),
+                    PurchaseKind = PurchaseKind.NewSubscription, LicenceCount = users.Length, UserCount = users.Length, Country = "FR",
+                    RequestedBy = owner, State = state, CreatedAt = created, UpdatedAt = created, FinishedAt = created.AddHours(1),
                 },
                 cancellationToken);
+
+            // Written with the record at confirmation, as the engine does: the migration's card lists its users' outcomes.
+            await store.WriteSelectionAsync(new MigrationSelection(id, users), cancellationToken);
         }
 
         return ids;
@@ -87,7 +94,7 @@ public static partial class HostileRun
     /// <summary>The listed seller's <c>migrate</c> in each dialog conversation; returns how many showed their first card.</summary>
     private static async Task<int> OpenDialogsAsync(System.Net.IPEndPoint server, ConnectorSink sink, HostileRunSettings settings, CancellationToken cancellationToken)
     {
-        var conversations = Enumerable.Range(0, CardPayloadGenerator.DialogConversations).Select(CardPayloadGenerator.DialogConversationId).ToList();
+        var conversations = Enumerable.Range(0, DialogConversations).Select(CardPayloadGenerator.DialogConversationId).ToList();
         foreach (var (conversation, number) in conversations.Select((c, i) => (c, i)))
         {
             var turn = CardPayloadGenerator.AsSeller(RequestGenerator.TemplateActivity(sink.ServiceUrl, -1 - number), conversation);
