@@ -19,4 +19,10 @@ public enum CaseKind
     UnknownInvoke,
     MentionBomb,
     HostileHeaders,
+
+    /// <summary>A forged click (Execute invoke or Submit message) with a known verb, in a conversation with no dialog.</summary>
+    CardPayload,
+
+    /// <summary>A forged click in one of the conversations where the harness keeps a migration dialog under way.</summary>
+    DialogCardPayload,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.RegularExpressions;
 using KaizalaBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,10 +12,11 @@ namespace KaizalaBot.HostileInput;
 /// The one connector the bot may reach during a run: loopback Kestrel answering like Teams (201 with an id), recording
 /// every request's raw target so the run can check which conversations were answered and that no path was bent.
 /// </summary>
-internal sealed class ConnectorSink : IAsyncDisposable
+internal sealed partial class ConnectorSink : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _targets = new();
     private readonly ConcurrentDictionary<string, byte> _conversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _stamps = new(StringComparer.Ordinal);
     private LoopbackWebServer? _server;
     private int _nextId;
 
@@ -30,6 +32,21 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     public bool HasAnswered(string conversationId) => _conversations.ContainsKey(conversationId);
 
+    /// <summary>
+    /// The prompt stamp of the last card the bot sent (or updated) in a conversation: what a seller forging a click on
+    /// their own live card would put in its data, so forged answers reach the dialog's steps instead of stopping as stale.
+    /// </summary>
+    public string? StampOf(string conversationId) => _stamps.GetValueOrDefault(conversationId);
+
+    /// <summary>Keeps the stamp of a card in <paramref name="body"/>: one posted here, or an invoke's answer.</summary>
+    public void RememberStamp(string conversationId, string body)
+    {
+        if (Stamp().Match(body) is { Success: true } stamp)
+        {
+            _stamps[conversationId] = stamp.Groups[1].Value;
+        }
+    }
+
     public static async Task<ConnectorSink> StartAsync()
     {
         var sink = new ConnectorSink();
@@ -41,7 +58,8 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     private async Task RecordAsync(HttpContext http)
     {
-        await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
         var target = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         _targets.Enqueue($"{http.Request.Method} {target}");
 
@@ -50,6 +68,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         if (segments.Length >= 5 && segments[2] == "v3" && segments[3] == "conversations")
         {
             var conversation = Uri.UnescapeDataString(segments[4]);
+            RememberStamp(conversation, body);
             if (_conversations.TryAdd(conversation, 0))
             {
                 ConversationAnswered?.Invoke(conversation);
@@ -59,4 +78,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         http.Response.StatusCode = http.Request.Method == HttpMethods.Post ? StatusCodes.Status201Created : StatusCodes.Status200OK;
         await http.Response.WriteAsJsonAsync(new { id = $"sink-{Interlocked.Increment(ref _nextId)}" }, http.RequestAborted);
     }
+
+    [GeneratedRegex("\"kbPrompt\":\"([^\"]+)\"")]
+    private static partial Regex Stamp();
 }

@@ -13,16 +13,19 @@ namespace KaizalaBot.HostileInput;
 /// <summary>
 /// The real bot (Program.cs) on real Kestrel (loopback, OS-chosen port) as a developer runs it, the weakest
 /// configuration: Development, no app id, file storage; its connector's connections go through the
-/// <see cref="OutboundMonitor"/>, and its Warning-and-above logs into a collector the report reads.
+/// <see cref="OutboundMonitor"/>, Partner Center is the <see cref="PartnerCenterSink"/>, and its Warning-and-above logs go
+/// into a collector the report reads.
 /// </summary>
 internal sealed class HostileBotHost : WebApplicationFactory<Program>
 {
     private readonly string _storageRoot;
     private readonly OutboundMonitor _monitor;
     private readonly FakeLogCollector _logs;
+    private readonly Uri _partnerCenter;
 
-    public HostileBotHost(string storageRoot, OutboundMonitor monitor, FakeLogCollector logs)
+    public HostileBotHost(string storageRoot, OutboundMonitor monitor, FakeLogCollector logs, Uri partnerCenter)
     {
+        _partnerCenter = partnerCenter;
         _storageRoot = storageRoot;
         _monitor = monitor;
         _logs = logs;
@@ -52,6 +55,13 @@ internal sealed class HostileBotHost : WebApplicationFactory<Program>
         // does not reach, and its error logs would count as the bot failing on input.
         builder.UseSetting("Expiry:BuildAtStartup", "false");
         builder.UseSetting("Reminders:Enabled", "false");
+
+        // Development points Partner Center at a simulator on a fixed local port, which another process may serve: the
+        // harness's sink stands there instead. One seller of the partner is listed, so dialogs open without a role look-up.
+        builder.UseSetting("PartnerCenter:Endpoint", _partnerCenter.ToString());
+        builder.UseSetting("PartnerCenter:Authority", _partnerCenter.ToString());
+        builder.UseSetting("Migration:Authorization:PartnerTenantId", CardPayloadGenerator.PartnerTenantId);
+        builder.UseSetting("Migration:Authorization:AllowedUsers:0", CardPayloadGenerator.SellerAadObjectId);
 
         // One attempt per send: retries against the blocked hosts would only slow the run.
         builder.UseSetting("BotFramework:MaxRetryAttempts", "1");

@@ -16,6 +16,20 @@ public sealed record HostileRunReport
     /// <summary>5xx answers other than the documented 501 to an invoke the bot does not implement.</summary>
     public required IReadOnlyList<string> ServerErrors { get; init; }
 
+    /// <summary>Forged card clicks answered other than documented (200; or 400 to an invoke whose data does not fit).</summary>
+    public required IReadOnlyList<string> UndocumentedAnswers { get; init; }
+
+    /// <summary>Migration dialogs under way when the requests began (their first card seen at the sink).</summary>
+    public int DialogsOpened { get; init; }
+
+    public int PartnerCenterTokenRequests { get; init; }
+
+    /// <summary>Reads the bot sent to the Partner Center sink (each answered 404): checks of forged ids.</summary>
+    public int PartnerCenterReads { get; init; }
+
+    /// <summary>Writes (buy, move a licence, suspend) a request made the bot attempt: each fails the run.</summary>
+    public IReadOnlyList<string> PartnerCenterWrites { get; init; } = [];
+
     /// <summary>Answers whose body looks like exception text, a stack trace or an error page.</summary>
     public required IReadOnlyList<string> ExceptionTextResponses { get; init; }
 
@@ -50,7 +64,7 @@ public sealed record HostileRunReport
     public required (int Start, int Peak, int End) Threads { get; init; }
 
     public bool Passed =>
-        ServerErrors.Count == 0 && ExceptionTextResponses.Count == 0 && TimedOut.Count == 0 && ValidTurnsUnanswered.Count == 0
+        ServerErrors.Count == 0 && UndocumentedAnswers.Count == 0 && PartnerCenterWrites.Count == 0 && ExceptionTextResponses.Count == 0 && TimedOut.Count == 0 && ValidTurnsUnanswered.Count == 0
         && DisallowedConnections.Count == 0 && BentPaths.Count == 0 && UnexpectedErrorLogs.Count == 0;
 
     public override string ToString()
@@ -65,6 +79,7 @@ public sealed record HostileRunReport
         }
 
         Line(text, "5xx (other than 501 to an unknown invoke)", ServerErrors);
+        Line(text, "Card clicks answered other than documented", UndocumentedAnswers);
         Line(text, "Responses with exception text", ExceptionTextResponses);
         Line(text, "Timeouts", TimedOut);
         Line(text, "Closed without an answer (not a failure)", ClosedWithoutAnswer);
@@ -72,6 +87,9 @@ public sealed record HostileRunReport
         Line(text, "Valid turns unanswered", ValidTurnsUnanswered);
         text.AppendLine(CultureInfo.InvariantCulture, $"Outbound connections: {SinkConnections} to the sink, {AllowedElsewhereConnections} to other allowed hosts (blocked by the harness), {DisallowedConnections.Count} to disallowed hosts");
         Line(text, "Disallowed outbound targets", DisallowedConnections);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Migration dialogs under way at the start: {DialogsOpened}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Partner Center (the harness's sink): {PartnerCenterTokenRequests} token requests, {PartnerCenterReads} reads");
+        Line(text, "Partner Center writes attempted", PartnerCenterWrites);
         Line(text, "Sink requests off the connector paths", BentPaths);
         Line(text, "Error logs of our own failing on input", UnexpectedErrorLogs);
         text.AppendLine("Warning and Error logs by category and level:");

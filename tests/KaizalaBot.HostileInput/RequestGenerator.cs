@@ -10,7 +10,7 @@ namespace KaizalaBot.HostileInput;
 /// Seeded, reproducible request generator: one valid turn in every <see cref="ValidEvery"/> requests, the rest drawn from
 /// the hostile families of <see cref="CaseKind"/>. The same seed gives the same sequence of requests.
 /// </summary>
-internal sealed class RequestGenerator(int seed, Uri sinkServiceUrl)
+internal sealed class RequestGenerator
 {
     public const int ValidEvery = 4;
 
@@ -58,9 +58,22 @@ internal sealed class RequestGenerator(int seed, Uri sinkServiceUrl)
         ["task/fetch", "task/submit", "composeExtension/query", "signin/verifyState", "config/fetch", "actionableMessage/executeAction", "x", ""];
 
     // Teams sends '<', '>' and non-ASCII text as they are; the default encoder would inflate a mention bomb six-fold.
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly Random _random = new(seed);
+    private readonly Random _random;
+    private readonly Uri _sinkServiceUrl;
+    private readonly CardPayloadGenerator _cards;
+
+    /// <param name="seed">The same seed gives the same sequence.</param>
+    /// <param name="sinkServiceUrl">The connector sink, where every activity's replies go.</param>
+    /// <param name="stampOf">The live card's stamp in a dialog conversation, for forged clicks on it.</param>
+    /// <param name="otherUsersMigrationIds">Migrations the harness seeded for another seller.</param>
+    public RequestGenerator(int seed, Uri sinkServiceUrl, Func<string, string?> stampOf, IReadOnlyList<string> otherUsersMigrationIds)
+    {
+        _random = new Random(seed);
+        _sinkServiceUrl = sinkServiceUrl;
+        _cards = new CardPayloadGenerator(_random, (index, type) => Activity(index, type), stampOf, otherUsersMigrationIds);
+    }
 
     /// <summary>The request at <paramref name="index"/>; call in index order (the generator is a sequence).</summary>
     public HostileCase Next(int index)
@@ -111,12 +124,16 @@ internal sealed class RequestGenerator(int seed, Uri sinkServiceUrl)
             CaseKind.CardAction => CardAction(index),
             CaseKind.UnknownInvoke => UnknownInvoke(index),
             CaseKind.MentionBomb => MentionBomb(index),
+            CaseKind.CardPayload => _cards.Next(index, inDialog: false),
+            CaseKind.DialogCardPayload => _cards.Next(index, inDialog: true),
             _ => HostileHeaders(index),
         };
     }
 
     /// <summary>A Teams-shaped activity aimed at the sink, in its own conversation so every answer is attributable.</summary>
-    public JsonObject Activity(int index, string type = "message") => new()
+    public JsonObject Activity(int index, string type = "message") => TemplateActivity(_sinkServiceUrl, index, type);
+
+    public static JsonObject TemplateActivity(Uri sinkServiceUrl, int index, string type = "message") => new()
     {
         ["type"] = type,
         ["id"] = $"in-{index}",
@@ -463,7 +480,7 @@ internal sealed class RequestGenerator(int seed, Uri sinkServiceUrl)
             _ => [],
         });
 
-    private static string Describe(string value) =>
+    internal static string Describe(string value) =>
         value.Length > 24 ? $"{value.Length} × '{value[0]}'" : value.Replace("\n", "\\n", StringComparison.Ordinal);
 
     private T Pick<T>(T[] choices) => choices[_random.Next(choices.Length)];

@@ -52,6 +52,23 @@ public sealed class AuthorizationAndPreviewTests
         Assert.Contains(audit, e => e.Operation == "approval.approved" && e.Actor == Sellers.Admin);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Decide_UnknownMigrationId_NotFoundAndNothingStored(bool approve)
+    {
+        // What a forged approval card sends (found by the hostile-input harness): it used to fail the whole turn.
+        await using var harness = await MigrationHarness.StartAsync();
+
+        var result = approve
+            ? await harness.Service.ApproveAsync("0123456789abcdef", Sellers.Admin, "forged", CancellationToken.None)
+            : await harness.Service.RejectAsync("0123456789abcdef", Sellers.Admin, "forged", CancellationToken.None);
+
+        Assert.Equal(CommandStatus.NotFound, result.Status);
+        Assert.Null(result.Migration);
+        Assert.Null(await harness.Service.GetAsync("0123456789abcdef", CancellationToken.None));
+    }
+
     [Fact]
     public async Task Preview_ReportsFindingsAndChangesNothingInPartnerCenter()
     {

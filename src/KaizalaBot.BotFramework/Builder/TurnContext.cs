@@ -195,8 +195,9 @@ public sealed class TurnContext : ITurnContext
         return await DeliverAsync(activity, cancellationToken);
     }
 
+    // An incoming id of blanks names no activity to reply to (the connector refuses it): the answer goes to the conversation.
     private Task<ResourceResponse> DeliverAsync(Activity activity, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(activity.ReplyToId)
+        string.IsNullOrWhiteSpace(activity.ReplyToId)
             ? _connector.SendToConversationAsync(activity, cancellationToken)
             : _connector.ReplyToActivityAsync(activity, cancellationToken);
 }

@@ -221,13 +221,23 @@ public sealed class MigrationService(
     {
         var applied = false;
         var before = MigrationState.Draft;
-        var updated = await store.UpdateAsync(migrationId, m =>
+        MigrationRecord updated;
+        try
         {
-            before = m.State;
-            var next = change(m);
-            applied = next is not null;
-            return next ?? m;
-        }, cancellationToken);
+            updated = await store.UpdateAsync(migrationId, m =>
+            {
+                before = m.State;
+                var next = change(m);
+                applied = next is not null;
+                return next ?? m;
+            }, cancellationToken);
+        }
+        catch (MigrationNotFoundException)
+        {
+            // An approval names its migration without reading it first: a forged or mistyped id is simply not found.
+            return new CommandResult(CommandStatus.NotFound, null);
+        }
+
         if (!applied)
         {
             return new CommandResult(CommandStatus.WrongState, updated);

@@ -42,6 +42,22 @@ public sealed class TurnContextTests
         Assert.True(turn.Responded);
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    public async Task SendActivityAsync_InboundIdBlank_SendsToConversationInsteadOfReplying(string blankId)
+    {
+        // A hostile or broken activity whose id names nothing: the connector would refuse a reply to it.
+        var connector = new RecordingConnector();
+        var turn = new TurnContext(Inbound() with { Id = blankId }, connector, buffered: false);
+
+        await turn.SendActivityAsync(MessageFactory.Text("hello"), Ct.Bounded());
+
+        var (operation, sent, _) = Assert.Single(connector.Calls);
+        Assert.Equal("SendToConversation", operation);
+        Assert.Equal("a:1xyz", sent!.Conversation!.Id);
+    }
+
     [Fact]
     public async Task SendActivityAsync_LocaleAlreadySet_KeepsIt()
     {
