@@ -134,6 +134,10 @@ public sealed class ExpiryScannerTests
         var first = await scanner.ScanAllAsync(CancellationToken.None).WithinAsync("a first scan");
         await harness.PutFaultsAsync(new { seed = 1, rules = new object[] { new { endpoint = "customers.list", failureRate = 1.0, kind = "serverError" } } });
 
+        // The clock pump steps virtual time every 250 ms of real time; on a fast run both scans can fall in
+        // one step, so the failing scan is moved past the first one explicitly.
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+
         await Assert.ThrowsAsync<PartnerException>(() => scanner.ScanAllAsync(CancellationToken.None).WithinAsync("a failing scan"));
 
         var status = await index.GetStatusAsync(CancellationToken.None);
