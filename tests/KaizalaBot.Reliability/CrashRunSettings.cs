@@ -3,13 +3,14 @@ using System.Globalization;
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]</c>: how many runs, how many users
-/// each migration moves, the seed of the kill moments and of the faults, which runs use Blob on Azurite (every Nth; 0 =
-/// none), and the share of Partner Center's and the chat connector's answers that fail. <c>crash</c> kills the bot once
+/// <c>crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N] [--lanes N]</c>: how many
+/// runs, how many users each migration moves, the seed of the kill moments and of the faults, which runs use Blob on
+/// Azurite (every Nth; 0 = none), the share of Partner Center's and the chat connector's answers that fail, and how many
+/// lanes run side by side (<see cref="CrashRunPlan"/>). <c>crash</c> kills the bot once
 /// per run; <c>faults</c> never kills it and fails 20% of those answers; <c>instances</c> runs two bot processes on one
 /// Azurite store and kills the one running the migration.
 /// </summary>
-public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0, bool TwoInstances = false)
+public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0, bool TwoInstances = false, int Lanes = 1)
 {
     /// <summary>
     /// The CI run: three kills (the third on Blob) after the calibration run. Partner Center's 500 calls a minute per
@@ -43,7 +44,9 @@ public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEve
                 "--seed" => settings with { Seed = value },
                 "--blob-every" => settings with { BlobEvery = value },
                 "--fault-percent" => settings with { FaultPercent = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} (--runs, --users, --seed, --blob-every, --fault-percent)."),
+                "--lanes" when value >= 1 => settings with { Lanes = value },
+                "--lanes" => throw new ArgumentException("--lanes must be at least 1."),
+                _ => throw new ArgumentException($"Unknown option {args[i]} (--runs, --users, --seed, --blob-every, --fault-percent, --lanes)."),
             };
         }
 
