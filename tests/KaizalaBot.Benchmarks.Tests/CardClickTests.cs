@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KaizalaBot.Benchmarks.Turns;
+using KaizalaBot.Testing.Cards;
 
 namespace KaizalaBot.Benchmarks.Tests;
 

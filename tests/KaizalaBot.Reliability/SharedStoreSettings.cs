@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace KaizalaBot.Reliability;
+
+/// <summary>
+/// <c>shared [--sellers N] [--walks N] [--burst N] [--scans N]</c>: two bot processes on one Azurite container behind a
+/// round-robin proxy. Each of <c>--sellers</c> sellers walks the migration dialog <c>--walks</c> times in their personal
+/// chat, answering the licence count with <c>--burst</c> clicks at once; meanwhile a reminder scan is asked of both
+/// instances at the same moment <c>--scans</c> times.
+/// </summary>
+public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int ScanRounds)
+{
+    /// <summary>The CI run: 4 sellers (two in French), 2 walks each with bursts of 4, 3 double scans.</summary>
+    public static SharedStoreSettings ShortRun { get; } = new(Sellers: 4, Walks: 2, Burst: 4, ScanRounds: 3);
+
+    /// <summary>The on-demand run.</summary>
+    public static SharedStoreSettings Default { get; } = new(Sellers: 16, Walks: 10, Burst: 6, ScanRounds: 20);
+
+    /// <summary>Between two double scans: the scans overlap the walks, and each finds the other instance's cycle under way or just done.</summary>
+    public static TimeSpan ScanPause { get; } = TimeSpan.FromSeconds(2);
+
+    public static SharedStoreSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = Default;
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            settings = args[i] switch
+            {
+                "--sellers" => settings with { Sellers = value },
+                "--walks" => settings with { Walks = value },
+                "--burst" => settings with { Burst = value },
+                "--scans" => settings with { ScanRounds = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]} (--sellers, --walks, --burst, --scans)."),
+            };
+        }
+
+        return settings is { Sellers: > 0, Walks: > 0, Burst: >= 2, ScanRounds: > 0 }
+            ? settings
+            : throw new ArgumentException("Sellers, walks and scans must be positive and a burst at least 2 clicks.");
+    }
+}
