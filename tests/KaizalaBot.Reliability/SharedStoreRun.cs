@@ -33,7 +33,7 @@ public static class SharedStoreRun
     public static async Task<SharedStoreReport> RunAsync(SharedStoreSettings settings, TextWriter? output, CancellationToken cancellationToken)
     {
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"KaizalaBot shared-store harness: 2 bot processes on one Azurite container behind a round-robin proxy; {settings.Sellers} sellers x {settings.Walks} walks of the migration dialog, bursts of {settings.Burst} clicks; {settings.ScanRounds} reminder scans asked of both instances at once; "
+            $"KaizalaBot shared-store harness: 2 bot processes on one Azurite container{(settings.WithoutETags ? " WITHOUT ETags (a proxy drops every If-Match and If-None-Match)" : "")} behind a round-robin proxy; {settings.Sellers} sellers x {settings.Walks} walks of the migration dialog, bursts of {settings.Burst} clicks; {settings.ScanRounds} reminder scans asked of both instances at once; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
         var started = Stopwatch.GetTimestamp();
         var texts = HostTexts.Load();
@@ -52,10 +52,14 @@ public static class SharedStoreRun
             ["Storage:AzureBlob:ConnectionString"] = azurite.ConnectionString,
             ["Storage:AzureBlob:ContainerName"] = string.Create(CultureInfo.InvariantCulture, $"shared-store-{Guid.NewGuid():N}"),
         };
+        await using var withoutETags = settings.WithoutETags ? await ConditionStrippingProxy.StartAsync(azurite) : null;
+        var botStorage = withoutETags is null
+            ? storage
+            : new Dictionary<string, string>(storage) { ["Storage:AzureBlob:ConnectionString"] = withoutETags.ConnectionString };
 
         using var endpoint = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var sellers = Enumerable.Range(0, settings.Sellers).Select(i => new SharedStoreSeller(endpoint, connector, texts, i)).ToList();
-        var environment = CrashRun.ProcessEnvironment(BotSettings(storage, simulator.BaseAddress, sellers));
+        var environment = CrashRun.ProcessEnvironment(BotSettings(botStorage, simulator.BaseAddress, sellers));
         var host = typeof(Program).Assembly.Location;
         var bots = await Task.WhenAll(
             ListeningProcess.StartAsync(host, environment, [ConflictLine, ErrorLine]),
@@ -105,7 +109,10 @@ public static class SharedStoreRun
             var reminders = ReminderTally.Count(connector.Exchanges, [.. sellers.Select(s => s.ConversationId)], due, texts.All("reminderHeader"), ledger);
             return new SharedStoreReport(
                 settings, walks, proxy.Served, bots.Sum(b => b.Count(ConflictLine)), bots.Sum(b => b.Count(ErrorLine)),
-                scans.Accepted, scans.Refused, reminders, Stopwatch.GetElapsedTime(started));
+                scans.Accepted, scans.Refused, reminders, Stopwatch.GetElapsedTime(started))
+            {
+                ConditionsDropped = withoutETags?.Stripped,
+            };
         }
         finally
         {

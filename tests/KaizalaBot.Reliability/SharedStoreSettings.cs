@@ -3,12 +3,13 @@ using System.Globalization;
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>shared [--sellers N] [--walks N] [--burst N] [--scans N]</c>: two bot processes on one Azurite container behind a
-/// round-robin proxy. Each of <c>--sellers</c> sellers walks the migration dialog <c>--walks</c> times in their personal
-/// chat, answering the licence count with <c>--burst</c> clicks at once; meanwhile a reminder scan is asked of both
-/// instances at the same moment <c>--scans</c> times.
+/// <c>shared [--sellers N] [--walks N] [--burst N] [--scans N] [--no-etags 1]</c>: two bot processes on one Azurite
+/// container behind a round-robin proxy. Each of <c>--sellers</c> sellers walks the migration dialog <c>--walks</c> times
+/// in their personal chat, answering the licence count with <c>--burst</c> clicks at once; meanwhile a reminder scan is
+/// asked of both instances at the same moment <c>--scans</c> times. <c>--no-etags 1</c> puts the bots behind a proxy
+/// that drops every ETag condition (<see cref="ConditionStrippingProxy"/>): that run must fail.
 /// </summary>
-public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int ScanRounds)
+public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int ScanRounds, bool WithoutETags = false)
 {
     /// <summary>The CI run: 4 sellers (two in French), 2 walks each with bursts of 4, 3 double scans.</summary>
     public static SharedStoreSettings ShortRun { get; } = new(Sellers: 4, Walks: 2, Burst: 4, ScanRounds: 3);
@@ -31,7 +32,8 @@ public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int 
                 "--walks" => settings with { Walks = value },
                 "--burst" => settings with { Burst = value },
                 "--scans" => settings with { ScanRounds = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} (--sellers, --walks, --burst, --scans)."),
+                "--no-etags" => settings with { WithoutETags = value != 0 },
+                _ => throw new ArgumentException($"Unknown option {args[i]} (--sellers, --walks, --burst, --scans, --no-etags)."),
             };
         }
 
