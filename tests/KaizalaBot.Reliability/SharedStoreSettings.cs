@@ -14,8 +14,8 @@ public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int 
     /// <summary>The CI run: 4 sellers (two in French), 2 walks each with bursts of 4, 3 double scans.</summary>
     public static SharedStoreSettings ShortRun { get; } = new(Sellers: 4, Walks: 2, Burst: 4, ScanRounds: 3);
 
-    /// <summary>The on-demand run.</summary>
-    public static SharedStoreSettings Default { get; } = new(Sellers: 16, Walks: 10, Burst: 6, ScanRounds: 20);
+    /// <summary>The on-demand run: 640 walks, a double scan every 2 s for about two minutes.</summary>
+    public static SharedStoreSettings Default { get; } = new(Sellers: 32, Walks: 20, Burst: 6, ScanRounds: 60);
 
     /// <summary>Between two double scans: the scans overlap the walks, and each finds the other instance's cycle under way or just done.</summary>
     public static TimeSpan ScanPause { get; } = TimeSpan.FromSeconds(2);
