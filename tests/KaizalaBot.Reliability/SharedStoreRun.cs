@@ -33,7 +33,7 @@ public static class SharedStoreRun
     public static async Task<SharedStoreReport> RunAsync(SharedStoreSettings settings, TextWriter? output, CancellationToken cancellationToken)
     {
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"KaizalaBot shared-store harness: 2 bot processes on one Azurite container{(settings.WithoutETags ? " WITHOUT ETags (a proxy drops every If-Match and If-None-Match)" : "")} behind a round-robin proxy; {settings.Sellers} sellers x {settings.Walks} walks of the migration dialog, bursts of {settings.Burst} clicks; {settings.ScanRounds} reminder scans asked of both instances at once; "
+            $"KaizalaBot shared-store harness: 2 bot processes on one Azurite container{(settings.WithoutETags ? " WITHOUT ETags (a proxy drops every If-Match and If-None-Match)" : "")}{(settings.WithoutLeases ? " WITHOUT leases (a proxy grants every lease)" : "")} behind a round-robin proxy; {settings.Sellers} sellers x {settings.Walks} walks of the migration dialog, bursts of {settings.Burst} clicks; {settings.ScanRounds} reminder scans asked of both instances at once; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
         var started = Stopwatch.GetTimestamp();
         var texts = HostTexts.Load();
@@ -52,10 +52,12 @@ public static class SharedStoreRun
             ["Storage:AzureBlob:ConnectionString"] = azurite.ConnectionString,
             ["Storage:AzureBlob:ContainerName"] = string.Create(CultureInfo.InvariantCulture, $"shared-store-{Guid.NewGuid():N}"),
         };
-        await using var withoutETags = settings.WithoutETags ? await ConditionStrippingProxy.StartAsync(azurite) : null;
-        var botStorage = withoutETags is null
+        await using var unguarded = settings.WithoutETags || settings.WithoutLeases
+            ? await ConditionStrippingProxy.StartAsync(azurite, dropConditions: settings.WithoutETags, grantLeases: settings.WithoutLeases)
+            : null;
+        var botStorage = unguarded is null
             ? storage
-            : new Dictionary<string, string>(storage) { ["Storage:AzureBlob:ConnectionString"] = withoutETags.ConnectionString };
+            : new Dictionary<string, string>(storage) { ["Storage:AzureBlob:ConnectionString"] = unguarded.ConnectionString };
 
         using var endpoint = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var sellers = Enumerable.Range(0, settings.Sellers).Select(i => new SharedStoreSeller(endpoint, connector, texts, i)).ToList();
@@ -111,7 +113,8 @@ public static class SharedStoreRun
                 settings, walks, proxy.Served, bots.Sum(b => b.Count(ConflictLine)), bots.Sum(b => b.Count(ErrorLine)),
                 scans.Accepted, scans.Refused, reminders, Stopwatch.GetElapsedTime(started))
             {
-                ConditionsDropped = withoutETags?.Stripped,
+                ConditionsDropped = settings.WithoutETags ? unguarded?.Stripped : null,
+                LeasesGranted = settings.WithoutLeases ? unguarded?.LeasesGranted : null,
             };
         }
         finally

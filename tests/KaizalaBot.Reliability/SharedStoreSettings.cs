@@ -3,13 +3,14 @@ using System.Globalization;
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>shared [--sellers N] [--walks N] [--burst N] [--scans N] [--no-etags 1]</c>: two bot processes on one Azurite
+/// <c>shared [--sellers N] [--walks N] [--burst N] [--scans N] [--no-etags 1] [--no-leases 1]</c>: two bot processes on one Azurite
 /// container behind a round-robin proxy. Each of <c>--sellers</c> sellers walks the migration dialog <c>--walks</c> times
 /// in their personal chat, answering the licence count with <c>--burst</c> clicks at once; meanwhile a reminder scan is
 /// asked of both instances at the same moment <c>--scans</c> times. <c>--no-etags 1</c> puts the bots behind a proxy
-/// that drops every ETag condition (<see cref="ConditionStrippingProxy"/>): that run must fail.
+/// that drops every ETag condition (<see cref="ConditionStrippingProxy"/>), <c>--no-leases 1</c> one that grants every
+/// lease to whoever asks: such runs must fail.
 /// </summary>
-public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int ScanRounds, bool WithoutETags = false)
+public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int ScanRounds, bool WithoutETags = false, bool WithoutLeases = false)
 {
     /// <summary>The CI run: 4 sellers (two in French), 2 walks each with bursts of 4, 3 double scans.</summary>
     public static SharedStoreSettings ShortRun { get; } = new(Sellers: 4, Walks: 2, Burst: 4, ScanRounds: 3);
@@ -33,7 +34,8 @@ public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int 
                 "--burst" => settings with { Burst = value },
                 "--scans" => settings with { ScanRounds = value },
                 "--no-etags" => settings with { WithoutETags = value != 0 },
-                _ => throw new ArgumentException($"Unknown option {args[i]} (--sellers, --walks, --burst, --scans, --no-etags)."),
+                "--no-leases" => settings with { WithoutLeases = value != 0 },
+                _ => throw new ArgumentException($"Unknown option {args[i]} (--sellers, --walks, --burst, --scans, --no-etags, --no-leases)."),
             };
         }
 
