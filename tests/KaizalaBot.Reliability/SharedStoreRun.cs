@@ -26,7 +26,7 @@ public static class SharedStoreRun
     private const int ItemsPerCard = 10;
 
     private const string ConflictLine = "met a concurrent state change";
-    private const string ErrorLine = "fail: ";
+    private static readonly string[] ErrorLines = ["fail: ", "crit: "];
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
 
@@ -63,11 +63,14 @@ public static class SharedStoreRun
         var sellers = Enumerable.Range(0, settings.Sellers).Select(i => new SharedStoreSeller(endpoint, connector, texts, i)).ToList();
         var environment = CrashRun.ProcessEnvironment(BotSettings(botStorage, simulator.BaseAddress, sellers));
         var host = typeof(Program).Assembly.Location;
-        var bots = await Task.WhenAll(
-            ListeningProcess.StartAsync(host, environment, [ConflictLine, ErrorLine]),
-            ListeningProcess.StartAsync(host, environment, [ConflictLine, ErrorLine]));
+        Task<ListeningProcess>[] starting =
+        [
+            ListeningProcess.StartAsync(host, environment, [ConflictLine, .. ErrorLines]),
+            ListeningProcess.StartAsync(host, environment, [ConflictLine, .. ErrorLines]),
+        ];
         try
         {
+            var bots = await Task.WhenAll(starting);
             await using var proxy = await RoundRobinProxy.StartAsync([.. bots.Select(b => b.BaseAddress)]);
             endpoint.BaseAddress = proxy.BaseAddress;
             await using var observer = SellerSide.Create(simulator.BaseAddress, storage);
@@ -110,7 +113,7 @@ public static class SharedStoreRun
 
             var reminders = ReminderTally.Count(connector.Exchanges, [.. sellers.Select(s => s.ConversationId)], due, texts.All("reminderHeader"), ledger);
             return new SharedStoreReport(
-                settings, walks, proxy.Served, bots.Sum(b => b.Count(ConflictLine)), bots.Sum(b => b.Count(ErrorLine)),
+                settings, walks, proxy.Served, bots.Sum(b => b.Count(ConflictLine)), bots.Sum(b => ErrorLines.Sum(b.Count)),
                 scans.Accepted, scans.Refused, reminders, Stopwatch.GetElapsedTime(started))
             {
                 ConditionsDropped = settings.WithoutETags ? unguarded?.Stripped : null,
@@ -119,9 +122,10 @@ public static class SharedStoreRun
         }
         finally
         {
-            foreach (var bot in bots)
+            // Both starts have ended here (WhenAll waits for both): stop whichever came up, even if the other did not.
+            foreach (var bot in starting.Where(s => s.IsCompletedSuccessfully))
             {
-                await bot.DisposeAsync();
+                await bot.Result.DisposeAsync();
             }
         }
     }

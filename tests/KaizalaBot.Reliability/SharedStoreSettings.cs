@@ -12,8 +12,8 @@ namespace KaizalaBot.Reliability;
 /// </summary>
 public sealed record SharedStoreSettings(int Sellers, int Walks, int Burst, int ScanRounds, bool WithoutETags = false, bool WithoutLeases = false)
 {
-    /// <summary>The CI run: 4 sellers (two in French), 2 walks each with bursts of 4, 3 double scans.</summary>
-    public static SharedStoreSettings ShortRun { get; } = new(Sellers: 4, Walks: 2, Burst: 4, ScanRounds: 3);
+    /// <summary>The CI run: 6 sellers (three in French), one walk each with a burst of 4, 3 double scans.</summary>
+    public static SharedStoreSettings ShortRun { get; } = new(Sellers: 6, Walks: 1, Burst: 4, ScanRounds: 3);
 
     /// <summary>The on-demand run: 640 walks, a double scan every 2 s for about two minutes.</summary>
     public static SharedStoreSettings Default { get; } = new(Sellers: 32, Walks: 20, Burst: 6, ScanRounds: 60);
