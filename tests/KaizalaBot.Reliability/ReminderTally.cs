@@ -60,8 +60,9 @@ public sealed record ReminderTally(
         }
 
         var dueKeys = due.Select(d => $"{d.SubscriptionId.ToLowerInvariant()}/{d.Occasion}").ToHashSet(StringComparer.Ordinal);
-        var entries = ledger.Select(k => k.Split('/')).Where(p => p.Length >= 3).Select(p => (Recipient: string.Join('/', p[..^2]), Key: $"{p[^2]}/{p[^1]}")).ToList();
-        var matching = entries.Count(e => dueKeys.Contains(e.Key));
+        // A ledger key is {recipient}/{subscription}/{occasion}; the recipient's part may itself hold slashes.
+        var entries = ledger.Select(k => k.Split('/')).Where(p => p.Length >= 3).Select(p => $"{p[^2]}/{p[^1]}").ToList();
+        var matching = entries.Count(dueKeys.Contains);
         return new ReminderTally(
             due.Count * conversations.Count, shownOnce, missing, shownTwice, repeated, strays, matching, entries.Count - matching);
     }

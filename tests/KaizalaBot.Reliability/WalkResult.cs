@@ -1,8 +1,8 @@
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// One walk of the migration dialog through the round-robin proxy: whether it reached the review card showing the count
-/// the accepted click chose, how the burst of clicks on the count card was answered, and which instance served each turn.
+/// One walk of the migration dialog through the round-robin proxy: whether it reached the review card showing its
+/// choices, how the burst of clicks on the count card was answered, and which instance served each turn.
 /// </summary>
 /// <param name="Failure">Why the walk broke (an answer the walk did not expect); null when it went through.</param>
 /// <param name="Accepted">Burst clicks answered with the next card.</param>
