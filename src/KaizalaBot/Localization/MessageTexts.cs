@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using KaizalaBot.Migration.Planning;
 
@@ -21,7 +22,7 @@ public static class MessageTexts
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(message);
-        return Fill(texts[KeyOf(message)], message.Arguments);
+        return Fill(texts, texts[KeyOf(message)], message.Arguments);
     }
 
     /// <summary>What the seller should do about <paramref name="message"/>, or null for codes that need nothing.</summary>
@@ -29,7 +30,7 @@ public static class MessageTexts
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(message);
-        return NeedsAction(message.Code) ? Fill(texts[KeyOf(message) + ".action"], message.Arguments) : null;
+        return NeedsAction(message.Code) ? Fill(texts, texts[KeyOf(message) + ".action"], message.Arguments) : null;
     }
 
     /// <summary>True for codes whose text must be followed by a "what to do" text (findings that warn or block, failures, attention).</summary>
@@ -43,8 +44,13 @@ public static class MessageTexts
             : message.Code;
 
     // {name} placeholders; an argument the text does not use is simply left out, a placeholder without argument stays visible.
-    private static string Fill(string text, IReadOnlyDictionary<string, string> arguments)
+    // Counts arrive invariant-formatted ("1500"): a plural block chooses its form by them and writes them in the culture.
+    private static string Fill(TextTable texts, string template, IReadOnlyDictionary<string, string> arguments)
     {
+        var text = PluralText.Expand(template, texts, name =>
+            arguments.TryGetValue(name, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+                ? count
+                : null);
         var builder = new StringBuilder(text.Length);
         var position = 0;
         while (position < text.Length)
