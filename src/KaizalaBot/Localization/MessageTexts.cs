@@ -16,6 +16,8 @@ public static class MessageTexts
 
     // Reasons and information need no advice: plan reasons explain a recommendation, info findings state facts.
     private static readonly string[] NoActionPrefixes = ["recommend.", "plan.educationOnly", "plan.seatLimit"];
+    private const string DateKind = "date";
+
     private static readonly string[] NoActionCodes = [MessageCodes.SourceSeats, MessageCodes.TargetFreeSeats, MessageCodes.UsersAlreadyMoved];
 
     public static string Text(this TextTable texts, MigrationMessage message)
@@ -64,11 +66,24 @@ public static class MessageTexts
             }
 
             builder.Append(text, position, open - position);
-            var name = text[(open + 1)..close];
-            builder.Append(arguments.TryGetValue(name, out var value) ? value : text[open..(close + 1)]);
+            builder.Append(Argument(texts, text[(open + 1)..close], arguments) ?? text[open..(close + 1)]);
             position = close + 1;
         }
 
         return builder.ToString();
+    }
+
+    // {name}, or ICU's {name, date}: the engine sends dates invariant ("2027-03-01"), the seller reads "1 mars 2027".
+    private static string? Argument(TextTable texts, string placeholder, IReadOnlyDictionary<string, string> arguments)
+    {
+        var parts = placeholder.Split(',', 2, StringSplitOptions.TrimEntries);
+        if (!arguments.TryGetValue(parts[0], out var value))
+        {
+            return null;
+        }
+
+        return parts is [_, DateKind] && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? texts.Date(date)
+            : value;
     }
 }
