@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
+using KaizalaBot.Testing.Cards;
 using Activity = KaizalaBot.BotFramework.Schema.Activity;
 
 namespace KaizalaBot.Benchmarks.Turns;

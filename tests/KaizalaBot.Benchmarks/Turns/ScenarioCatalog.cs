@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KaizalaBot.Testing.Cards;
 
 namespace KaizalaBot.Benchmarks.Turns;
 
