@@ -19,59 +19,42 @@ internal static class CardClick
     /// <c>Action.Submit</c> (an Execute's fallback carries its verb as <c>data.verb</c>), with the button's own verb.
     /// Null when the card has none.
     /// </summary>
-    public static (string? Verb, JsonObject Data)? Find(JsonElement card, string? verb, CardActionStyle style)
+    public static (string? Verb, JsonObject Data)? Find(JsonElement card, string? verb, CardActionStyle style) =>
+        FindAll(card, verb, style).Select(b => ((string? Verb, JsonObject Data)?)b).FirstOrDefault();
+
+    /// <summary>Every such button of the card, in the card's order (a list of customers has one per customer).</summary>
+    public static IReadOnlyList<(string? Verb, JsonObject Data)> FindAll(JsonElement card, string? verb, CardActionStyle style)
     {
         var root = JsonNode.Parse(card.GetRawText());
-        if (root is null || FindAction(root, verb, style) is not { } action)
+        if (root is null)
         {
-            return null;
+            return [];
         }
 
-        var data = action["data"]?.DeepClone() as JsonObject ?? [];
-        foreach (var (id, value) in Inputs(root))
+        var inputs = Inputs(root).ToList();
+        return [.. FindActions(root, verb, style).Select(action =>
         {
-            if (!data.ContainsKey(id))
+            var data = action["data"]?.DeepClone() as JsonObject ?? [];
+            foreach (var (id, value) in inputs)
             {
-                data[id] = value;
+                if (!data.ContainsKey(id))
+                {
+                    data[id] = value;
+                }
             }
-        }
 
-        return (Text(action["verb"]) ?? Text(data["verb"]), data);
+            return (Text(action["verb"]) ?? Text(data["verb"]), data);
+        })];
     }
 
-    private static JsonObject? FindAction(JsonNode node, string? verb, CardActionStyle style)
+    // A matching action's own children are not searched: an Execute's Submit fallback is the same button.
+    private static IEnumerable<JsonObject> FindActions(JsonNode node, string? verb, CardActionStyle style) => node switch
     {
-        switch (node)
-        {
-            case JsonObject obj:
-                if (Matches(obj, verb, style))
-                {
-                    return obj;
-                }
-
-                foreach (var (_, child) in obj)
-                {
-                    if (child is not null && FindAction(child, verb, style) is { } found)
-                    {
-                        return found;
-                    }
-                }
-
-                return null;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    if (child is not null && FindAction(child, verb, style) is { } found)
-                    {
-                        return found;
-                    }
-                }
-
-                return null;
-            default:
-                return null;
-        }
-    }
+        JsonObject obj when Matches(obj, verb, style) => [obj],
+        JsonObject obj => obj.Where(p => p.Value is not null).SelectMany(p => FindActions(p.Value!, verb, style)),
+        JsonArray array => array.Where(c => c is not null).SelectMany(c => FindActions(c!, verb, style)),
+        _ => [],
+    };
 
     private static bool Matches(JsonObject obj, string? verb, CardActionStyle style) => style switch
     {

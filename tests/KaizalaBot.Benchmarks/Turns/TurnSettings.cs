@@ -21,6 +21,20 @@ internal sealed record TurnSettings(
     /// <summary>The shortest first warm-up of a process (see <see cref="TurnRun"/>).</summary>
     public TimeSpan FirstWarmup => Short ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// How long a migration walk may wait for the bot to prepare its customers (<see cref="CustomerChoice.LearnAsync"/>):
+    /// the start-up scan of the simulator's 40 customers takes seconds, a failed one is tried again a minute later, and a
+    /// customer's users are listed at Partner Center's per-customer pace.
+    /// </summary>
+    public static TimeSpan PrepareTimeout { get; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Once a customer's walk reaches the review card, how long the others get to reach it too.</summary>
+    public TimeSpan PrepareGrace => Short ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20);
+
+    /// <summary>The short run measures a migration walk on one state only (File, if listed), to stay seconds long.</summary>
+    public bool Measures(Scenario scenario, string storage) =>
+        !Short || scenario.Customers is null || storage == (Storages.Contains("File") ? "File" : Storages[0]);
+
     public const int SoakSellers = 8;
     public const int SoakSamples = 10;
 
@@ -39,7 +53,7 @@ internal sealed record TurnSettings(
         }
 
         return new TurnSettings(
-            [.. values.List("scenarios", [.. ScenarioCatalog.Defaults.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
+            [.. values.List("scenarios", [.. (isShort ? ScenarioCatalog.ShortRun : ScenarioCatalog.Defaults).Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
             [.. values.List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
             [.. storages.Select(s => AllStorages.First(known => known.Equals(s, StringComparison.OrdinalIgnoreCase)))],
             values.Int("turns", isShort ? 200 : 5000),
