@@ -51,4 +51,24 @@ public sealed class CardClickTests
         Assert.Null(CardClick.Find(Card, "migrate.confirm", CardActionStyle.Execute));
         Assert.Null(CardClick.Find(Card, "migrate.back", CardActionStyle.Submit));
     }
+
+    [Fact]
+    public void FindAll_OneButtonPerCustomer_EachWithItsOwnDataInTheCardsOrder()
+    {
+        var list = JsonDocument.Parse("""
+            {
+              "type": "AdaptiveCard",
+              "body": [
+                { "type": "Input.Text", "id": "search", "value": "" },
+                { "type": "ActionSet", "actions": [ { "type": "Action.Execute", "verb": "migrate.customer", "data": { "customerId": "c-1" } } ] },
+                { "type": "ActionSet", "actions": [ { "type": "Action.Execute", "verb": "migrate.customer", "data": { "customerId": "c-2" } } ] }
+              ]
+            }
+            """).RootElement;
+
+        var buttons = CardClick.FindAll(list, "migrate.customer", CardActionStyle.Execute);
+
+        Assert.Equal(["c-1", "c-2"], buttons.Select(b => b.Data["customerId"]!.ToString()));
+        Assert.All(buttons, b => Assert.Equal(string.Empty, b.Data["search"]!.ToString()));
+    }
 }

@@ -106,7 +106,8 @@ internal static class TurnRun
 
                 if (storage == "File" && settings.SoakTurns > 0)
                 {
-                    soak = await SoakRun.RunAsync(generator, bot, settings.Scenarios[^1], settings.SoakTurns, output, cancellationToken);
+                    await WarmAsync(bot, settings.SoakScenario, TurnSettings.SoakSellers, null);
+                    soak = await SoakRun.RunAsync(generator, bot, settings.SoakScenario, settings.SoakTurns, output, cancellationToken);
                     output.WriteLine();
                     table.PrintHeader();
                 }

@@ -16,6 +16,7 @@ internal sealed record TurnSettings(
     int Rounds,
     int Warmup,
     int SoakTurns,
+    Scenario SoakScenario,
     bool Short)
 {
     /// <summary>The shortest first warm-up of a process (see <see cref="TurnRun"/>).</summary>
@@ -36,7 +37,7 @@ internal sealed record TurnSettings(
         !Short || scenario.Customers is null || storage == (Storages.Contains("File") ? "File" : Storages[0]);
 
     public const int SoakSellers = 8;
-    public const int SoakSamples = 10;
+    public const int SoakSamples = 20;
 
     public static readonly IReadOnlyList<string> AllStorages = ["Memory", "File", "AzureBlob"];
 
@@ -60,6 +61,7 @@ internal sealed record TurnSettings(
             values.Int("rounds", isShort ? 1 : 5),
             values.Int("warmup", isShort ? 50 : 600),
             values.Int("soak", isShort ? 1000 : 100_000),
+            ScenarioCatalog.Named(values.String("soak-scenario", ScenarioCatalog.Welcome.Name)),
             isShort);
     }
 }
