@@ -17,14 +17,23 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
 {
     private const string CustomerIdField = "customerId";
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    // Each try spends some of the customer's Partner Center budget (480 calls a minute), which its user listing needs too.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    // A card showing work in progress (the users being listed) is redrawn with its count every LiveCardInterval (2 s):
+    // one that stays the same for much longer is where the walk ends for that customer (a Kaizala Pro that already ended).
+    private static readonly TimeSpan DeadEndAfter = TimeSpan.FromSeconds(15);
 
     private IReadOnlyList<string> _usable = [];
+    private IReadOnlyList<string> _left = [];
 
     public string Verb { get; } = verb;
 
     /// <summary>The customers measured walks choose from, once learnt.</summary>
     public IReadOnlyList<string> Usable => _usable;
+
+    /// <summary>The customers offered but left out, each with why its last walk did not reach the end.</summary>
+    public IReadOnlyList<string> Left => _left;
 
     /// <summary>The button of the walk's customer: the one it probes, else the usable ones in turn. Null when not offered.</summary>
     public (string? Verb, JsonObject Data)? Pick(WalkContext walk, JsonElement card)
@@ -38,8 +47,9 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
 
     /// <summary>
     /// Waits for the bot's customer list (the expiry index its start-up scan builds), then walks every customer it offers,
-    /// all at once and again every half second, until one reaches the end; the others get <paramref name="grace"/> more to
-    /// get there. Throws when the list never comes or no customer reaches the end within <paramref name="timeout"/>.
+    /// all at once and again every two seconds, until each reaches the end or stays on the same card for a few seconds (a
+    /// dead end); once one has reached the end, the others get <paramref name="grace"/> more. Throws when the list never
+    /// comes or no customer reaches the end within <paramref name="timeout"/>.
     /// </summary>
     public async Task LearnAsync(
         LoadGenerator generator, ServedProcess bot, Scenario scenario, TimeSpan timeout, TimeSpan grace, CancellationToken cancellationToken)
@@ -52,6 +62,7 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
         var walks = offered.Select(async customer =>
         {
             string? lastError = null;
+            var unchangedSince = Stopwatch.GetTimestamp();
             while (!graceOver.IsCancellationRequested && Stopwatch.GetElapsedTime(started) < timeout)
             {
                 var (card, error) = await generator.ProbeAsync(bot, scenario, customer, cancellationToken);
@@ -61,7 +72,16 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
                     return (customer, Error: (string?)null);
                 }
 
-                lastError = error ?? "the walk did not end on the card it should";
+                error ??= "the walk did not end on the card it should";
+                if (error != lastError)
+                {
+                    (lastError, unchangedSince) = (error, Stopwatch.GetTimestamp());
+                }
+                else if (Stopwatch.GetElapsedTime(unchangedSince) > DeadEndAfter)
+                {
+                    break;   // Not a card that is waiting on something (those count progress): a dead end.
+                }
+
                 try
                 {
                     await Task.Delay(PollInterval, graceOver.Token);
@@ -83,6 +103,7 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
 
         var results = await all;
         _usable = [.. results.Where(r => r.Error is null).Select(r => r.customer)];
+        _left = [.. results.Where(r => r.Error is not null).Select(r => $"{r.customer}: {r.Error}")];
         if (_usable.Count == 0)
         {
             throw new TimeoutException(

@@ -55,6 +55,10 @@ internal static class TurnRun
                 {
                     await customers.LearnAsync(generator, process, scenario, TurnSettings.PrepareTimeout, settings.PrepareGrace, cancellationToken);
                     output.WriteLine($"{scenario.Name} on {process.Name}: {customers.Usable.Count} customers reach the review card, the walks take them in turn");
+                    foreach (var left in customers.Left)
+                    {
+                        output.WriteLine($"  left out: {left}");
+                    }
                 }
 
                 var started = Stopwatch.GetTimestamp();

@@ -27,10 +27,15 @@ internal sealed record TurnSettings(
     /// the start-up scan of the simulator's 40 customers takes seconds, a failed one is tried again a minute later, and a
     /// customer's users are listed at Partner Center's per-customer pace.
     /// </summary>
-    public static TimeSpan PrepareTimeout { get; } = TimeSpan.FromMinutes(3);
+    public static TimeSpan PrepareTimeout { get; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Once a customer's walk reaches the review card, how long the others get to reach it too.</summary>
-    public TimeSpan PrepareGrace => Short ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// Once a customer's walk reaches the review card, how long the others get to reach it too. The long run waits for
+    /// every listing (the simulator's largest Kaizala customer has 1,452 users: three minutes at Partner Center's pace),
+    /// so that no listing runs in the bot while it is measured and the walks spread over every customer; the short run
+    /// takes what is ready within seconds.
+    /// </summary>
+    public TimeSpan PrepareGrace => Short ? TimeSpan.FromSeconds(3) : TimeSpan.FromMinutes(4);
 
     /// <summary>The short run measures a migration walk on one state only (File, if listed), to stay seconds long.</summary>
     public bool Measures(Scenario scenario, string storage) =>
