@@ -69,7 +69,7 @@ internal static class TurnRun
                     firstError ??= (await generator.WarmAsync(process, scenario, sellers, settings.Warmup, transcript, cancellationToken)).FirstError;
                     turns += settings.Warmup;
                 }
-                while (first && (turns < settings.Warmup * 10 || Stopwatch.GetElapsedTime(started) < settings.FirstWarmup));
+                while (first && (turns < settings.FirstWarmupTurns(scenario) || Stopwatch.GetElapsedTime(started) < settings.FirstWarmup));
                 return firstError;
             }
 
@@ -99,7 +99,7 @@ internal static class TurnRun
                         var botRounds = new List<Measurement>();
                         for (var round = 0; round < settings.Rounds; round++)
                         {
-                            var turns = settings.Turns / settings.Rounds;
+                            var turns = settings.TurnsOf(scenario) / settings.Rounds;
                             floorRounds.Add(await generator.RunAsync(floor, replay, sellers, turns, null, cancellationToken));
                             botRounds.Add(await generator.RunAsync(bot, scenario, sellers, turns, null, cancellationToken));
                         }

@@ -41,6 +41,22 @@ internal sealed record TurnSettings(
     public bool Measures(Scenario scenario, string storage) =>
         !Short || scenario.Customers is null || storage == (Storages.Contains("File") ? "File" : Storages[0]);
 
+    /// <summary>
+    /// Measured turns of a cell. The short run's migration walk runs at Partner Center's per-customer pace (a few walks a
+    /// second, see docs/performance.md), so it takes one walk per seller rather than <see cref="Turns"/>.
+    /// </summary>
+    public int TurnsOf(Scenario scenario) => IsShortMigration(scenario) ? ShortMigrationTurns(scenario, walks: 1) : Turns;
+
+    /// <summary>
+    /// A process's first warm-up of a scenario: ten times <see cref="Warmup"/>; for the short run's migration walk two walks
+    /// per seller, so that seller 0 surely completes the one the floor replays.
+    /// </summary>
+    public int FirstWarmupTurns(Scenario scenario) => IsShortMigration(scenario) ? ShortMigrationTurns(scenario, walks: 2) : Warmup * 10;
+
+    private bool IsShortMigration(Scenario scenario) => Short && scenario.Customers is not null;
+
+    private int ShortMigrationTurns(Scenario scenario, int walks) => walks * Sellers.Max() * scenario.Steps.Count;
+
     public const int SoakSellers = 8;
     public const int SoakSamples = 20;
 
