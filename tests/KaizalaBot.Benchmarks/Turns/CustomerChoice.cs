@@ -47,8 +47,8 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
 
     /// <summary>
     /// Waits for the bot's customer list (the expiry index its start-up scan builds), then walks every customer it offers,
-    /// all at once and again every two seconds, until each reaches the end or stays on the same card for a few seconds (a
-    /// dead end); once one has reached the end, the others get <paramref name="grace"/> more. Throws when the list never
+    /// all at once and again every two seconds, until each reaches the end or stays on the same card for 15 s (a dead
+    /// end); once one has reached the end, the others get <paramref name="grace"/> more. Throws when the list never
     /// comes or no customer reaches the end within <paramref name="timeout"/>.
     /// </summary>
     public async Task LearnAsync(
@@ -108,7 +108,7 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
         {
             throw new TimeoutException(
                 $"No customer offered by {bot.Name} let the {scenario.Name} walk reach its end within {timeout.TotalSeconds:F0} s: "
-                + string.Join("; ", results.Select(r => $"{r.customer}: {r.Error}")));
+                + string.Join("; ", _left));
         }
     }
 
