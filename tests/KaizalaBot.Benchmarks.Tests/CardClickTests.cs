@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KaizalaBot.Benchmarks.Turns;
+using KaizalaBot.Testing.Cards;
 
 namespace KaizalaBot.Benchmarks.Tests;
 
@@ -50,5 +51,27 @@ public sealed class CardClickTests
     {
         Assert.Null(CardClick.Find(Card, "migrate.confirm", CardActionStyle.Execute));
         Assert.Null(CardClick.Find(Card, "migrate.back", CardActionStyle.Submit));
+    }
+
+    [Fact]
+    public void FindAll_OneButtonPerListedItem_EachWithItsOwnDataInTheCardsOrder()
+    {
+        var list = JsonDocument.Parse("""
+            {
+              "type": "AdaptiveCard",
+              "body": [
+                { "type": "Input.Text", "id": "search", "value": "contoso" },
+                { "type": "ActionSet", "actions": [ { "type": "Action.Execute", "verb": "migrate.customer", "data": { "customerId": "c-1" } } ] },
+                { "type": "ActionSet", "actions": [ { "type": "Action.Execute", "verb": "migrate.customer", "data": { "customerId": "c-2" } } ] }
+              ],
+              "actions": [ { "type": "Action.Execute", "verb": "migrate.cancel" } ]
+            }
+            """).RootElement;
+
+        var buttons = CardClick.FindAll(list, "migrate.customer", CardActionStyle.Execute);
+
+        Assert.Equal(["c-1", "c-2"], buttons.Select(b => b.Data["customerId"]!.ToString()));
+        Assert.All(buttons, b => Assert.Equal(("migrate.customer", "contoso"), (b.Verb, b.Data["search"]!.ToString())));
+        Assert.Equal(CardClick.Find(list, "migrate.customer", CardActionStyle.Execute)!.Value.Data.ToJsonString(), buttons[0].Data.ToJsonString());
     }
 }

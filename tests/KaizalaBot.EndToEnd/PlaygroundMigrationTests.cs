@@ -35,7 +35,7 @@ public sealed class PlaygroundMigrationTests(PlaygroundHost host) : IClassFixtur
             Step(click: "Choose", expectButton: "Migrate this subscription", shot: "migration-2-subscription.png"),
             Step(click: "Migrate this subscription", expectButton: "Choose the recommended plan", shot: "migration-3-plan.png"),
             Step(click: "Choose the recommended plan", expect: "Step 4 of 6", shot: "migration-4-licence-count.png"),
-            Step(click: "Continue", expect: "users holding Kaizala Pro will move", shot: "migration-5-users.png",
+            Step(click: "Continue", expect: "holding Kaizala Pro will move", shot: "migration-5-users.png",
                 whileWaiting: ("Continue to choose who moves", "Continue")),
             Step(click: "Continue", expectButton: "Confirm and start", shot: "migration-6-review.png"),
             Step(click: "Confirm and start", expect: "Migration of", shot: "migration-7-progress.png"),

@@ -1,4 +1,4 @@
 namespace KaizalaBot.Reliability;
 
-/// <summary>One call of the bot to the seller's chat connector, and the status the connector answered.</summary>
-internal sealed record ChatExchange(string Method, string Path, string Body, int Status);
+/// <summary>One call of the bot to the seller's chat connector, the status the connector answered and, on a 2xx, the activity id it gave.</summary>
+public sealed record ChatExchange(string Method, string Path, string Body, int Status, string? AnsweredId = null);

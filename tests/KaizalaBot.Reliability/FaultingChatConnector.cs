@@ -56,8 +56,9 @@ internal sealed class FaultingChatConnector : IAsyncDisposable
         lock (_gate)
         {
             status = _dice.NextDouble() < _failureRate ? _dice.Next(3) switch { 0 => 429, 1 => 500, _ => 503 } : 200;
-            _exchanges.Add(new ChatExchange(context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), body, status));
-            number = _exchanges.Count;
+            number = _exchanges.Count + 1;
+            _exchanges.Add(new ChatExchange(
+                context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), body, status, status == 200 ? AnsweredId(number) : null));
         }
 
         context.Response.StatusCode = status;
@@ -69,8 +70,10 @@ internal sealed class FaultingChatConnector : IAsyncDisposable
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(
             status == 200
-                ? string.Create(CultureInfo.InvariantCulture, $$"""{"id":"activity-{{number}}"}""")
+                ? $$"""{"id":"{{AnsweredId(number)}}"}"""
                 : """{"error":{"code":"ServiceError","message":"Injected by the reliability harness."}}""",
             context.RequestAborted);
     }
+
+    private static string AnsweredId(int number) => string.Create(CultureInfo.InvariantCulture, $"activity-{number}");
 }

@@ -18,10 +18,12 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
     private readonly Task _drained;
     private readonly Lock _gate = new();
     private readonly Queue<string> _lastLines = new();
+    private readonly Dictionary<string, int> _counted;
 
-    private ListeningProcess(Process process)
+    private ListeningProcess(Process process, IEnumerable<string> counted)
     {
         _process = process;
+        _counted = counted.ToDictionary(f => f, _ => 0, StringComparer.Ordinal);
         _drained = Task.WhenAll(ReadAsync(process.StandardOutput), ReadAsync(process.StandardError));
     }
 
@@ -29,11 +31,15 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<ListeningProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<ListeningProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment) =>
+        StartAsync(assembly, environment, counted: []);
+
+    /// <summary>Starts it, counting the lines it writes that contain one of <paramref name="counted"/> (see <see cref="Count"/>).</summary>
+    public static async Task<ListeningProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> counted)
     {
         var process = ProcessRunner.Start(
-            "dotnet", Path.GetDirectoryName(assembly)!, environment, [assembly, "--urls", "http://127.0.0.1:0", .. arguments]);
-        var started = new ListeningProcess(process);
+            "dotnet", Path.GetDirectoryName(assembly)!, environment, [assembly, "--urls", "http://127.0.0.1:0"]);
+        var started = new ListeningProcess(process, counted);
         try
         {
             started.BaseAddress = await started._listening.Task.WithinAsync($"{Path.GetFileName(assembly)} to listen", StartLimit);
@@ -68,6 +74,15 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>How many lines so far contained <paramref name="fragment"/> (one of those named at the start).</summary>
+    public int Count(string fragment)
+    {
+        lock (_gate)
+        {
+            return _counted[fragment];
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
@@ -84,6 +99,11 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
                 if (_lastLines.Count > 40)
                 {
                     _lastLines.Dequeue();
+                }
+
+                foreach (var fragment in _counted.Keys.Where(f => line.Contains(f, StringComparison.Ordinal)).ToList())
+                {
+                    _counted[fragment]++;
                 }
             }
 

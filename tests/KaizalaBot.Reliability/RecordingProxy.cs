@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using KaizalaBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,12 +11,6 @@ namespace KaizalaBot.Reliability;
 /// </summary>
 internal sealed class RecordingProxy : IAsyncDisposable
 {
-    // Hop-by-hop and framing headers are the proxy's own business on each leg.
-    private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Host", "Connection", "Transfer-Encoding", "Content-Length", "Keep-Alive", "Expect",
-    };
-
     private readonly Lock _gate = new();
     private readonly List<PartnerCenterExchange> _exchanges = [];
     private readonly HttpClient _upstream;
@@ -66,56 +59,14 @@ internal sealed class RecordingProxy : IAsyncDisposable
     {
         var request = context.Request;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, context.RequestAborted);
-        var requestBody = body.ToArray();
-
-        using var outbound = new HttpRequestMessage(new HttpMethod(request.Method), request.Path.Value!.TrimStart('/') + request.QueryString);
-        if (requestBody.Length > 0 || request.ContentType is not null)
-        {
-            outbound.Content = new ByteArrayContent(requestBody);
-        }
-
-        foreach (var (name, values) in request.Headers)
-        {
-            if (NotForwarded.Contains(name))
-            {
-                continue;
-            }
-
-            if (!outbound.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
-            {
-                outbound.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
-            }
-        }
+        var requestBody = await HttpForwarding.ReadBodyAsync(request, context.RequestAborted);
+        using var outbound = HttpForwarding.Outbound(request, requestBody);
 
         // The caller may hang up (a killed bot): the call still completes upstream, and is recorded, as Partner Center would.
         using var response = await _upstream.SendAsync(outbound, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
         var responseBody = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
         Record(new PartnerCenterExchange(request.Method, request.Path.Value!, System.Text.Encoding.UTF8.GetString(requestBody), (int)response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
-
-        try
-        {
-            context.Response.StatusCode = (int)response.StatusCode;
-            Copy(response.Headers, context.Response.Headers);
-            Copy(response.Content.Headers, context.Response.Headers);
-            await context.Response.Body.WriteAsync(responseBody, context.RequestAborted);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException)
-        {
-            // The bot died while the answer was on its way: nothing more to do.
-        }
-    }
-
-    private static void Copy(HttpHeaders from, IHeaderDictionary to)
-    {
-        foreach (var (name, values) in from)
-        {
-            if (!NotForwarded.Contains(name))
-            {
-                to[name] = values.ToArray();
-            }
-        }
+        await HttpForwarding.AnswerAsync(context, response, responseBody);
     }
 
     private void Record(PartnerCenterExchange exchange)

@@ -1,8 +1,8 @@
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/KaizalaBot.Reliability -- crash --runs 100 --users 200 --lanes 5 --seed 20261130</c> (or
-/// <c>-- faults --runs 10</c>, <c>-- soak --minutes 30</c>): runs a reliability harness, prints its figures, exits 0 only when it passed. An explicit entry point: the host's generated
+/// <c>dotnet run -c Release --project tests/KaizalaBot.Reliability -- crash --runs 100 --users 200 --lanes 6 --seed 20261130</c> (or
+/// <c>-- faults --runs 10</c>, <c>-- soak --minutes 30</c>, <c>-- shared --sellers 16 --walks 10</c>): runs a reliability harness, prints its figures, exits 0 only when it passed. An explicit entry point: the host's generated
 /// <c>Program</c> must stay the only one.
 /// </summary>
 internal static class ReliabilityProgram
@@ -16,9 +16,16 @@ internal static class ReliabilityProgram
             return soak.Passed ? 0 : 1;
         }
 
+        if (args is ["shared", .. var sharedArgs])
+        {
+            var shared = await SharedStoreRun.RunAsync(SharedStoreSettings.Parse(sharedArgs), Console.Out, CancellationToken.None);
+            Console.WriteLine(shared);
+            return shared.Passed ? 0 : 1;
+        }
+
         if (args is not [("crash" or "faults" or "instances") and var mode, .. var rest])
         {
-            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N] [--lanes N]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--pause-ms N]");
+            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N] [--lanes N]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--pause-ms N]" + Environment.NewLine + "       shared [--sellers N] [--walks N] [--burst N] [--scans N]");
             return 2;
         }
 

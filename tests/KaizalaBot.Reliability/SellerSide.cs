@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KaizalaBot.Migration;
+using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Notifications;
 using KaizalaBot.Migration.Planning;
@@ -101,6 +102,13 @@ internal sealed class SellerSide : IAsyncDisposable
     /// </summary>
     public Task ReleaseSlotAsync(MigrationRecord completed, CancellationToken cancellationToken) =>
         _services.GetRequiredService<MigrationStore>().ReleaseSlotAsync(completed.CustomerId, completed.SourceSubscriptionId, cancellationToken);
+
+    /// <summary>The bot's store, for the harness to read what the bot recorded (reads only).</summary>
+    public IStorage Storage => _services.GetRequiredService<IStorage>();
+
+    /// <summary>Whether the bot's expiry index has been built (the migration dialog lists customers from it).</summary>
+    public async Task<bool> IsExpiryIndexReadyAsync(CancellationToken cancellationToken) =>
+        (await _services.GetRequiredService<ExpiryIndex>().GetStatusAsync(cancellationToken)).IsReady;
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

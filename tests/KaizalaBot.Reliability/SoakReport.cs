@@ -1,4 +1,5 @@
 using System.Globalization;
+using KaizalaBot.Testing.Diagnostics;
 
 namespace KaizalaBot.Reliability;
 

@@ -96,10 +96,8 @@ public sealed class ExpiryCardBuilder(CardRenderer cards, TimeProvider time)
         return (end > now, left) switch
         {
             (true, 0) => text["reminderEndsWithinADay"],
-            (true, 1) => text["reminderEndsInOneDay"],
             (true, _) => text.Format("reminderEndsInDays", left),
             (false, 0) => text["reminderEndedWithinADay"],
-            (false, 1) => text["reminderEndedOneDayAgo"],
             _ => text.Format("reminderEndedDaysAgo", left),
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using KaizalaBot.Migration.Planning;
 
@@ -15,13 +16,15 @@ public static class MessageTexts
 
     // Reasons and information need no advice: plan reasons explain a recommendation, info findings state facts.
     private static readonly string[] NoActionPrefixes = ["recommend.", "plan.educationOnly", "plan.seatLimit"];
+    private const string DateKind = "date";
+
     private static readonly string[] NoActionCodes = [MessageCodes.SourceSeats, MessageCodes.TargetFreeSeats, MessageCodes.UsersAlreadyMoved];
 
     public static string Text(this TextTable texts, MigrationMessage message)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(message);
-        return Fill(texts[KeyOf(message)], message.Arguments);
+        return Fill(texts, texts[KeyOf(message)], message.Arguments);
     }
 
     /// <summary>What the seller should do about <paramref name="message"/>, or null for codes that need nothing.</summary>
@@ -29,7 +32,7 @@ public static class MessageTexts
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(message);
-        return NeedsAction(message.Code) ? Fill(texts[KeyOf(message) + ".action"], message.Arguments) : null;
+        return NeedsAction(message.Code) ? Fill(texts, texts[KeyOf(message) + ".action"], message.Arguments) : null;
     }
 
     /// <summary>True for codes whose text must be followed by a "what to do" text (findings that warn or block, failures, attention).</summary>
@@ -43,8 +46,13 @@ public static class MessageTexts
             : message.Code;
 
     // {name} placeholders; an argument the text does not use is simply left out, a placeholder without argument stays visible.
-    private static string Fill(string text, IReadOnlyDictionary<string, string> arguments)
+    // Counts arrive invariant-formatted ("1500"): a plural block chooses its form by them and writes them in the culture.
+    private static string Fill(TextTable texts, string template, IReadOnlyDictionary<string, string> arguments)
     {
+        var text = PluralText.Expand(template, texts, name =>
+            arguments.TryGetValue(name, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+                ? count
+                : null);
         var builder = new StringBuilder(text.Length);
         var position = 0;
         while (position < text.Length)
@@ -58,11 +66,24 @@ public static class MessageTexts
             }
 
             builder.Append(text, position, open - position);
-            var name = text[(open + 1)..close];
-            builder.Append(arguments.TryGetValue(name, out var value) ? value : text[open..(close + 1)]);
+            builder.Append(Argument(texts, text[(open + 1)..close], arguments) ?? text[open..(close + 1)]);
             position = close + 1;
         }
 
         return builder.ToString();
+    }
+
+    // {name}, or ICU's {name, date}: the engine sends dates invariant ("2027-03-01"), the seller reads "1 mars 2027".
+    private static string? Argument(TextTable texts, string placeholder, IReadOnlyDictionary<string, string> arguments)
+    {
+        var parts = placeholder.Split(',', 2, StringSplitOptions.TrimEntries);
+        if (!arguments.TryGetValue(parts[0], out var value))
+        {
+            return null;
+        }
+
+        return parts is [_, DateKind] && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? texts.Date(date)
+            : value;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class ApprovalCards(MigrationCards migrationCards, CardRenderer 
         var model = new ApprovalCardModel(
             migration.Id,
             texts.Format("approvalTitle", migration.CustomerName ?? migration.CustomerId, migrationCards.PlanName(migration)),
-            texts.Format("approvalIntro", migration.RequestedBy.DisplayName, texts.Number(migration.LicenceCount), texts.Number(options.Value.Approval.SeatThreshold)),
+            texts.Format("approvalIntro", migration.RequestedBy.DisplayName, migration.LicenceCount, options.Value.Approval.SeatThreshold),
             [
                 new CardFact(texts["migrationFactCustomer"], migration.CustomerName ?? migration.CustomerId),
                 new CardFact(texts["migrationFactSource"], migration.SourceSubscriptionId),

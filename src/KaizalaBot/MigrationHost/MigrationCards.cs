@@ -52,7 +52,7 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
             Attention = state == MigrationState.NeedsAttention && migration.Attention is { } reason ? texts.Text(reason) : "",
             AttentionAction = state == MigrationState.NeedsAttention && migration.Attention is { } why ? texts.Action(why) ?? "" : "",
             Failures = [.. failures.Take(FailuresShown)],
-            MoreFailures = failures.Count > FailuresShown ? texts.Format("migrationMoreFailures", texts.Number(failures.Count - FailuresShown)) : "",
+            MoreFailures = failures.Count > FailuresShown ? texts.Format("migrationMoreFailures", failures.Count - FailuresShown) : "",
             Summary = Summary(migration, texts, moved),
             Note = viewer is not null && !owner ? texts.Format("migrationNotYours", migration.RequestedBy.DisplayName) : "",
             CanCancel = owner && migration.CancelRequestedBy is null
@@ -75,8 +75,8 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
     {
         var text = migration.State switch
         {
-            MigrationState.MovingLicences => texts.Format("migrationStateMovingLicences", texts.Number(moved), texts.Number(total), texts.Number(failed)),
-            MigrationState.CompletedWithFailures => texts.Format("migrationStateCompletedWithFailures", texts.Number(failed)),
+            MigrationState.MovingLicences => texts.Format("migrationStateMovingLicences", moved, total, failed),
+            MigrationState.CompletedWithFailures => texts.Format("migrationStateCompletedWithFailures", failed),
             MigrationState.Cancelled when migration.Approval is { Approved: false } rejection => texts.Format("migrationStateRejected", rejection.By.DisplayName),
             var other => texts[$"migrationState{other}"],
         };
@@ -91,7 +91,7 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
             new(texts["migrationFactSource"], migration.SourceSubscriptionId),
             new(texts["migrationFactPlan"], PlanName(migration)),
             new(texts["migrationFactLicences"], texts.Format(
-                migration.PurchaseKind == PurchaseKind.AddSeats ? "migrationLicencesAdded" : "migrationLicencesNew", texts.Number(migration.LicenceCount))),
+                migration.PurchaseKind == PurchaseKind.AddSeats ? "migrationLicencesAdded" : "migrationLicencesNew", migration.LicenceCount)),
             new(texts["migrationFactUsers"], texts.Number(migration.UserCount)),
             new(texts["migrationFactStartedBy"], $"{migration.RequestedBy.DisplayName}, {texts.DateTime(migration.CreatedAt)}"),
         };
@@ -114,18 +114,18 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
 
         var purchase = m.PurchaseKind == PurchaseKind.AddSeats
             ? Line(MigrationState.Purchasing, m.Purchase.CompletedAt is not null,
-                texts.Format("migrationStageSeatsAdded", texts.Number(m.Purchase.SeatsBought), m.Purchase.SubscriptionId ?? m.ExistingSubscriptionId),
-                texts.Format("migrationStageAddSeats", texts.Number(m.LicenceCount)))
+                texts.Format("migrationStageSeatsAdded", m.Purchase.SeatsBought, m.Purchase.SubscriptionId ?? m.ExistingSubscriptionId),
+                texts.Format("migrationStageAddSeats", m.LicenceCount))
             : Line(MigrationState.Purchasing, m.Purchase.CompletedAt is not null,
                 Bought(m.Purchase, texts),
-                texts.Format("migrationStageBuy", texts.Number(m.LicenceCount)));
+                texts.Format("migrationStageBuy", m.LicenceCount));
         return
         [
             purchase,
             Line(MigrationState.AwaitingProvisioning, m.Purchase.ProvisionedAt is not null, texts["migrationStageProvisioned"], texts["migrationStageProvisioning"]),
             Line(MigrationState.MovingLicences, m.Licences.CompletedAt is not null,
-                texts.Format("migrationStageMoved", texts.Number(moved), texts.Number(total), texts.Number(failed)),
-                texts.Format("migrationStageMoving", texts.Number(moved), texts.Number(total), texts.Number(failed))),
+                texts.Format("migrationStageMoved", moved, total, failed),
+                texts.Format("migrationStageMoving", moved, total, failed)),
             Line(MigrationState.Suspending, m.Suspension.SuspendedAt is not null,
                 texts.Format("migrationStageSuspended", m.Suspension.SuspendedAt is { } on ? texts.Date(on) : ""), texts["migrationStageSuspend"]),
             Line(MigrationState.Verifying, m.Verification is not null, texts["migrationStageVerified"], texts["migrationStageVerify"]),
@@ -137,9 +137,9 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
     private static string Bought(PurchaseProgress purchase, TextTable texts) =>
         purchase switch
         {
-            { SubscriptionId: { } subscription } => texts.Format("migrationStageBought", texts.Number(purchase.SeatsBought), subscription),
-            { OrderId: { } order } => texts.Format("migrationStageBoughtOrder", texts.Number(purchase.SeatsBought), order),
-            _ => texts.Format("migrationStageBoughtPending", texts.Number(purchase.SeatsBought)),
+            { SubscriptionId: { } subscription } => texts.Format("migrationStageBought", purchase.SeatsBought, subscription),
+            { OrderId: { } order } => texts.Format("migrationStageBoughtOrder", purchase.SeatsBought, order),
+            _ => texts.Format("migrationStageBoughtPending", purchase.SeatsBought),
         };
 
     // Where a migration that needs attention stopped: the first stage not done.
@@ -156,7 +156,7 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
         if (m.State is MigrationState.Completed or MigrationState.CompletedWithFailures)
         {
             lines.Add(texts.Format("migrationSummarySubscription", m.Purchase.SubscriptionId ?? m.ExistingSubscriptionId));
-            lines.Add(texts.Format("migrationSummaryMoved", texts.Number(moved), texts.Number(m.UserCount)));
+            lines.Add(texts.Format("migrationSummaryMoved", moved, m.UserCount));
             if (m.Suspension.SuspendedAt is { } suspended)
             {
                 lines.Add(texts.Format("migrationSummarySuspended", texts.Date(suspended), m.Suspension.DeprovisionOn is { } gone ? texts.Date(gone) : ""));
@@ -164,7 +164,7 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
 
             if (m.Verification is { StillOnKaizala.Count: > 0 } verification)
             {
-                lines.Add(texts.Format("migrationSummaryStillOnKaizala", texts.Number(verification.StillOnKaizala.Count)));
+                lines.Add(texts.Format("migrationSummaryStillOnKaizala", verification.StillOnKaizala.Count));
             }
         }
         else if (m.State == MigrationState.Cancelled && m.Approval is not { Approved: false })

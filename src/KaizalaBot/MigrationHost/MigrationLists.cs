@@ -21,7 +21,7 @@ internal sealed class MigrationLists(MigrationCards migrationCards, CardRenderer
     private MigrationListItem Item(TextTable texts, MigrationRecord m) => new(
         m.Id,
         texts.Format("migrationListTitle", m.CustomerName ?? m.CustomerId, migrationCards.PlanName(m)),
-        texts.Format("migrationListDetail", m.RequestedBy.DisplayName, texts.DateTime(m.CreatedAt), texts.Number(m.UserCount)),
+        texts.Format("migrationListDetail", m.RequestedBy.DisplayName, texts.DateTime(m.CreatedAt), m.UserCount),
         MigrationCards.StateText(m, texts, m.Licences.Moved, m.Licences.Failed, m.UserCount),
         m.State switch
         {

@@ -19,9 +19,12 @@ internal sealed class TeamsReminderRecipients(
         ? configured
         : partnerCenter.Value.PartnerTenantId ?? "";
 
+    // IT often copies the id from a link to a message in the channel, which carries the thread
+    // (`19:…@thread.tacv2;messageid=…`); the installation is stored under the channel's own id.
     public async Task<ReminderRecipient?> GetChannelAsync(CancellationToken cancellationToken) =>
         reminders.Value.ChannelConversationId is { Length: > 0 } channel
-            ? Recipient(await installations.ReadAsync(InstallationStore.ConversationKey(_partnerTenantId, channel), cancellationToken))
+            ? Recipient(await installations.ReadAsync(
+                InstallationStore.ConversationKey(_partnerTenantId, InstallationStore.WithoutThread(channel)), cancellationToken))
             : null;
 
     public async IAsyncEnumerable<ReminderRecipient> GetSellersAsync([EnumeratorCancellation] CancellationToken cancellationToken)

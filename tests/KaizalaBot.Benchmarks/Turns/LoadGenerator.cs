@@ -32,6 +32,34 @@ internal sealed class LoadGenerator(HttpClient http, LoopbackConnector connector
         ServedProcess target, Scenario scenario, int sellers, int turns, List<Activity>? transcript, CancellationToken cancellationToken) =>
         RunAsync(target, scenario, sellers, turns, transcript, measure: false, cancellationToken);
 
+    /// <summary>
+    /// One walk of seller 0 in a new conversation, choosing <paramref name="customer"/> when given, outside any
+    /// measurement: the last card answered, and what broke the walk if something did.
+    /// </summary>
+    public async Task<(JsonElement? LastCard, string? Error)> ProbeAsync(
+        ServedProcess target, Scenario scenario, string? customer, CancellationToken cancellationToken)
+    {
+        var number = Interlocked.Increment(ref _walks);
+        var walk = new WalkContext(new Seller(0), $"a:bench-probe-{number}", number, connector.ServiceUrl, scenario.NewUserPerWalk) { Customer = customer };
+        try
+        {
+            foreach (var step in scenario.Steps)
+            {
+                walk.LastCard = await TurnAsync(target, step.Next(walk), [], cancellationToken);
+            }
+
+            return (walk.LastCard, null);
+        }
+        catch (Exception ex) when (ex is WalkBrokenException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (walk.LastCard, ex.Message);
+        }
+        finally
+        {
+            connector.Forget(walk.ConversationId);
+        }
+    }
+
     private async Task<Measurement> RunAsync(
         ServedProcess target, Scenario scenario, int sellers, int turns, List<Activity>? transcript, bool measure, CancellationToken cancellationToken)
     {

@@ -51,6 +51,16 @@ internal static class TurnRun
             async Task<string?> WarmAsync(ServedProcess process, Scenario scenario, int sellers, List<Activity>? transcript)
             {
                 var first = warmed.Add((process.Pid, scenario.Name));
+                if (first && scenario.Customers is { } customers)
+                {
+                    await customers.LearnAsync(generator, process, scenario, TurnSettings.PrepareTimeout, settings.PrepareGrace, cancellationToken);
+                    output.WriteLine($"{scenario.Name} on {process.Name}: {customers.Usable.Count} customers reach the review card, the walks take them in turn");
+                    foreach (var left in customers.Left)
+                    {
+                        output.WriteLine($"  left out: {left}");
+                    }
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 var turns = 0;
                 string? firstError = null;
@@ -59,7 +69,7 @@ internal static class TurnRun
                     firstError ??= (await generator.WarmAsync(process, scenario, sellers, settings.Warmup, transcript, cancellationToken)).FirstError;
                     turns += settings.Warmup;
                 }
-                while (first && (turns < settings.Warmup * 10 || Stopwatch.GetElapsedTime(started) < settings.FirstWarmup));
+                while (first && (turns < settings.FirstWarmupTurns(scenario) || Stopwatch.GetElapsedTime(started) < settings.FirstWarmup));
                 return firstError;
             }
 
@@ -70,7 +80,7 @@ internal static class TurnRun
                 using var root = new TempDirectory();
                 await using var bot = await ServedProcess.StartAsync(
                     $"bot {storage}", "KaizalaBot", BotArguments(storage, root.Path, azurite, partnerCenter.BaseAddress), cancellationToken);
-                foreach (var scenario in settings.Scenarios)
+                foreach (var scenario in settings.Scenarios.Where(s => settings.Measures(s, storage)))
                 {
                     foreach (var sellers in settings.Sellers)
                     {
@@ -89,7 +99,7 @@ internal static class TurnRun
                         var botRounds = new List<Measurement>();
                         for (var round = 0; round < settings.Rounds; round++)
                         {
-                            var turns = settings.Turns / settings.Rounds;
+                            var turns = settings.TurnsOf(scenario) / settings.Rounds;
                             floorRounds.Add(await generator.RunAsync(floor, replay, sellers, turns, null, cancellationToken));
                             botRounds.Add(await generator.RunAsync(bot, scenario, sellers, turns, null, cancellationToken));
                         }
@@ -100,7 +110,8 @@ internal static class TurnRun
 
                 if (storage == "File" && settings.SoakTurns > 0)
                 {
-                    soak = await SoakRun.RunAsync(generator, bot, settings.Scenarios[^1], settings.SoakTurns, output, cancellationToken);
+                    await WarmAsync(bot, settings.SoakScenario, TurnSettings.SoakSellers, null);
+                    soak = await SoakRun.RunAsync(generator, bot, settings.SoakScenario, settings.SoakTurns, output, cancellationToken);
                     output.WriteLine();
                     table.PrintHeader();
                 }
@@ -153,6 +164,10 @@ internal static class TurnRun
         {
             arguments.AddRange(["--Storage:AzureBlob:ConnectionString", azurite.ConnectionString, "--Storage:AzureBlob:ContainerName", $"bench{Environment.TickCount64}"]);
         }
+
+        // A customer's user listing is read again after Migration:UserListingLifetime (30 minutes), in the background, and
+        // a walk reaching the users step meanwhile waits on it: kept a day, so that a long run measures turns, not listings.
+        arguments.AddRange(["--Migration:UserListingLifetime", "1.00:00:00"]);
 
         // Every simulated seller may migrate: a member of the partner's tenant, listed as a local seller is in Development.
         arguments.AddRange(["--Migration:Authorization:PartnerTenantId", Seller.TenantId]);

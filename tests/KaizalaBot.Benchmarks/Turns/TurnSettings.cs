@@ -16,13 +16,49 @@ internal sealed record TurnSettings(
     int Rounds,
     int Warmup,
     int SoakTurns,
+    Scenario SoakScenario,
     bool Short)
 {
     /// <summary>The shortest first warm-up of a process (see <see cref="TurnRun"/>).</summary>
     public TimeSpan FirstWarmup => Short ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// How long a migration walk may wait for the bot to prepare its customers (<see cref="CustomerChoice.LearnAsync"/>):
+    /// the start-up scan of the simulator's 40 customers takes seconds, a failed one is tried again a minute later, and a
+    /// customer's users are listed at Partner Center's per-customer pace.
+    /// </summary>
+    public static TimeSpan PrepareTimeout { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Once a customer's walk reaches the review card, how long the others get to reach it too. The long run waits for
+    /// every listing (the simulator's largest Kaizala customer has 1,452 users: three minutes at Partner Center's pace),
+    /// so that no listing runs in the bot while it is measured and the walks spread over every customer; the short run
+    /// takes what is ready within seconds.
+    /// </summary>
+    public TimeSpan PrepareGrace => Short ? TimeSpan.FromSeconds(3) : TimeSpan.FromMinutes(4);
+
+    /// <summary>The short run measures a migration walk on one state only (File, if listed), to stay seconds long.</summary>
+    public bool Measures(Scenario scenario, string storage) =>
+        !Short || scenario.Customers is null || storage == (Storages.Contains("File") ? "File" : Storages[0]);
+
+    /// <summary>
+    /// Measured turns of a cell. The short run's migration walk runs at Partner Center's per-customer pace (a few walks a
+    /// second, see docs/performance.md), so it takes one walk per seller rather than <see cref="Turns"/>.
+    /// </summary>
+    public int TurnsOf(Scenario scenario) => IsShortMigration(scenario) ? ShortMigrationTurns(scenario, walks: 1) : Turns;
+
+    /// <summary>
+    /// A process's first warm-up of a scenario: ten times <see cref="Warmup"/>; for the short run's migration walk two walks
+    /// per seller, so that seller 0 surely completes the one the floor replays.
+    /// </summary>
+    public int FirstWarmupTurns(Scenario scenario) => IsShortMigration(scenario) ? ShortMigrationTurns(scenario, walks: 2) : Warmup * 10;
+
+    private bool IsShortMigration(Scenario scenario) => Short && scenario.Customers is not null;
+
+    private int ShortMigrationTurns(Scenario scenario, int walks) => walks * Sellers.Max() * scenario.Steps.Count;
+
     public const int SoakSellers = 8;
-    public const int SoakSamples = 10;
+    public const int SoakSamples = 20;
 
     public static readonly IReadOnlyList<string> AllStorages = ["Memory", "File", "AzureBlob"];
 
@@ -39,13 +75,14 @@ internal sealed record TurnSettings(
         }
 
         return new TurnSettings(
-            [.. values.List("scenarios", [.. ScenarioCatalog.Defaults.Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
+            [.. values.List("scenarios", [.. (isShort ? ScenarioCatalog.ShortRun : ScenarioCatalog.Defaults).Select(s => s.Name)]).Select(ScenarioCatalog.Named)],
             [.. values.List("sellers", isShort ? ["8"] : ["1", "8", "64"]).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
             [.. storages.Select(s => AllStorages.First(known => known.Equals(s, StringComparison.OrdinalIgnoreCase)))],
             values.Int("turns", isShort ? 200 : 5000),
             values.Int("rounds", isShort ? 1 : 5),
             values.Int("warmup", isShort ? 50 : 600),
             values.Int("soak", isShort ? 1000 : 100_000),
+            ScenarioCatalog.Named(values.String("soak-scenario", ScenarioCatalog.Welcome.Name)),
             isShort);
     }
 }

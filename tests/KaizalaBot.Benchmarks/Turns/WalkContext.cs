@@ -16,13 +16,19 @@ internal sealed class WalkContext(Seller seller, string conversationId, int walk
 
     public string ConversationId { get; } = conversationId;
 
+    /// <summary>The walk's number in the run (every seller's walks counted together).</summary>
+    public int Number { get; } = walk;
+
+    /// <summary>The customer this walk must choose, when it probes one (<see cref="CustomerChoice"/>); else null.</summary>
+    public string? Customer { get; init; }
+
     /// <summary>The card the previous turn answered with, if any.</summary>
     public JsonElement? LastCard { get; set; }
 
     /// <summary>An activity of this seller in this conversation, as Teams would post it.</summary>
     public Activity NewActivity(string type)
     {
-        var aadObjectId = newUserPerWalk ? Seller.AadObjectIdOf(walk) : Seller.AadObjectId;
+        var aadObjectId = newUserPerWalk ? Seller.AadObjectIdOf(Number) : Seller.AadObjectId;
         return new Activity
         {
             Type = type,

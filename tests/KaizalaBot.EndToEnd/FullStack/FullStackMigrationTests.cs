@@ -93,7 +93,7 @@ public sealed partial class FullStackMigrationTests
 
         var review = await WaitForCardAsync($"Review the migration of {Customer}");
         Assert.Contains("Buy 3 licences of Microsoft 365 Business Basic as a new subscription", review, StringComparison.Ordinal);
-        Assert.Contains("Move 1 users", review, StringComparison.Ordinal);
+        Assert.Contains("Move 1 user from", review, StringComparison.Ordinal);
         await ShootAsync("06-review", "Review the migration of");
 
         // B slow enough to be killed in: every licence update waits 15 s in the simulator before it is done.

@@ -47,6 +47,33 @@ public sealed class MigrationCardsTests : IDisposable
         Assert.DoesNotContain(lines, l => l.Contains("ord-4411", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(BotLanguage.English, "A. Bought 1 licence (subscription sub-77)", "B. Users moved: 1 of 1 (0 failed)")]
+    [InlineData(BotLanguage.French, "A. 1 licence achetée (abonnement sub-77)", "B. Utilisateurs transférés : 1 sur 1 (0 échec)")]
+    public async Task Render_OneUserOneLicenceCompleted_SaysTheSingular(BotLanguage language, string bought, string moved)
+    {
+        var purchase = new PurchaseProgress { OrderId = "ord-4411", SubscriptionId = "sub-77", SeatsBought = 1, CompletedAt = Now, ProvisionedAt = Now };
+        var migration = Migration(MigrationState.Completed, purchase) with { LicenceCount = 1, Licences = new LicenceProgress { Moved = 1, CompletedAt = Now } };
+
+        var lines = await StageLinesAsync(migration, language);
+
+        Assert.Contains(bought, lines);
+        Assert.Contains(moved, lines);
+    }
+
+    [Theory]
+    [InlineData(BotLanguage.English, "A. Buy 1 licence", "B. Move users: 0 of 1 so far (0 failed)")]
+    [InlineData(BotLanguage.French, "A. Acheter 1 licence", "B. Transférer les utilisateurs : 0 sur 1 pour l'instant (0 échec)")]
+    public async Task Render_OneUserQueued_SaysTheSingular(BotLanguage language, string buy, string moving)
+    {
+        var migration = Migration(MigrationState.Queued, new PurchaseProgress()) with { LicenceCount = 1 };
+
+        var lines = await StageLinesAsync(migration, language);
+
+        Assert.Contains(buy, lines);
+        Assert.Contains(moving, lines);
+    }
+
     private async Task<List<string>> StageLinesAsync(MigrationRecord migration, BotLanguage language)
     {
         var cards = _host.Services.GetRequiredService<MigrationCards>();

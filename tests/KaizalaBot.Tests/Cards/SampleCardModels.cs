@@ -43,7 +43,7 @@ internal static class SampleCardModels
         CardTemplate.MigrationLicenceCount => new LicenceCountCardModel(
             Header, ["20 users to move: buy at least 20 licences.", "One subscription holds at most 300 seats."], "Licences to buy", 20, 1, 300),
         CardTemplate.MigrationUsers => new UsersCardModel(
-            Header, "19 of the 20 users holding Kaizala Pro will move.", "meg", true, "1 users match \"meg\".",
+            Header, "19 of the 20 users holding Kaizala Pro will move.", "meg", true, "1 user matches \"meg\".",
             [
                 new UserRow("u-1", "Megan Bowen", "meganb@contoso.com", "No usage location: will fail unless one is set", "Moves", false),
                 new UserRow("u-2", "Adele Vance", "adelev@contoso.com", "", "Excluded", true),

@@ -45,6 +45,24 @@ public sealed class MessageTextsTests
         Assert.Equal("Passez le nombre de licences à 12 au moins, ou transférez moins d'utilisateurs.", _texts.For(BotLanguage.French).Action(message));
     }
 
+    [Theory]
+    [InlineData(BotLanguage.French, "L'abonnement Kaizala Pro se termine le 1 mars 2027, dans 1 jour.")]
+    [InlineData(BotLanguage.English, "The Kaizala Pro subscription ends on 1 Mar 2027, in 1 day.")]
+    public void Text_DateArgument_WrittenInTheSellersLanguage(BotLanguage language, string expected)
+    {
+        var message = MigrationMessage.Of(MessageCodes.SourceEndsSoon, ("endDate", "2027-03-01"), ("days", 1));
+
+        Assert.Equal(expected, _texts.For(language).Text(message));
+    }
+
+    [Fact]
+    public void Text_DateArgumentNotADate_ShownAsItCame()
+    {
+        var message = MigrationMessage.Of(MessageCodes.SourceEndsSoon, ("endDate", "soon"), ("days", 2));
+
+        Assert.Equal("The Kaizala Pro subscription ends on soon, in 2 days.", _texts.For(BotLanguage.English).Text(message));
+    }
+
     [Fact]
     public void Text_RefusalWithAnUnknownReason_FallsBackToTheGeneralRefusal()
     {

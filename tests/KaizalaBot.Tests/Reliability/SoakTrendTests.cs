@@ -1,4 +1,5 @@
 using KaizalaBot.Reliability;
+using KaizalaBot.Testing.Diagnostics;
 
 namespace KaizalaBot.Tests.Reliability;
 

@@ -13,7 +13,7 @@ internal sealed class HistoryCommand(MigrationService migrations, MigrationLists
     protected override async Task RunAsync(ITurnContext turnContext, TextTable texts, SellerIdentity seller, CancellationToken cancellationToken)
     {
         var finished = (await migrations.ListBySellerAsync(seller, cancellationToken)).Where(m => m.State.IsTerminal()).ToList();
-        var intro = finished.Count > MigrationLists.MaxItems ? texts.Format("historyMore", MigrationLists.MaxItems, texts.Number(finished.Count)) : "";
+        var intro = finished.Count > MigrationLists.MaxItems ? texts.Format("historyMore", MigrationLists.MaxItems, finished.Count) : "";
         var card = lists.Render(texts, "historyTitle", intro, lists.Section(texts, "historyFinished", "historyEmpty", finished));
         await turnContext.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
     }

@@ -18,10 +18,10 @@ internal sealed class LiveViewRenderer(BackgroundReads reads, CardRenderer cards
         var prefix = view.Kind == LiveViewKind.Users ? "migrationReadingUsers" : "migrationPreviewing";
         var text = status switch
         {
-            PreparationStatus.Ready => texts.Format($"{prefix}Ready", texts.Number(ready), view.CustomerName),
+            PreparationStatus.Ready => texts.Format($"{prefix}Ready", ready, view.CustomerName),
             PreparationStatus.Failed => texts.Format($"{prefix}Failed", view.CustomerName, failure),
             _ when total == 0 => texts.Format($"{prefix}Starting", view.CustomerName),
-            _ => texts.Format(prefix, view.CustomerName, texts.Number(done), texts.Number(total)),
+            _ => texts.Format(prefix, view.CustomerName, done, total),
         };
         var model = new WaitingCardModel(
             StepHeaders.For(texts, new MigrationDialogState { Stage = view.Stage }, texts[$"{prefix}Title"]),

@@ -101,7 +101,7 @@ internal sealed class CustomerStep(
         var shown = found.Skip(page * _pageSize).Take(_pageSize).ToList();
         var intro = found.Count == 0
             ? texts.Format("migrationCustomerNone", search)
-            : texts.Format("migrationCustomerFound", texts.Number(found.Count), search);
+            : texts.Format("migrationCustomerFound", found.Count, search);
         var rows = shown.Select(c => new CustomerRow(c.Id, c.CompanyName, c.Domain ?? "")).ToList();
         return Card(turn, search, intro, rows, found.Count > _pageSize ? texts.Format("migrationPageOf", page + 1, pages) : "", page, page < pages - 1, state);
     }
@@ -141,7 +141,7 @@ internal sealed class CustomerStep(
         var when = urgent switch
         {
             { EndDate: { } end, DaysLeft: < 0 } => texts.Format("migrationCustomerEnded", texts.Date(end)),
-            { EndDate: { } end, AutoRenewEnabled: false, DaysLeft: { } days } => texts.Format("migrationCustomerEnds", texts.Date(end), texts.Number(days)),
+            { EndDate: { } end, AutoRenewEnabled: false, DaysLeft: { } days } => texts.Format("migrationCustomerEnds", texts.Date(end), days),
             { EndDate: { } end } => texts.Format("migrationCustomerRenews", texts.Date(end)),
             _ => "",
         };

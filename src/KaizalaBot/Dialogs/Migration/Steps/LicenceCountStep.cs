@@ -30,20 +30,20 @@ internal sealed class LicenceCountStep(PlanCatalogue catalogue, MigrationSelecti
         var explanations = new List<string>();
         if (existing is null)
         {
-            explanations.Add(texts.Format("migrationCountUsers", texts.Number(users), texts.Number(decision.Minimum)));
+            explanations.Add(texts.Format("migrationCountUsers", users, decision.Minimum));
         }
         else
         {
-            explanations.Add(texts.Format("migrationCountExisting", plan.Name, texts.Number(existing.Quantity), texts.Number(existing.FreeSeats)));
-            explanations.Add(texts.Format("migrationCountToAdd", texts.Number(users), texts.Number(decision.Minimum)));
+            explanations.Add(texts.Format("migrationCountExisting", plan.Name, existing.Quantity, existing.FreeSeats));
+            explanations.Add(texts.Format("migrationCountToAdd", users, decision.Minimum));
         }
 
         explanations.Add(plan.MaximumSeats is { } max
-            ? texts.Format("migrationCountPlanLimit", plan.Name, texts.Number(max))
+            ? texts.Format("migrationCountPlanLimit", plan.Name, max)
             : texts.Format("migrationPlanNoLimit", plan.Name));
         if (state.Subscription is { UnassignedSeats: > 0 } source)
         {
-            explanations.Add(texts.Format("migrationCountUnassigned", texts.Number(source.UnassignedSeats)));
+            explanations.Add(texts.Format("migrationCountUnassigned", source.UnassignedSeats));
         }
 
         var impossible = decision.Minimum > maximum ? LicenceCountRules.Check(plan, users, decision.Minimum, existing).Reason : null;
@@ -67,7 +67,7 @@ internal sealed class LicenceCountStep(PlanCatalogue catalogue, MigrationSelecti
             (false, _) => texts["migrationCountMissing"],
             (_, null) => texts["migrationCountNotANumber"],
             (_, < 0) => texts["migrationCountNegative"],
-            (_, > Implausible) => texts.Format("migrationCountImplausible", texts.Number(Implausible)),
+            (_, > Implausible) => texts.Format("migrationCountImplausible", Implausible),
             _ => null,
         };
         if (refusal is not null)

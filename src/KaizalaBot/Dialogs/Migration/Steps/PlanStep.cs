@@ -76,7 +76,7 @@ internal sealed class PlanStep(MigrationPlanner planner, MigrationSelections sel
     private static string Line(TextTable texts, PlanOption option)
     {
         var limit = option.Plan.MaximumSeats is { } max
-            ? texts.Format("migrationPlanLimit", option.Plan.Name, texts.Number(max))
+            ? texts.Format("migrationPlanLimit", option.Plan.Name, max)
             : texts.Format("migrationPlanNoLimit", option.Plan.Name);
         if (!option.IsAllowed)
         {
@@ -84,7 +84,7 @@ internal sealed class PlanStep(MigrationPlanner planner, MigrationSelections sel
         }
 
         return option is { PurchaseKind: PurchaseKind.AddSeats, Existing: { } held }
-            ? $"{limit} — {texts.Format("migrationPlanAddSeats", texts.Number(held.Quantity), texts.Number(held.FreeSeats))}"
+            ? $"{limit} — {texts.Format("migrationPlanAddSeats", held.Quantity, held.FreeSeats)}"
             : limit;
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ReviewStep(
             Facts(state, draft, texts),
             Steps(state, draft, texts),
             full is { } done
-                ? texts.Format("migrationPreviewDone", texts.DateTime(done.CheckedAt), texts.Number(done.UsersChecked))
+                ? texts.Format("migrationPreviewDone", texts.DateTime(done.CheckedAt), done.UsersChecked)
                 : texts.Format("migrationPreviewHint", texts.DateTime(check!.UsersReadAt)),
             [.. findings.Where(f => f.Severity == FindingSeverity.Blocks).Select(f => Line(texts, f))],
             [.. findings.Where(f => f.Severity == FindingSeverity.Warns).Select(f => Line(texts, f))],
@@ -93,7 +93,7 @@ internal sealed class ReviewStep(
         new(texts["migrationFactSource"], state.Subscription?.FriendlyName ?? draft.SourceSubscriptionId),
         new(texts["migrationFactPlan"], catalogue.Find(draft.PlanId)?.Name ?? draft.PlanId),
         new(texts["migrationFactLicences"], texts.Format(
-            draft.PurchaseKind == PurchaseKind.AddSeats ? "migrationLicencesAdded" : "migrationLicencesNew", texts.Number(draft.LicenceCount))),
+            draft.PurchaseKind == PurchaseKind.AddSeats ? "migrationLicencesAdded" : "migrationLicencesNew", draft.LicenceCount)),
         new(texts["migrationFactUsers"], texts.Number(draft.Users.Count)),
     ];
 
@@ -102,14 +102,14 @@ internal sealed class ReviewStep(
         var plan = catalogue.Find(draft.PlanId)?.Name ?? draft.PlanId;
         var buy = state.Plan is { Kind: PurchaseKind.AddSeats } existing
             ? draft.LicenceCount == 0
-                ? texts.Format("migrationReviewNoSeats", plan, texts.Number(existing.ExistingFreeSeats))
-                : texts.Format("migrationReviewAddSeats", texts.Number(draft.LicenceCount), plan,
-                    texts.Number(existing.ExistingQuantity), texts.Number(existing.ExistingQuantity + draft.LicenceCount))
-            : texts.Format("migrationReviewBuy", texts.Number(draft.LicenceCount), plan);
+                ? texts.Format("migrationReviewNoSeats", plan, existing.ExistingFreeSeats)
+                : texts.Format("migrationReviewAddSeats", draft.LicenceCount, plan,
+                    existing.ExistingQuantity, existing.ExistingQuantity + draft.LicenceCount)
+            : texts.Format("migrationReviewBuy", draft.LicenceCount, plan);
         return
         [
             new("A", buy),
-            new("B", texts.Format("migrationReviewMove", texts.Number(draft.Users.Count), plan)),
+            new("B", texts.Format("migrationReviewMove", draft.Users.Count, plan)),
             new("C", texts.Format("migrationReviewSuspend", state.Subscription?.FriendlyName ?? draft.SourceSubscriptionId, texts.Date(time.GetUtcNow().AddDays(120)))),
         ];
     }

@@ -45,10 +45,10 @@ internal sealed class UsersStep(UserListPreparer users, MigrationSelections sele
             excluded.Contains(u.Id)));
         var intro = holders.Count == 0
             ? texts.Format("migrationUsersNone", state.CustomerName)
-            : state.UserSearch is { Length: > 0 } search ? texts.Format("migrationUsersMatching", texts.Number(matching.Count), search) : "";
+            : state.UserSearch is { Length: > 0 } search ? texts.Format("migrationUsersMatching", matching.Count, search) : "";
         var model = new UsersCardModel(
             StepHeaders.For(turn, texts.Format("migrationUsersTitle", state.CustomerName)),
-            texts.Format("migrationUsersSummary", texts.Number(selected), texts.Number(holders.Count)),
+            texts.Format("migrationUsersSummary", selected, holders.Count),
             state.UserSearch ?? "",
             excluded.Count > 0,
             intro,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KaizalaBot.Reliability;
+namespace KaizalaBot.Testing.Diagnostics;
 
 /// <summary>
 /// A metric's least-squares line over the samples after the warm-up: its slope (units per minute) and the rise that slope

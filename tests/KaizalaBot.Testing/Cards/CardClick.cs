@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace KaizalaBot.Benchmarks.Turns;
+namespace KaizalaBot.Testing.Cards;
 
 /// <summary>
 /// What a Teams client sends when a button of a card is clicked: the button's data merged with the card's inputs, each
 /// input left at the value the card gives it (a choice set without one at its first choice), as a seller accepting every
 /// default would. Reads the card the bot sent, so the walk follows whatever the bot offers.
 /// </summary>
-internal static class CardClick
+public static class CardClick
 {
     private const string ExecuteType = "Action.Execute";
     private const string SubmitType = "Action.Submit";
@@ -19,57 +19,70 @@ internal static class CardClick
     /// <c>Action.Submit</c> (an Execute's fallback carries its verb as <c>data.verb</c>), with the button's own verb.
     /// Null when the card has none.
     /// </summary>
-    public static (string? Verb, JsonObject Data)? Find(JsonElement card, string? verb, CardActionStyle style)
+    public static (string? Verb, JsonObject Data)? Find(JsonElement card, string? verb, CardActionStyle style) =>
+        FindAll(card, verb, style) is [var first, ..] ? first : null;
+
+    /// <summary>Every button <see cref="Find"/> could click, in the card's order (a list of customers, each with its own button).</summary>
+    public static IReadOnlyList<(string? Verb, JsonObject Data)> FindAll(JsonElement card, string? verb, CardActionStyle style)
     {
         var root = JsonNode.Parse(card.GetRawText());
-        if (root is null || FindAction(root, verb, style) is not { } action)
+        if (root is null)
         {
-            return null;
+            return [];
         }
 
-        var data = action["data"]?.DeepClone() as JsonObject ?? [];
-        foreach (var (id, value) in Inputs(root))
+        var inputs = Inputs(root).ToList();
+        return [.. Actions(root, verb, style).Select(action =>
         {
-            if (!data.ContainsKey(id))
+            var data = action["data"]?.DeepClone() as JsonObject ?? [];
+            foreach (var (id, value) in inputs)
             {
-                data[id] = value;
+                if (!data.ContainsKey(id))
+                {
+                    data[id] = value;
+                }
             }
-        }
 
-        return (Text(action["verb"]) ?? Text(data["verb"]), data);
+            return (Text(action["verb"]) ?? Text(data["verb"]), data);
+        })];
     }
 
-    private static JsonObject? FindAction(JsonNode node, string? verb, CardActionStyle style)
+    private static IEnumerable<JsonObject> Actions(JsonNode node, string? verb, CardActionStyle style)
     {
         switch (node)
         {
             case JsonObject obj:
                 if (Matches(obj, verb, style))
                 {
-                    return obj;
+                    yield return obj;
+                    yield break;
                 }
 
                 foreach (var (_, child) in obj)
                 {
-                    if (child is not null && FindAction(child, verb, style) is { } found)
+                    if (child is not null)
                     {
-                        return found;
+                        foreach (var found in Actions(child, verb, style))
+                        {
+                            yield return found;
+                        }
                     }
                 }
 
-                return null;
+                break;
             case JsonArray array:
                 foreach (var child in array)
                 {
-                    if (child is not null && FindAction(child, verb, style) is { } found)
+                    if (child is not null)
                     {
-                        return found;
+                        foreach (var found in Actions(child, verb, style))
+                        {
+                            yield return found;
+                        }
                     }
                 }
 
-                return null;
-            default:
-                return null;
+                break;
         }
     }
 

@@ -1,7 +1,7 @@
-namespace KaizalaBot.Benchmarks.Turns;
+namespace KaizalaBot.Testing.Cards;
 
 /// <summary>How a seller's client answers a card: Universal Actions (an invoke) or the classic message with <c>value</c>.</summary>
-internal enum CardActionStyle
+public enum CardActionStyle
 {
     Execute,
     Submit,
