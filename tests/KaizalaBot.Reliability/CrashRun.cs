@@ -1,8 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using KaizalaBot.Migration.Catalog;
 using KaizalaBot.Migration.Jobs;
-using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Testing;
 using KaizalaBot.Testing.Azurite;
 
@@ -14,7 +14,8 @@ namespace KaizalaBot.Reliability;
 /// and the simulator's tenant then counted: duplicate purchases, users without the new licence, users still on Kaizala
 /// Pro, double suspensions, progress cards left stale, summaries posted twice. A first run without a kill calibrates how
 /// long a migration lasts, so that kill moments spread over the whole of one. In <c>faults</c> mode the same runs go
-/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>).
+/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>). With
+/// <c>--lanes N</c>, N lanes (<see cref="CrashLane"/>) share the runs (<see cref="CrashRunPlan"/>) and run side by side.
 /// </summary>
 public static class CrashRun
 {
@@ -24,52 +25,51 @@ public static class CrashRun
     public static async Task<CrashReport> RunAsync(CrashRunSettings settings, TextWriter? output, CancellationToken cancellationToken)
     {
         var kaizalaSkuId = new KaizalaProOptions().SkuId;
-        var random = new Random(settings.Seed);
-        output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"KaizalaBot {settings.Mode} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}{(settings.TwoInstances ? " while a second instance runs on the same store" : "")}, {settings.FaultPercent}% of Partner Center's and the connector's answers failed, Blob on Azurite every {settings.BlobEvery} runs; "
+        var plan = CrashRunPlan.For(settings);
+
+        // Lanes print their runs as they end, from their own continuations.
+        var log = output is null ? null : TextWriter.Synchronized(output);
+        log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"KaizalaBot {settings.Mode} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}{(settings.TwoInstances ? " while a second instance runs on the same store" : "")}, {settings.FaultPercent}% of Partner Center's and the connector's answers failed, Blob on Azurite every {settings.BlobEvery} runs, {plan.Lanes} lane(s); "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
-        output?.WriteLine(CrashRunResult.Header);
+        log?.WriteLine(CrashRunResult.Header);
 
         AzuriteFixture? azurite = null;
+        var lanes = new List<CrashLane>();
         try
         {
-            if (Enumerable.Range(1, settings.Runs).Any(r => settings.StorageOf(r) == StorageKind.Blob))
+            if (plan.Runs.Any(r => r.Storage == StorageKind.Blob))
             {
                 azurite = new AzuriteFixture();
                 await azurite.InitializeAsync();
             }
 
-            // One standalone simulator process for the invocation, reset to its seeded world before each run.
-            await using var simulator = await ListeningProcess.StartAsync(
-                typeof(SimulatorProgram).Assembly.Location,
-                ProcessEnvironment(new Dictionary<string, string> { ["PartnerCenterSimulator:ProvisioningDelay"] = "00:00:03" }));
-            using var inspection = new HttpClient { BaseAddress = simulator.BaseAddress };
-            var (customerId, users) = await SimulatedTenant.FindCustomerAsync(inspection, kaizalaSkuId, settings.Users, cancellationToken)
-                ?? throw new InvalidOperationException($"No simulated customer has {settings.Users} movable Kaizala Pro holders.");
-            var world = new SimulatedWorld(simulator.BaseAddress, inspection, customerId, users, kaizalaSkuId);
+            for (var lane = 1; lane <= plan.Lanes; lane++)
+            {
+                lanes.Add(await CrashLane.StartAsync(lane, settings.Users, kaizalaSkuId, cancellationToken));
+            }
 
-            var results = new List<CrashRunResult>();
+            var results = new ConcurrentQueue<CrashRunResult>();
             var calibration = TimeSpan.Zero;
             if (settings.Kill)
             {
-                var uninterrupted = await OneRunAsync(0, StorageKind.File, killAfter: null, world, settings, azurite, cancellationToken);
-                results.Add(uninterrupted);
-                output?.WriteLine(uninterrupted);
+                // One uninterrupted migration measures how long one lasts, so kill moments spread over the whole of one.
+                var uninterrupted = await OneRunAsync(new PlannedRun(0, 1, StorageKind.File, KillFraction: null), killAfter: null, lanes[0].World, settings, azurite, cancellationToken);
+                results.Enqueue(uninterrupted);
+                log?.WriteLine(uninterrupted);
                 calibration = uninterrupted.Duration;
             }
 
-            for (var run = 1; run <= settings.Runs; run++)
-            {
-                TimeSpan? killAfter = settings.Kill ? calibration * random.NextDouble() : null;
-                var result = await OneRunAsync(run, settings.StorageOf(run), killAfter, world, settings, azurite, cancellationToken);
-                results.Add(result);
-                output?.WriteLine(result);
-            }
-
-            return new CrashReport(settings.Seed, settings.Users, settings.FaultPercent, results);
+            await Task.WhenAll(lanes.Select(lane => RunLaneAsync(lane, plan.OfLane(lane.Number), calibration, settings, azurite, results, log, cancellationToken)));
+            return new CrashReport(settings.Seed, settings.Users, settings.FaultPercent, plan.Lanes, [.. results.OrderBy(r => r.Run)]);
         }
         finally
         {
+            foreach (var lane in lanes)
+            {
+                await lane.DisposeAsync();
+            }
+
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
@@ -77,9 +77,35 @@ public static class CrashRun
         }
     }
 
-    private static async Task<CrashRunResult> OneRunAsync(
-        int run, StorageKind storage, TimeSpan? killAfter, SimulatedWorld world, CrashRunSettings settings, AzuriteFixture? azurite, CancellationToken cancellationToken)
+    private static async Task RunLaneAsync(
+        CrashLane lane, IEnumerable<PlannedRun> runs, TimeSpan calibration, CrashRunSettings settings, AzuriteFixture? azurite,
+        ConcurrentQueue<CrashRunResult> results, TextWriter? log, CancellationToken cancellationToken)
     {
+        foreach (var planned in runs)
+        {
+            var killAfter = planned.KillAfter(calibration);
+            CrashRunResult result;
+            try
+            {
+                result = await OneRunAsync(planned, killAfter, lane.World, settings, azurite, cancellationToken);
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+            {
+                // A run that does not end (a migration stuck past the limit, a bot that does not start, a simulator that
+                // stops answering) is a finding: it fails the report, with its cause printed, and the other runs go on.
+                log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {planned.Run} (lane {lane.Number}) did not end: {ex}"));
+                result = CrashRunResult.DidNotEnd(planned, killAfter, ex);
+            }
+
+            results.Enqueue(result);
+            log?.WriteLine(result);
+        }
+    }
+
+    private static async Task<CrashRunResult> OneRunAsync(
+        PlannedRun planned, TimeSpan? killAfter, SimulatedWorld world, CrashRunSettings settings, AzuriteFixture? azurite, CancellationToken cancellationToken)
+    {
+        var (run, storage) = (planned.Run, planned.Storage);
         using var storageRoot = new TempDirectory();
         var storageSettings = storage == StorageKind.Blob
             ? new Dictionary<string, string>
@@ -166,7 +192,7 @@ public static class CrashRun
             survivor ??= await ListeningProcess.StartAsync(host, environment);
             var final = await WaitUntilRestingAsync(observer, migration.Id, survivor, cancellationToken);
             var (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
-            return await CountAsync(run, storage, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries, cancellationToken);
+            return await CountAsync(planned, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries, cancellationToken);
         }
         finally
         {
@@ -178,7 +204,7 @@ public static class CrashRun
     }
 
     private static async Task<CrashRunResult> CountAsync(
-        int run, StorageKind storage, TimeSpan? killAfter, string stepAtKill, MigrationRecord final, TimeSpan duration, SimulatedWorld world,
+        PlannedRun planned, TimeSpan? killAfter, string stepAtKill, MigrationRecord final, TimeSpan duration, SimulatedWorld world,
         MigrationRecord migration, SimulatedTenant before, RecordingProxy proxy, SellerChat chat, int staleCards, int duplicateSummaries,
         CancellationToken cancellationToken)
     {
@@ -188,8 +214,9 @@ public static class CrashRun
             && e.Path.EndsWith("/subscriptions/" + migration.SourceSubscriptionId, StringComparison.OrdinalIgnoreCase)
             && e.RequestBody.Contains("suspended", StringComparison.OrdinalIgnoreCase));
         return new CrashRunResult(
-            run,
-            storage,
+            planned.Run,
+            planned.Lane,
+            planned.Storage,
             killAfter,
             stepAtKill,
             final.State,

@@ -3,19 +3,21 @@ using System.Globalization;
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]</c>: how many runs, how many users
-/// each migration moves, the seed of the kill moments and of the faults, which runs use Blob on Azurite (every Nth; 0 =
-/// none), and the share of Partner Center's and the chat connector's answers that fail. <c>crash</c> kills the bot once
+/// <c>crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N] [--lanes N]</c>: how many
+/// runs, how many users each migration moves, the seed of the kill moments and of the faults, which runs use Blob on
+/// Azurite (every Nth; 0 = none), the share of Partner Center's and the chat connector's answers that fail, and how many
+/// lanes run side by side (<see cref="CrashRunPlan"/>). <c>crash</c> kills the bot once
 /// per run; <c>faults</c> never kills it and fails 20% of those answers; <c>instances</c> runs two bot processes on one
 /// Azurite store and kills the one running the migration.
 /// </summary>
-public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0, bool TwoInstances = false)
+public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0, bool TwoInstances = false, int Lanes = 1)
 {
     /// <summary>
-    /// The CI run: three kills (the third on Blob) after the calibration run. Partner Center's 500 calls a minute per
-    /// customer bound how fast users move, so CI moves 20 users per migration instead of 200 to stay near two minutes.
+    /// The CI run: three kills (the third on Blob) after the calibration run, on two lanes. Partner Center's 500 calls a
+    /// minute per customer bound how fast users move, so CI moves 20 users per migration instead of 200, and two lanes
+    /// (each its own simulator) end the three runs in two runs' time.
     /// </summary>
-    public static CrashRunSettings ShortRun { get; } = new(Runs: 3, Users: 20, Seed: 20261130, BlobEvery: 3);
+    public static CrashRunSettings ShortRun { get; } = new(Runs: 3, Users: 20, Seed: 20261130, BlobEvery: 3, Lanes: 2);
 
     /// <summary>The CI run of <c>faults</c>: two migrations (the second on Blob) under 20% failed answers.</summary>
     public static CrashRunSettings FaultsShortRun { get; } = new(Runs: 2, Users: 20, Seed: 20261130, BlobEvery: 2, Kill: false, FaultPercent: 20);
@@ -43,7 +45,9 @@ public sealed record CrashRunSettings(int Runs, int Users, int Seed, int BlobEve
                 "--seed" => settings with { Seed = value },
                 "--blob-every" => settings with { BlobEvery = value },
                 "--fault-percent" => settings with { FaultPercent = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} (--runs, --users, --seed, --blob-every, --fault-percent)."),
+                "--lanes" when value >= 1 => settings with { Lanes = value },
+                "--lanes" => throw new ArgumentException("--lanes must be at least 1."),
+                _ => throw new ArgumentException($"Unknown option {args[i]} (--runs, --users, --seed, --blob-every, --fault-percent, --lanes)."),
             };
         }
 

@@ -1,7 +1,7 @@
 namespace KaizalaBot.Reliability;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/KaizalaBot.Reliability -- crash --runs 100 --users 200 --seed 20261130</c> (or
+/// <c>dotnet run -c Release --project tests/KaizalaBot.Reliability -- crash --runs 100 --users 200 --lanes 6 --seed 20261130</c> (or
 /// <c>-- faults --runs 10</c>, <c>-- soak --minutes 30</c>, <c>-- shared --sellers 16 --walks 10</c>): runs a reliability harness, prints its figures, exits 0 only when it passed. An explicit entry point: the host's generated
 /// <c>Program</c> must stay the only one.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class ReliabilityProgram
 
         if (args is not [("crash" or "faults" or "instances") and var mode, .. var rest])
         {
-            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--pause-ms N]" + Environment.NewLine + "       shared [--sellers N] [--walks N] [--burst N] [--scans N]");
+            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N] [--lanes N]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--pause-ms N]" + Environment.NewLine + "       shared [--sellers N] [--walks N] [--burst N] [--scans N]");
             return 2;
         }
 

@@ -88,7 +88,9 @@ internal sealed class SellerSide : IAsyncDisposable
         }
 
         var confirmed = await _services.GetRequiredService<MigrationService>().ConfirmAsync(draft, cancellationToken);
-        return confirmed.Migration ?? throw new InvalidOperationException($"Not confirmed: {confirmed.Status}");
+        return confirmed.Status == CommandStatus.Done && confirmed.Migration is { } migration
+            ? migration
+            : throw new InvalidOperationException($"Not confirmed: {confirmed.Status} {confirmed.Reason?.Code} (migration {confirmed.Migration?.Id ?? "none"})");
     }
 
     public Task<MigrationRecord?> GetAsync(string migrationId, CancellationToken cancellationToken) =>

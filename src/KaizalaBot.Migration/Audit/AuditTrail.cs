@@ -16,12 +16,20 @@ public sealed class AuditTrail(IStorage storage)
 
     private long _sequence;
 
-    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var sequence = Interlocked.Increment(ref _sequence);
         var key = string.Create(CultureInfo.InvariantCulture, $"{Prefix(entry.MigrationId)}{entry.At.UtcTicks:D19}-{sequence:D12}-{Guid.NewGuid():N}");
-        return storage.WriteAsync(key, entry, WriteCondition.CreateOnly, Jobs.MigrationJson.Options, cancellationToken);
+        try
+        {
+            await storage.WriteAsync(key, entry, WriteCondition.CreateOnly, Jobs.MigrationJson.Options, cancellationToken);
+        }
+        catch (StorageConflictException)
+        {
+            // The key's GUID was drawn just now: the entry is there because this write landed on an attempt the Blob
+            // client retried (the retry answered 409 BlobAlreadyExists), not because anyone else wrote it.
+        }
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string migrationId, CancellationToken cancellationToken)

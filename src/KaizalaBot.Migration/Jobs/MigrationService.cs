@@ -312,7 +312,10 @@ public sealed class MigrationService(
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var slot = await store.TryTakeSlotAsync(draft.CustomerId, draft.SourceSubscriptionId, id, cancellationToken);
-            if (slot is null)
+
+            // A slot holding this command's own fresh id was taken by this call: its create-only write landed on an
+            // attempt the Blob client then retried, and the retry was answered 409 (the crash harness met it under load).
+            if (slot is null || slot.Value.MigrationId == id)
             {
                 return null;
             }

@@ -25,7 +25,7 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
         storage.ReadAsync<MigrationRecord>(RecordPrefix + id, MigrationJson.Options, cancellationToken);
 
     public Task<string> CreateAsync(MigrationRecord record, CancellationToken cancellationToken) =>
-        storage.WriteAsync(RecordPrefix + record.Id, record, WriteCondition.CreateOnly, MigrationJson.Options, cancellationToken);
+        CreateOwnAsync(RecordPrefix + record.Id, record, cancellationToken);
 
     /// <summary>Writes the record only if it is still the version read (throws <see cref="StorageConflictException"/> otherwise).</summary>
     public Task<string> ReplaceAsync(MigrationRecord record, string eTag, CancellationToken cancellationToken) =>
@@ -54,7 +54,7 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
     // Selection --------------------------------------------------------------------------------------------
 
     public Task WriteSelectionAsync(MigrationSelection selection, CancellationToken cancellationToken) =>
-        storage.WriteAsync("migration-selections/" + selection.MigrationId, selection, WriteCondition.CreateOnly, MigrationJson.Options, cancellationToken);
+        CreateOwnAsync("migration-selections/" + selection.MigrationId, selection, cancellationToken);
 
     public async Task<MigrationSelection> ReadSelectionAsync(string id, CancellationToken cancellationToken) =>
         (await storage.ReadAsync<MigrationSelection>("migration-selections/" + id, MigrationJson.Options, cancellationToken))?.Value
@@ -146,6 +146,28 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
     }
 
     private static string OutcomeKey(string migrationId, string userId) => $"migration-users/{migrationId}/{userId}";
+
+    /// <summary>
+    /// A create-only write of a key named by a migration id the caller has just drawn, which no other writer knows: a
+    /// conflict there means the write landed on an attempt the Blob client retried (the retry answered 409
+    /// BlobAlreadyExists), so the document found is this write's.
+    /// </summary>
+    private async Task<string> CreateOwnAsync<T>(string key, T value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.WriteAsync(key, value, WriteCondition.CreateOnly, MigrationJson.Options, cancellationToken);
+        }
+        catch (StorageConflictException)
+        {
+            if (await storage.ReadAsync<T>(key, MigrationJson.Options, cancellationToken) is { } landed)
+            {
+                return landed.ETag;
+            }
+
+            throw;
+        }
+    }
 
     private static string SlotKey(string customerId, string subscriptionId) =>
         $"migration-active/{customerId.ToUpperInvariant()}/{subscriptionId.ToUpperInvariant()}";

@@ -7,8 +7,8 @@ namespace KaizalaBot.Tests.Reliability;
 /// <summary>
 /// The short run of the crash harness, on every build: a calibration migration, then three migrations whose bot process
 /// is killed (SIGKILL) at a seeded random moment and restarted on the same store (file twice, Blob on Azurite once),
-/// against the standalone simulator process; the seller's chat is a recording connector, where the last message must be
-/// the one summary. The long run is <c>dotnet run --project tests/KaizalaBot.Reliability -- crash</c>.
+/// shared by two lanes, each against a standalone simulator process of its own; the seller's chat is a recording
+/// connector, where the last message must be the one summary. The long run is <c>dotnet run --project tests/KaizalaBot.Reliability -- crash</c>.
 /// </summary>
 public sealed class CrashRunTests(ITestOutputHelper output)
 {
@@ -23,6 +23,7 @@ public sealed class CrashRunTests(ITestOutputHelper output)
         var summary = log + report.ToString();
         Assert.Equal(CrashRunSettings.ShortRun.Runs, report.Killed.Count());
         Assert.Contains(report.Killed, r => r.Storage == StorageKind.Blob);
+        Assert.Equal([1, 2], report.Killed.Select(r => r.Lane).Distinct().Order());
         Assert.All(report.Runs, r => Assert.Equal(MigrationState.Completed, r.FinalState));
         Assert.True(report.Runs.Sum(r => r.DuplicatePurchases) == 0, summary);
         Assert.True(report.Runs.Sum(r => r.UsersWithoutNewLicence) == 0, summary);
