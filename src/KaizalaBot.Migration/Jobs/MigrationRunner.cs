@@ -31,6 +31,12 @@ public sealed partial class MigrationRunner(
                 {
                     await PollOnceAsync(stoppingToken);
                 }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping in the middle of a poll (a slow Blob listing): the runner ends as it does between polls. The
+                    // runs the poll already started stop on the same token and resume from their recorded state.
+                    break;
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogPollFailed(ex);   // storage hiccup: the next poll tries again
