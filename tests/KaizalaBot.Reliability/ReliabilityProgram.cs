@@ -18,7 +18,7 @@ internal static class ReliabilityProgram
 
         if (args is not [("crash" or "faults" or "instances") and var mode, .. var rest])
         {
-            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--pause-ms N]");
+            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--sellers N] [--pause-ms N]");
             return 2;
         }
 

@@ -9,12 +9,15 @@ namespace KaizalaBot.Reliability;
 /// <summary>
 /// One seller of the partner's tenant in their personal chat with the bot, talking to <c>/api/messages</c> as Teams does
 /// (Development, no app id: the bot takes unauthenticated loopback turns): installs the bot once, then walks
-/// <c>help</c>, <c>status</c>, <c>expiring</c> in order, one turn at a time, and counts the answers that were not 2xx.
+/// <c>help</c>, <c>status</c>, <c>expiring</c> in order, one turn at a time, pausing between turns as a person reading the
+/// answer does, and keeps the ids of the message turns answered 2xx, to match them with the replies the connector took.
 /// </summary>
-internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadObjectId, string name, string locale)
+internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadObjectId, string name, string locale, int seed)
 {
     private static readonly string[] Commands = ["help", "status", "expiring"];
 
+    private readonly Random _pauses = new(seed);
+    private readonly List<string> _answered = [];
     private int _turns;
     private int _failures;
 
@@ -22,30 +25,49 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
 
     public int Failures => Volatile.Read(ref _failures);
 
-    /// <summary>The two sellers of the simulator's demo directory (both may migrate), one in French, one in English.</summary>
-    public static IReadOnlyList<SoakSeller> DemoSellers(HttpClient bot, string serviceUrl) =>
+    /// <summary>The message turns answered 2xx, each of which must have had its reply delivered (read once the run has ended).</summary>
+    public IReadOnlyList<string> AnsweredMessages => _answered;
+
+    /// <summary>
+    /// <paramref name="count"/> sellers of the simulator's partner tenant (invented object ids, which the run lists in
+    /// <c>Migration:Authorization:AllowedUsers</c>), every other one in French.
+    /// </summary>
+    public static IReadOnlyList<SoakSeller> Many(int count, HttpClient bot, string serviceUrl) =>
     [
-        new(bot, serviceUrl, SimulatorDemoDirectory.FrenchSellerObjectId, SimulatorDemoDirectory.FrenchSellerDisplayName, "fr-FR"),
-        new(bot, serviceUrl, SimulatorDemoDirectory.EnglishSellerObjectId, SimulatorDemoDirectory.EnglishSellerDisplayName, "en-US"),
+        .. Enumerable.Range(1, count).Select(i => new SoakSeller(
+            bot,
+            serviceUrl,
+            ObjectIdOf(i),
+            string.Create(CultureInfo.InvariantCulture, $"Soak seller {i}"),
+            i % 2 == 0 ? "fr-FR" : "en-US",
+            seed: i)),
     ];
+
+    /// <summary>The invented Entra object id of the <paramref name="number"/>th seller (from 1).</summary>
+    public static string ObjectIdOf(int number) => string.Create(CultureInfo.InvariantCulture, $"5eed0000-0000-4000-8000-50a4{number:D8}");
 
     private string ConversationId => "a:soak-" + aadObjectId;
 
-    /// <summary>Installs the bot, then takes turns until <paramref name="cancellationToken"/> ends the run.</summary>
-    public async Task TalkAsync(TimeSpan pause, CancellationToken cancellationToken)
+    /// <summary>
+    /// Installs the bot after a first pause (so that the sellers do not all start at once), then takes turns until
+    /// <paramref name="cancellationToken"/> ends the run; each pause is drawn between half and one and a half times
+    /// <paramref name="meanPause"/>.
+    /// </summary>
+    public async Task TalkAsync(TimeSpan meanPause, CancellationToken cancellationToken)
     {
-        await PostAsync(Activity(ActivityTypes.InstallationUpdate, action: InstallationUpdateActions.Add), cancellationToken);
         try
         {
+            await Task.Delay(meanPause * _pauses.NextDouble(), cancellationToken);
+            await PostAsync(Activity(ActivityTypes.InstallationUpdate, action: InstallationUpdateActions.Add), cancellationToken);
             for (var turn = 0; ; turn++)
             {
+                await Task.Delay(meanPause * (0.5 + _pauses.NextDouble()), cancellationToken);
                 await PostAsync(Activity(ActivityTypes.Message, text: Commands[turn % Commands.Length]), cancellationToken);
-                await Task.Delay(pause, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The run's end.
+            // The run's end; a turn cut short then is counted neither way.
         }
     }
 
@@ -56,6 +78,10 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
         if (!response.IsSuccessStatusCode)
         {
             Interlocked.Increment(ref _failures);
+        }
+        else if (activity.Type == ActivityTypes.Message)
+        {
+            _answered.Add(activity.Id!);
         }
     }
 
