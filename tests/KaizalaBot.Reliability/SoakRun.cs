@@ -48,6 +48,9 @@ public static class SoakRun
         botSettings["Reminders:Enabled"] = "true";
         botSettings["Playground:Enabled"] = "false";
 
+        // Development names the Agents Playground's tenant as the partner's; the sellers here are of the simulator's partner.
+        botSettings["Migration:Authorization:PartnerTenantId"] = SimulatorDemoDirectory.PartnerTenantId;
+
         // The simulated sellers hold no Partner Center role: the partner lists them, as it may list sellers (architecture §5),
         // so that they may migrate and are sent the reminders.
         for (var number = 1; number <= settings.Sellers; number++)
@@ -58,7 +61,7 @@ public static class SoakRun
         await using var bot = await ListeningProcess.StartAsync(typeof(Program).Assembly.Location, CrashRun.ProcessEnvironment(botSettings));
         using var http = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         await using var seller = SellerSide.Create(simulator.BaseAddress, storage);
-        var sellers = SoakSeller.Many(settings.Sellers, http, connector.ServiceUrl);
+        var sellers = SoakSeller.Many(settings.Sellers, bot.BaseAddress, connector.ServiceUrl);
 
         var started = Stopwatch.GetTimestamp();
         using var load = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -88,6 +91,10 @@ public static class SoakRun
         {
             await load.CancelAsync();
             await Task.WhenAll(loads);
+            foreach (var s in sellers)
+            {
+                s.Dispose();
+            }
         }
 
         // Each turn's replies were sent before it was answered, so every reply of an answered turn has reached the connector.

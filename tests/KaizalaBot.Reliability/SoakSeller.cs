@@ -11,15 +11,24 @@ namespace KaizalaBot.Reliability;
 /// (Development, no app id: the bot takes unauthenticated loopback turns): installs the bot once, then walks
 /// <c>help</c>, <c>status</c>, <c>expiring</c> in order, one turn at a time, pausing between turns as a person reading the
 /// answer does, and keeps the ids of the message turns answered 2xx, to match them with the replies the connector took.
+/// Each seller has a connection of its own, kept alive between turns, as a chat's strictly ordered turns would: one
+/// client shared by all would open a connection per turn in flight whenever the bot slows down and drop them a minute
+/// later, a saw-tooth of the bot's sockets that is the load generator's, not the bot's.
 /// </summary>
-internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadObjectId, string name, string locale, int seed)
+internal sealed class SoakSeller(Uri bot, string serviceUrl, string aadObjectId, string name, string locale, int seed) : IDisposable
 {
     private static readonly string[] Commands = ["help", "status", "expiring"];
 
+    private readonly HttpClient _bot = new() { BaseAddress = bot, Timeout = TimeSpan.FromSeconds(30) };
     private readonly Random _pauses = new(seed);
     private readonly List<string> _answered = [];
     private int _turns;
     private int _failures;
+
+    public string AadObjectId => aadObjectId;
+
+    /// <summary>The seller's personal chat with the bot.</summary>
+    public string ConversationId => "a:soak-" + aadObjectId;
 
     public int Turns => Volatile.Read(ref _turns);
 
@@ -32,7 +41,7 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
     /// <paramref name="count"/> sellers of the simulator's partner tenant (invented object ids, which the run lists in
     /// <c>Migration:Authorization:AllowedUsers</c>), every other one in French.
     /// </summary>
-    public static IReadOnlyList<SoakSeller> Many(int count, HttpClient bot, string serviceUrl) =>
+    public static IReadOnlyList<SoakSeller> Many(int count, Uri bot, string serviceUrl) =>
     [
         .. Enumerable.Range(1, count).Select(i => new SoakSeller(
             bot,
@@ -46,8 +55,6 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
     /// <summary>The invented Entra object id of the <paramref name="number"/>th seller (from 1).</summary>
     public static string ObjectIdOf(int number) => string.Create(CultureInfo.InvariantCulture, $"5eed0000-0000-4000-8000-50a4{number:D8}");
 
-    private string ConversationId => "a:soak-" + aadObjectId;
-
     /// <summary>
     /// Installs the bot after a first pause (so that the sellers do not all start at once), then takes turns until
     /// <paramref name="cancellationToken"/> ends the run; each pause is drawn between half and one and a half times
@@ -58,7 +65,7 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
         try
         {
             await Task.Delay(meanPause * _pauses.NextDouble(), cancellationToken);
-            await PostAsync(Activity(ActivityTypes.InstallationUpdate, action: InstallationUpdateActions.Add), cancellationToken);
+            await InstallAsync(cancellationToken);
             for (var turn = 0; ; turn++)
             {
                 await Task.Delay(meanPause * (0.5 + _pauses.NextDouble()), cancellationToken);
@@ -71,9 +78,13 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
         }
     }
 
+    /// <summary>Adds the bot to the seller's personal chat (the installation the bot keeps for its proactive messages).</summary>
+    public Task InstallAsync(CancellationToken cancellationToken) =>
+        PostAsync(Activity(ActivityTypes.InstallationUpdate, action: InstallationUpdateActions.Add), cancellationToken);
+
     private async Task PostAsync(Activity activity, CancellationToken cancellationToken)
     {
-        using var response = await bot.PostAsJsonAsync("api/messages", activity, BotJson.Options, cancellationToken);
+        using var response = await _bot.PostAsJsonAsync("api/messages", activity, BotJson.Options, cancellationToken);
         Interlocked.Increment(ref _turns);
         if (!response.IsSuccessStatusCode)
         {
@@ -113,6 +124,8 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
             Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal", TenantId = SimulatorDemoDirectory.PartnerTenantId },
         },
         BotJson.Options);
+
+    public void Dispose() => _bot.Dispose();
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{name}: {Turns} turns, {Failures} not 2xx");
 }
