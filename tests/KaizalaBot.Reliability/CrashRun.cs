@@ -14,7 +14,8 @@ namespace KaizalaBot.Reliability;
 /// and the simulator's tenant then counted: duplicate purchases, users without the new licence, users still on Kaizala
 /// Pro, double suspensions, progress cards left stale, summaries posted twice. A first run without a kill calibrates how
 /// long a migration lasts, so that kill moments spread over the whole of one. In <c>faults</c> mode the same runs go
-/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>).
+/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>), while reminder
+/// scans run for sellers whose chats fail as the seller's does (<see cref="ReminderChats"/>).
 /// </summary>
 public static class CrashRun
 {
@@ -110,6 +111,13 @@ public static class CrashRun
 
         var before = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
 
+        // The reminders due at the run's time, and the chats of the sellers who get them (a connector of their own, so that
+        // its lost answers, in the runs that have them, stay out of the migration's chat).
+        var due = settings.ReminderSellers > 0
+            ? await DueReminders.ReadAsync(inspection, world.KaizalaSkuId, migration.SourceSubscriptionId, DateTimeOffset.UtcNow, cancellationToken)
+            : null;
+        await using var reminderConnector = due is null ? null : await FaultingChatConnector.StartAsync(settings.Seed + run + 1_000_000, settings.FaultPercent, settings.LosesAnswers(run));
+
         // Faults start once the seller has confirmed: they are about the run, which the bot does.
         await PartnerCenterFaults.ApplyAsync(inspection, settings.Seed + run, settings.FaultPercent, cancellationToken);
         var botSettings = new Dictionary<string, string>(storageSettings);
@@ -126,7 +134,23 @@ public static class CrashRun
         botSettings["Migration:Runner:LeaseDuration"] = "00:00:15";
         botSettings["PartnerCenter:Retry:AttemptTimeout"] = PartnerCenterFaults.AttemptTimeout.ToString("c", CultureInfo.InvariantCulture);
         botSettings["Expiry:BuildAtStartup"] = "false";
-        botSettings["Reminders:Enabled"] = "false";
+        botSettings["Reminders:Enabled"] = due is null ? "false" : "true";
+        if (due is not null)
+        {
+            // Queued digests looked at every 5 s (the least allowed), all due reminders on one card (Teams' card-size bound
+            // of 10) so each is seen on the wire, and a connector attempt given up after 5 s so that lost answers cost little.
+            botSettings["Reminders:PollInterval"] = "00:00:05";
+            botSettings["Reminders:MaxItemsPerCard"] = "10";
+            botSettings["BotFramework:RequestTimeout"] = "00:00:05";
+
+            // Development names the Agents Playground's tenant as the partner's; the sellers here are of the simulator's partner.
+            botSettings["Migration:Authorization:PartnerTenantId"] = SimulatorDemoDirectory.PartnerTenantId;
+            foreach (var (id, index) in ReminderChats.SellerIds(settings.ReminderSellers).Select((id, index) => (id, index)))
+            {
+                botSettings[string.Create(CultureInfo.InvariantCulture, $"Migration:Authorization:AllowedUsers:{index}")] = id;
+            }
+        }
+
         botSettings["Playground:Enabled"] = "false";
         var environment = ProcessEnvironment(botSettings);
         var host = typeof(Program).Assembly.Location;
@@ -164,9 +188,18 @@ public static class CrashRun
             }
 
             survivor ??= await ListeningProcess.StartAsync(host, environment);
+            using var botHttp = new HttpClient { BaseAddress = survivor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            var reminders = due is null
+                ? Task.FromResult<ReminderCounts?>(null)
+                : CountRemindersAsync(
+                    new ReminderChats(reminderConnector!, SoakSeller.Many(settings.ReminderSellers, survivor.BaseAddress, reminderConnector!.ServiceUrl)),
+                    botHttp, observer.Reminders(), due, cancellationToken);
             var final = await WaitUntilRestingAsync(observer, migration.Id, survivor, cancellationToken);
             var (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
-            return await CountAsync(run, storage, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries, cancellationToken);
+            var reminderCounts = await reminders;
+            return await CountAsync(
+                run, storage, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries,
+                reminderCounts, cancellationToken);
         }
         finally
         {
@@ -180,7 +213,7 @@ public static class CrashRun
     private static async Task<CrashRunResult> CountAsync(
         int run, StorageKind storage, TimeSpan? killAfter, string stepAtKill, MigrationRecord final, TimeSpan duration, SimulatedWorld world,
         MigrationRecord migration, SimulatedTenant before, RecordingProxy proxy, SellerChat chat, int staleCards, int duplicateSummaries,
-        CancellationToken cancellationToken)
+        ReminderCounts? reminders, CancellationToken cancellationToken)
     {
         var after = await SimulatedTenant.ReadAsync(world.Inspection, world.CustomerId, cancellationToken);
         var userIds = world.Users.Select(u => u.Id).ToList();
@@ -202,8 +235,13 @@ public static class CrashRun
             DuplicateSummaries: duplicateSummaries,
             PartnerCenterCalls: proxy.Exchanges.Count,
             FaultsSurvived: proxy.Exchanges.Count(e => e.IsFault(PartnerCenterFaults.AttemptTimeout)),
-            ConnectorFaultsSurvived: chat.FaultsInjected);
+            ConnectorFaultsSurvived: chat.FaultsInjected,
+            Reminders: reminders);
     }
+
+    private static async Task<ReminderCounts?> CountRemindersAsync(
+        ReminderChats chats, HttpClient bot, KaizalaBot.Migration.Reminders.ReminderStore store, DueReminders due, CancellationToken cancellationToken) =>
+        await chats.RunAsync(bot, store, due, cancellationToken);
 
     private static async Task WaitUntilClaimedAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
     {

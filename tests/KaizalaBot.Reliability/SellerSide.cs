@@ -3,6 +3,7 @@ using KaizalaBot.Migration;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Notifications;
 using KaizalaBot.Migration.Planning;
+using KaizalaBot.Migration.Reminders;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Storage;
@@ -99,6 +100,9 @@ internal sealed class SellerSide : IAsyncDisposable
     /// </summary>
     public Task ReleaseSlotAsync(MigrationRecord completed, CancellationToken cancellationToken) =>
         _services.GetRequiredService<MigrationStore>().ReleaseSlotAsync(completed.CustomerId, completed.SourceSubscriptionId, cancellationToken);
+
+    /// <summary>The reminders' outboxes and ledger on the bot's store (read only: the bot is their one writer).</summary>
+    public ReminderStore Reminders() => new(_services.GetRequiredService<IStorage>(), TimeProvider.System);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
