@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KaizalaBot.Migration.Catalog;
 using KaizalaBot.Migration.Jobs;
+using KaizalaBot.Migration.Reminders;
 using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Testing;
 using KaizalaBot.Testing.Azurite;
@@ -142,13 +143,7 @@ public static class CrashRun
             botSettings["Reminders:PollInterval"] = "00:00:05";
             botSettings["Reminders:MaxItemsPerCard"] = "10";
             botSettings["BotFramework:RequestTimeout"] = "00:00:05";
-
-            // Development names the Agents Playground's tenant as the partner's; the sellers here are of the simulator's partner.
-            botSettings["Migration:Authorization:PartnerTenantId"] = SimulatorDemoDirectory.PartnerTenantId;
-            foreach (var (id, index) in ReminderChats.SellerIds(settings.ReminderSellers).Select((id, index) => (id, index)))
-            {
-                botSettings[string.Create(CultureInfo.InvariantCulture, $"Migration:Authorization:AllowedUsers:{index}")] = id;
-            }
+            SoakSeller.Allow(botSettings, settings.ReminderSellers);
         }
 
         botSettings["Playground:Enabled"] = "false";
@@ -240,7 +235,7 @@ public static class CrashRun
     }
 
     private static async Task<ReminderCounts?> CountRemindersAsync(
-        ReminderChats chats, HttpClient bot, KaizalaBot.Migration.Reminders.ReminderStore store, DueReminders due, CancellationToken cancellationToken) =>
+        ReminderChats chats, HttpClient bot, ReminderStore store, DueReminders due, CancellationToken cancellationToken) =>
         await chats.RunAsync(bot, store, due, cancellationToken);
 
     private static async Task WaitUntilClaimedAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)

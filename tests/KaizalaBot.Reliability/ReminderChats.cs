@@ -15,9 +15,6 @@ internal sealed class ReminderChats(FaultingChatConnector connector, IReadOnlyLi
     private static readonly TimeSpan ScanEvery = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(6);
 
-    /// <summary>The Entra object ids of <paramref name="count"/> sellers, to list in <c>Migration:Authorization:AllowedUsers</c>.</summary>
-    public static IEnumerable<string> SellerIds(int count) => Enumerable.Range(1, count).Select(SoakSeller.ObjectIdOf);
-
     public async Task<ReminderCounts> RunAsync(HttpClient bot, ReminderStore store, DueReminders due, CancellationToken cancellationToken)
     {
         // One after the other, so that the connector meets the conversations in the same order on every run.

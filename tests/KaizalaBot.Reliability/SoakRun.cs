@@ -47,16 +47,7 @@ public static class SoakRun
         botSettings["Migration:Runner:ProvisioningPollInterval"] = "00:00:01";
         botSettings["Reminders:Enabled"] = "true";
         botSettings["Playground:Enabled"] = "false";
-
-        // Development names the Agents Playground's tenant as the partner's; the sellers here are of the simulator's partner.
-        botSettings["Migration:Authorization:PartnerTenantId"] = SimulatorDemoDirectory.PartnerTenantId;
-
-        // The simulated sellers hold no Partner Center role: the partner lists them, as it may list sellers (architecture §5),
-        // so that they may migrate and are sent the reminders.
-        for (var number = 1; number <= settings.Sellers; number++)
-        {
-            botSettings[string.Create(CultureInfo.InvariantCulture, $"Migration:Authorization:AllowedUsers:{number - 1}")] = SoakSeller.ObjectIdOf(number);
-        }
+        SoakSeller.Allow(botSettings, settings.Sellers);
 
         await using var bot = await ListeningProcess.StartAsync(typeof(Program).Assembly.Location, CrashRun.ProcessEnvironment(botSettings));
         using var http = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

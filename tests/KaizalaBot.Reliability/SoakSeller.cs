@@ -52,8 +52,21 @@ internal sealed class SoakSeller(Uri bot, string serviceUrl, string aadObjectId,
             seed: i)),
     ];
 
-    /// <summary>The invented Entra object id of the <paramref name="number"/>th seller (from 1).</summary>
-    public static string ObjectIdOf(int number) => string.Create(CultureInfo.InvariantCulture, $"5eed0000-0000-4000-8000-50a4{number:D8}");
+    /// <summary>
+    /// Lets the first <paramref name="count"/> sellers use the bot: they hold no Partner Center role, so the partner lists
+    /// them (<c>Migration:Authorization:AllowedUsers</c>, as it may list sellers), and the partner's tenant is the
+    /// simulator's (Development names the Agents Playground's), so that they may migrate and are sent reminders.
+    /// </summary>
+    public static void Allow(IDictionary<string, string> botSettings, int count)
+    {
+        botSettings["Migration:Authorization:PartnerTenantId"] = SimulatorDemoDirectory.PartnerTenantId;
+        for (var number = 1; number <= count; number++)
+        {
+            botSettings[string.Create(CultureInfo.InvariantCulture, $"Migration:Authorization:AllowedUsers:{number - 1}")] = ObjectIdOf(number);
+        }
+    }
+
+    private static string ObjectIdOf(int number) => string.Create(CultureInfo.InvariantCulture, $"5eed0000-0000-4000-8000-50a4{number:D8}");
 
     /// <summary>
     /// Installs the bot after a first pause (so that the sellers do not all start at once), then takes turns until
