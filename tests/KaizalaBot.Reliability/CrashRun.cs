@@ -30,7 +30,7 @@ public static class CrashRun
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"KaizalaBot {settings.Mode} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}{(settings.TwoInstances ? " while a second instance runs on the same store" : "")}, {settings.FaultPercent}% of Partner Center's and the connector's answers failed, Blob on Azurite every {settings.BlobEvery} runs; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
-        output?.WriteLine(CrashRunResult.Header);
+        output?.WriteLine(CrashRunResult.Header + (settings.ReminderSellers > 0 ? ReminderCounts.Header : ""));
 
         AzuriteFixture? azurite = null;
         try

@@ -33,5 +33,5 @@ public sealed record CrashRunResult(
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{(Run == 0 ? "calib" : Run.ToString(CultureInfo.InvariantCulture)),5} {Storage,-5} {(KilledAfter is { } k ? $"{k.TotalSeconds:F2} s" : "-"),9} {StepAtKill,-32} {FinalState,-22} {Duration.TotalSeconds,7:F1} {DuplicatePurchases,4} {UsersWithoutNewLicence,6} {UsersStillOnKaizalaPro,6} {DoubleSuspensions,5} {StaleProgressCards,5} {DuplicateSummaries,5} {PartnerCenterCalls,6} {FaultsSurvived,6} {ConnectorFaultsSurvived,6}{(Reminders is null ? "" : " " + Reminders)}");
 
-    public const string Header = "  run store    kill at step at kill                     final state            total s  dup nonew kaizal susp2 stale summ2  calls faults cfault" + ReminderCounts.Header;
+    public const string Header = "  run store    kill at step at kill                     final state            total s  dup nonew kaizal susp2 stale summ2  calls faults cfault";
 }
