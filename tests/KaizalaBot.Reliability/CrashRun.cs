@@ -184,11 +184,12 @@ public static class CrashRun
 
             survivor ??= await ListeningProcess.StartAsync(host, environment);
             using var botHttp = new HttpClient { BaseAddress = survivor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            var reminders = due is null
+            using var chats = due is null
+                ? null
+                : new ReminderChats(reminderConnector!, SoakSeller.Many(settings.ReminderSellers, survivor.BaseAddress, reminderConnector!.ServiceUrl));
+            var reminders = chats is null
                 ? Task.FromResult<ReminderCounts?>(null)
-                : CountRemindersAsync(
-                    new ReminderChats(reminderConnector!, SoakSeller.Many(settings.ReminderSellers, survivor.BaseAddress, reminderConnector!.ServiceUrl)),
-                    botHttp, observer.Reminders(), due, cancellationToken);
+                : CountRemindersAsync(chats, botHttp, observer.Reminders(), due!, cancellationToken);
             var final = await WaitUntilRestingAsync(observer, migration.Id, survivor, cancellationToken);
             var (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
             var reminderCounts = await reminders;

@@ -9,7 +9,7 @@ namespace KaizalaBot.Reliability;
 /// the bot has nothing left to send and its ledger holds every due reminder (at least <see cref="MinScans"/> scans, so
 /// that later scans meet digests half sent), and the reminders are counted from what the connector carried out.
 /// </summary>
-internal sealed class ReminderChats(FaultingChatConnector connector, IReadOnlyList<SoakSeller> sellers)
+internal sealed class ReminderChats(FaultingChatConnector connector, IReadOnlyList<SoakSeller> sellers) : IDisposable
 {
     private const int MinScans = 3;
     private static readonly TimeSpan ScanEvery = TimeSpan.FromSeconds(15);
@@ -36,6 +36,14 @@ internal sealed class ReminderChats(FaultingChatConnector connector, IReadOnlyLi
             {
                 return Count(due);
             }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var seller in sellers)
+        {
+            seller.Dispose();
         }
     }
 
