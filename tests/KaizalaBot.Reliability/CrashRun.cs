@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using KaizalaBot.Migration.Catalog;
 using KaizalaBot.Migration.Jobs;
+using KaizalaBot.Migration.Reminders;
+using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Testing;
 using KaizalaBot.Testing.Azurite;
 
@@ -14,8 +16,9 @@ namespace KaizalaBot.Reliability;
 /// and the simulator's tenant then counted: duplicate purchases, users without the new licence, users still on Kaizala
 /// Pro, double suspensions, progress cards left stale, summaries posted twice. A first run without a kill calibrates how
 /// long a migration lasts, so that kill moments spread over the whole of one. In <c>faults</c> mode the same runs go
-/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>). With
-/// <c>--lanes N</c>, N lanes (<see cref="CrashLane"/>) share the runs (<see cref="CrashRunPlan"/>) and run side by side.
+/// without kills but with a share of Partner Center's answers failing (<see cref="PartnerCenterFaults"/>), while reminder
+/// scans run for sellers whose chats fail as the seller's does (<see cref="ReminderChats"/>). With <c>--lanes N</c>, N
+/// lanes (<see cref="CrashLane"/>) share the runs (<see cref="CrashRunPlan"/>) and run side by side.
 /// </summary>
 public static class CrashRun
 {
@@ -32,7 +35,7 @@ public static class CrashRun
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"KaizalaBot {settings.Mode} harness: seed {settings.Seed}, {settings.Runs} runs of a {settings.Users}-user migration{(settings.Kill ? ", each killed once" : "")}{(settings.TwoInstances ? " while a second instance runs on the same store" : "")}, {settings.FaultPercent}% of Partner Center's and the connector's answers failed, Blob on Azurite every {settings.BlobEvery} runs, {plan.Lanes} lane(s); "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
-        log?.WriteLine(CrashRunResult.Header);
+        log?.WriteLine(CrashRunResult.Header + (settings.ReminderSellers > 0 ? ReminderCounts.Header : ""));
 
         AzuriteFixture? azurite = null;
         var lanes = new List<CrashLane>();
@@ -136,6 +139,13 @@ public static class CrashRun
 
         var before = await SimulatedTenant.ReadAsync(inspection, customerId, cancellationToken);
 
+        // The reminders due at the run's time, and the chats of the sellers who get them (a connector of their own, so that
+        // its lost answers, in the runs that have them, stay out of the migration's chat).
+        var due = settings.ReminderSellers > 0
+            ? await DueReminders.ReadAsync(inspection, world.KaizalaSkuId, migration.SourceSubscriptionId, DateTimeOffset.UtcNow, cancellationToken)
+            : null;
+        await using var reminderConnector = due is null ? null : await FaultingChatConnector.StartAsync(settings.Seed + run + 1_000_000, settings.FaultPercent, settings.LosesAnswers(run));
+
         // Faults start once the seller has confirmed: they are about the run, which the bot does.
         await PartnerCenterFaults.ApplyAsync(inspection, settings.Seed + run, settings.FaultPercent, cancellationToken);
         var botSettings = new Dictionary<string, string>(storageSettings);
@@ -152,7 +162,17 @@ public static class CrashRun
         botSettings["Migration:Runner:LeaseDuration"] = "00:00:15";
         botSettings["PartnerCenter:Retry:AttemptTimeout"] = PartnerCenterFaults.AttemptTimeout.ToString("c", CultureInfo.InvariantCulture);
         botSettings["Expiry:BuildAtStartup"] = "false";
-        botSettings["Reminders:Enabled"] = "false";
+        botSettings["Reminders:Enabled"] = due is null ? "false" : "true";
+        if (due is not null)
+        {
+            // Queued digests looked at every 5 s (the least allowed), all due reminders on one card (Teams' card-size bound
+            // of 10) so each is seen on the wire, and a connector attempt given up after 5 s so that lost answers cost little.
+            botSettings["Reminders:PollInterval"] = "00:00:05";
+            botSettings["Reminders:MaxItemsPerCard"] = "10";
+            botSettings["BotFramework:RequestTimeout"] = "00:00:05";
+            SoakSeller.Allow(botSettings, settings.ReminderSellers);
+        }
+
         botSettings["Playground:Enabled"] = "false";
         var environment = ProcessEnvironment(botSettings);
         var host = typeof(Program).Assembly.Location;
@@ -190,9 +210,19 @@ public static class CrashRun
             }
 
             survivor ??= await ListeningProcess.StartAsync(host, environment);
+            using var botHttp = new HttpClient { BaseAddress = survivor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            using var chats = due is null
+                ? null
+                : new ReminderChats(reminderConnector!, SoakSeller.Many(settings.ReminderSellers, survivor.BaseAddress, reminderConnector!.ServiceUrl));
+            var reminders = chats is null
+                ? Task.FromResult<ReminderCounts?>(null)
+                : CountRemindersAsync(chats, botHttp, observer.Reminders(), due!, cancellationToken);
             var final = await WaitUntilRestingAsync(observer, migration.Id, survivor, cancellationToken);
             var (staleCards, duplicateSummaries) = await chat.CardsAfterFinishAsync(cancellationToken);
-            return await CountAsync(planned, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries, cancellationToken);
+            var reminderCounts = await reminders;
+            return await CountAsync(
+                planned, killAfter, stepAtKill, final, Stopwatch.GetElapsedTime(started), world, migration, before, proxy, chat, staleCards, duplicateSummaries,
+                reminderCounts, cancellationToken);
         }
         finally
         {
@@ -206,7 +236,7 @@ public static class CrashRun
     private static async Task<CrashRunResult> CountAsync(
         PlannedRun planned, TimeSpan? killAfter, string stepAtKill, MigrationRecord final, TimeSpan duration, SimulatedWorld world,
         MigrationRecord migration, SimulatedTenant before, RecordingProxy proxy, SellerChat chat, int staleCards, int duplicateSummaries,
-        CancellationToken cancellationToken)
+        ReminderCounts? reminders, CancellationToken cancellationToken)
     {
         var after = await SimulatedTenant.ReadAsync(world.Inspection, world.CustomerId, cancellationToken);
         var userIds = world.Users.Select(u => u.Id).ToList();
@@ -229,8 +259,13 @@ public static class CrashRun
             DuplicateSummaries: duplicateSummaries,
             PartnerCenterCalls: proxy.Exchanges.Count,
             FaultsSurvived: proxy.Exchanges.Count(e => e.IsFault(PartnerCenterFaults.AttemptTimeout)),
-            ConnectorFaultsSurvived: chat.FaultsInjected);
+            ConnectorFaultsSurvived: chat.FaultsInjected,
+            Reminders: reminders);
     }
+
+    private static async Task<ReminderCounts?> CountRemindersAsync(
+        ReminderChats chats, HttpClient bot, ReminderStore store, DueReminders due, CancellationToken cancellationToken) =>
+        await chats.RunAsync(bot, store, due, cancellationToken);
 
     private static async Task WaitUntilClaimedAsync(SellerSide seller, string migrationId, ListeningProcess bot, CancellationToken cancellationToken)
     {

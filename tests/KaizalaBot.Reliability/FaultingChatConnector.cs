@@ -8,20 +8,30 @@ namespace KaizalaBot.Reliability;
 /// <summary>
 /// The Bot Connector of the seller's chat, on loopback: records every call with the status it got, and fails a seeded
 /// share of them the way Teams does — 429 with <c>Retry-After</c> (seconds), 500, 503 — without carrying them out. A
-/// call answered 2xx is one the connector carried out, so only those count as shown.
+/// call answered 2xx is one the connector carried out, so only those count as shown. With <c>loseAnswers</c> it also
+/// carries out one proactive call per conversation and never answers it (the caller times out, as when Teams shows a
+/// message but its answer is lost): the first new message it would carry out in the first, third, … conversation to post
+/// or update one, the first update in the second, fourth, …; such a call is recorded as carried out, with
+/// <see cref="ChatExchange.AnswerLost"/>.
 /// </summary>
 internal sealed class FaultingChatConnector : IAsyncDisposable
 {
+    // Far longer than the bot waits for an answer (BotFramework:RequestTimeout in the fault run).
+    private static readonly TimeSpan LostAnswerHold = TimeSpan.FromSeconds(60);
+
     private readonly Lock _gate = new();
     private readonly List<ChatExchange> _exchanges = [];
+    private readonly List<string> _conversations = [];
     private readonly Random _dice;
     private readonly double _failureRate;
+    private readonly bool _loseAnswers;
     private LoopbackWebServer? _server;
 
-    private FaultingChatConnector(int seed, int faultPercent)
+    private FaultingChatConnector(int seed, int faultPercent, bool loseAnswers)
     {
         _dice = new Random(seed);
         _failureRate = faultPercent / 100.0;
+        _loseAnswers = loseAnswers;
     }
 
     /// <summary>A Teams-like regional serviceUrl at this connector.</summary>
@@ -38,9 +48,9 @@ internal sealed class FaultingChatConnector : IAsyncDisposable
         }
     }
 
-    public static async Task<FaultingChatConnector> StartAsync(int seed, int faultPercent)
+    public static async Task<FaultingChatConnector> StartAsync(int seed, int faultPercent, bool loseAnswers = false)
     {
-        var connector = new FaultingChatConnector(seed, faultPercent);
+        var connector = new FaultingChatConnector(seed, faultPercent, loseAnswers);
         connector._server = await LoopbackWebServer.StartAsync(app => app.Run(connector.HandleAsync));
         return connector;
     }
@@ -51,29 +61,64 @@ internal sealed class FaultingChatConnector : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        int status;
-        int number;
+        var call = new ChatExchange(context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), body, 200);
+        string id;
         lock (_gate)
         {
-            status = _dice.NextDouble() < _failureRate ? _dice.Next(3) switch { 0 => 429, 1 => 500, _ => 503 } : 200;
-            number = _exchanges.Count + 1;
-            _exchanges.Add(new ChatExchange(
-                context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? ""), body, status, status == 200 ? AnsweredId(number) : null));
+            id = string.Create(CultureInfo.InvariantCulture, $"activity-{_exchanges.Count + 1}");
+            var lost = _loseAnswers && LosesAnswer(call);
+            var status = lost || _dice.NextDouble() >= _failureRate ? 200 : _dice.Next(3) switch { 0 => 429, 1 => 500, _ => 503 };
+            call = call with { Status = status, AnswerLost = lost, AnsweredId = status == 200 ? id : null };
+            _exchanges.Add(call);
         }
 
-        context.Response.StatusCode = status;
-        if (status == 429)
+        if (call.AnswerLost)
+        {
+            // Carried out (recorded as shown), but the answer never comes: the bot gives up on the attempt first.
+            try
+            {
+                await Task.Delay(LostAnswerHold, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The bot hung up.
+            }
+
+            context.Abort();
+            return;
+        }
+
+        context.Response.StatusCode = call.Status;
+        if (call.Status == 429)
         {
             context.Response.Headers.RetryAfter = "1";
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(
-            status == 200
-                ? $$"""{"id":"{{AnsweredId(number)}}"}"""
+            call.Status == 200
+                ? $$"""{"id":"{{id}}"}"""
                 : """{"error":{"code":"ServiceError","message":"Injected by the reliability harness."}}""",
             context.RequestAborted);
     }
 
-    private static string AnsweredId(int number) => string.Create(CultureInfo.InvariantCulture, $"activity-{number}");
+    /// <summary>Whether this call is the one of its conversation whose answer is lost (under the gate).</summary>
+    private bool LosesAnswer(ChatExchange call)
+    {
+        if (call.ConversationId is not { } conversation || !(call.IsNewMessage || call.IsUpdate))
+        {
+            return false;
+        }
+
+        var ordinal = _conversations.IndexOf(conversation);
+        if (ordinal < 0)
+        {
+            _conversations.Add(conversation);
+            ordinal = _conversations.Count - 1;
+        }
+
+        var losesUpdate = ordinal % 2 == 1;
+        return (losesUpdate ? call.IsUpdate : call.IsNewMessage)
+            && !_exchanges.Exists(e => e.ConversationId == conversation && e.CarriedOut && (losesUpdate ? e.IsUpdate : e.IsNewMessage));
+    }
 }

@@ -4,6 +4,7 @@ using KaizalaBot.Migration.Expiry;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Notifications;
 using KaizalaBot.Migration.Planning;
+using KaizalaBot.Migration.Reminders;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.PartnerCenter.Simulator;
 using KaizalaBot.Storage;
@@ -109,6 +110,9 @@ internal sealed class SellerSide : IAsyncDisposable
     /// <summary>Whether the bot's expiry index has been built (the migration dialog lists customers from it).</summary>
     public async Task<bool> IsExpiryIndexReadyAsync(CancellationToken cancellationToken) =>
         (await _services.GetRequiredService<ExpiryIndex>().GetStatusAsync(cancellationToken)).IsReady;
+
+    /// <summary>The reminders' outboxes and ledger on the bot's store (read only: the bot is their one writer).</summary>
+    public ReminderStore Reminders() => new(_services.GetRequiredService<IStorage>(), TimeProvider.System);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

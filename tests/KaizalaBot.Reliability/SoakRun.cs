@@ -9,18 +9,19 @@ namespace KaizalaBot.Reliability;
 
 /// <summary>
 /// The soak harness: the bot process (the real host, Development, file store) against the standalone simulator process,
-/// under moderate load for the whole run — the two demo sellers taking turns through <c>/api/messages</c>, migrations
-/// confirmed one after the other as the crash harness confirms them (the bot's runner carries them out), a reminder scan
+/// under moderate load for the whole run — many sellers, each in their own chat, taking turns through <c>/api/messages</c>
+/// at a person's pace, migrations confirmed one after the other as the crash harness confirms them (the bot's runner
+/// carries them out, its cards going to one seller after another), a reminder scan
 /// asked for through <c>/_dev/reminders/scan</c> at a fixed pace — while the bot's resident memory, threads and open
 /// handles are read from <c>/proc</c> at a fixed pace. Each metric's least-squares slope after the warm-up, times the
-/// measured span, must stay under its bound (<see cref="SoakSettings.Bounds"/>).
+/// measured span, must stay under its bound (<see cref="SoakSettings.Bounds"/>), and every turn's reply must be delivered.
 /// </summary>
 public static class SoakRun
 {
     public static async Task<SoakReport> RunAsync(SoakSettings settings, TextWriter? output, CancellationToken cancellationToken)
     {
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"KaizalaBot soak harness: {settings.Duration.TotalMinutes:F1} min, trend from {settings.WarmUp.TotalSeconds:F0} s, a sample every {settings.SampleEvery.TotalSeconds:F0} s, {settings.Users}-user migrations back to back, a reminder scan every {settings.ScanEvery.TotalSeconds:F0} s, 2 sellers pausing {settings.TurnPause.TotalMilliseconds:F0} ms between turns; "
+            $"KaizalaBot soak harness: {settings.Duration.TotalMinutes:F1} min, trend from {settings.WarmUp.TotalSeconds:F0} s, a sample every {settings.SampleEvery.TotalSeconds:F0} s, {settings.Users}-user migrations back to back, a reminder scan every {settings.ScanEvery.TotalSeconds:F0} s, {settings.Sellers} sellers pausing {settings.TurnPause.TotalSeconds * 0.5:F0} to {settings.TurnPause.TotalSeconds * 1.5:F0} s between turns; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
 
         using var storageRoot = new TempDirectory();
@@ -46,10 +47,12 @@ public static class SoakRun
         botSettings["Migration:Runner:ProvisioningPollInterval"] = "00:00:01";
         botSettings["Reminders:Enabled"] = "true";
         botSettings["Playground:Enabled"] = "false";
+        SoakSeller.Allow(botSettings, settings.Sellers);
+
         await using var bot = await ListeningProcess.StartAsync(typeof(Program).Assembly.Location, CrashRun.ProcessEnvironment(botSettings));
         using var http = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         await using var seller = SellerSide.Create(simulator.BaseAddress, storage);
-        var sellers = SoakSeller.DemoSellers(http, connector.ServiceUrl);
+        var sellers = SoakSeller.Many(settings.Sellers, bot.BaseAddress, connector.ServiceUrl);
 
         var started = Stopwatch.GetTimestamp();
         using var load = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -58,7 +61,7 @@ public static class SoakRun
         Task[] loads =
         [
             .. sellers.Select(s => s.TalkAsync(settings.TurnPause, load.Token)),
-            migrations.RunAsync(inspection, seller, customerId, users, sellers[0], bot, load.Token),
+            migrations.RunAsync(inspection, seller, customerId, users, sellers, bot, load.Token),
             scans.RunAsync(http, settings.ScanEvery, load.Token),
         ];
 
@@ -79,14 +82,36 @@ public static class SoakRun
         {
             await load.CancelAsync();
             await Task.WhenAll(loads);
+            foreach (var s in sellers)
+            {
+                s.Dispose();
+            }
         }
 
+        // Each turn's replies were sent before it was answered, so every reply of an answered turn has reached the connector.
+        var answered = sellers.SelectMany(s => s.AnsweredMessages).ToList();
         return SoakReport.Create(
-            settings, samples, SoakSettings.Bounds, sellers.Sum(s => s.Turns), sellers.Sum(s => s.Failures),
-            migrations.Completed, migrations.NotCompleted, scans.Accepted + scans.Refused, scans.Refused, connector.Calls);
+            settings,
+            samples,
+            SoakSettings.Bounds,
+            new SoakLoad(
+                settings.Sellers,
+                sellers.Sum(s => s.Turns),
+                sellers.Sum(s => s.Failures),
+                answered.Count,
+                answered.Count(connector.RepliedTo),
+                migrations.Completed,
+                migrations.NotCompleted,
+                scans.Accepted + scans.Refused,
+                scans.Refused,
+                connector.Calls));
     }
 
-    /// <summary>Migrations of the same customer one after the other, the simulator's world reset before each; stops at the first that does not complete.</summary>
+    /// <summary>
+    /// Migrations of the same customer one after the other, the simulator's world reset before each, each confirmed by the
+    /// next seller (its progress card and summary go to that seller's chat, as when many sellers migrate); stops at the
+    /// first that does not complete.
+    /// </summary>
     private sealed class MigrationLoad
     {
         public int Completed { get; private set; }
@@ -94,7 +119,7 @@ public static class SoakRun
         public int NotCompleted { get; private set; }
 
         public async Task RunAsync(
-            HttpClient inspection, SellerSide seller, string customerId, IReadOnlyList<MigrationUser> users, SoakSeller confirmedBy, ListeningProcess bot,
+            HttpClient inspection, SellerSide seller, string customerId, IReadOnlyList<MigrationUser> users, IReadOnlyList<SoakSeller> sellers, ListeningProcess bot,
             CancellationToken cancellationToken)
         {
             try
@@ -107,7 +132,7 @@ public static class SoakRun
                     }
 
                     var migration = await seller.ConfirmAsync(
-                        customerId, users, confirmedBy.Reference(), string.Create(CultureInfo.InvariantCulture, $"soak-review-card-{run}"), cancellationToken);
+                        customerId, users, sellers[run % sellers.Count].Reference(), string.Create(CultureInfo.InvariantCulture, $"soak-review-card-{run}"), cancellationToken);
                     var final = await CrashRun.WaitUntilRestingAsync(seller, migration.Id, bot, cancellationToken);
                     if (final.State != MigrationState.Completed)
                     {

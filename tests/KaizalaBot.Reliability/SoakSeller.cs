@@ -9,53 +9,103 @@ namespace KaizalaBot.Reliability;
 /// <summary>
 /// One seller of the partner's tenant in their personal chat with the bot, talking to <c>/api/messages</c> as Teams does
 /// (Development, no app id: the bot takes unauthenticated loopback turns): installs the bot once, then walks
-/// <c>help</c>, <c>status</c>, <c>expiring</c> in order, one turn at a time, and counts the answers that were not 2xx.
+/// <c>help</c>, <c>status</c>, <c>expiring</c> in order, one turn at a time, pausing between turns as a person reading the
+/// answer does, and keeps the ids of the message turns answered 2xx, to match them with the replies the connector took.
+/// Each seller has a connection of its own, kept alive between turns, as a chat's strictly ordered turns would: one
+/// client shared by all would open a connection per turn in flight whenever the bot slows down and drop them a minute
+/// later, a saw-tooth of the bot's sockets that is the load generator's, not the bot's.
 /// </summary>
-internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadObjectId, string name, string locale)
+internal sealed class SoakSeller(Uri bot, string serviceUrl, string aadObjectId, string name, string locale, int seed) : IDisposable
 {
     private static readonly string[] Commands = ["help", "status", "expiring"];
 
+    private readonly HttpClient _bot = new() { BaseAddress = bot, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly Random _pauses = new(seed);
+    private readonly List<string> _answered = [];
     private int _turns;
     private int _failures;
+
+    public string AadObjectId => aadObjectId;
+
+    /// <summary>The seller's personal chat with the bot.</summary>
+    public string ConversationId => "a:soak-" + aadObjectId;
 
     public int Turns => Volatile.Read(ref _turns);
 
     public int Failures => Volatile.Read(ref _failures);
 
-    /// <summary>The two sellers of the simulator's demo directory (both may migrate), one in French, one in English.</summary>
-    public static IReadOnlyList<SoakSeller> DemoSellers(HttpClient bot, string serviceUrl) =>
+    /// <summary>The message turns answered 2xx, each of which must have had its reply delivered (read once the run has ended).</summary>
+    public IReadOnlyList<string> AnsweredMessages => _answered;
+
+    /// <summary>
+    /// <paramref name="count"/> sellers of the simulator's partner tenant (invented object ids, which the run lists in
+    /// <c>Migration:Authorization:AllowedUsers</c>), every other one in French.
+    /// </summary>
+    public static IReadOnlyList<SoakSeller> Many(int count, Uri bot, string serviceUrl) =>
     [
-        new(bot, serviceUrl, SimulatorDemoDirectory.FrenchSellerObjectId, SimulatorDemoDirectory.FrenchSellerDisplayName, "fr-FR"),
-        new(bot, serviceUrl, SimulatorDemoDirectory.EnglishSellerObjectId, SimulatorDemoDirectory.EnglishSellerDisplayName, "en-US"),
+        .. Enumerable.Range(1, count).Select(i => new SoakSeller(
+            bot,
+            serviceUrl,
+            ObjectIdOf(i),
+            string.Create(CultureInfo.InvariantCulture, $"Soak seller {i}"),
+            i % 2 == 0 ? "fr-FR" : "en-US",
+            seed: i)),
     ];
 
-    private string ConversationId => "a:soak-" + aadObjectId;
-
-    /// <summary>Installs the bot, then takes turns until <paramref name="cancellationToken"/> ends the run.</summary>
-    public async Task TalkAsync(TimeSpan pause, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lets the first <paramref name="count"/> sellers use the bot: they hold no Partner Center role, so the partner lists
+    /// them (<c>Migration:Authorization:AllowedUsers</c>, as it may list sellers), and the partner's tenant is the
+    /// simulator's (Development names the Agents Playground's), so that they may migrate and are sent reminders.
+    /// </summary>
+    public static void Allow(IDictionary<string, string> botSettings, int count)
     {
-        await PostAsync(Activity(ActivityTypes.InstallationUpdate, action: InstallationUpdateActions.Add), cancellationToken);
+        botSettings["Migration:Authorization:PartnerTenantId"] = SimulatorDemoDirectory.PartnerTenantId;
+        for (var number = 1; number <= count; number++)
+        {
+            botSettings[string.Create(CultureInfo.InvariantCulture, $"Migration:Authorization:AllowedUsers:{number - 1}")] = ObjectIdOf(number);
+        }
+    }
+
+    private static string ObjectIdOf(int number) => string.Create(CultureInfo.InvariantCulture, $"5eed0000-0000-4000-8000-50a4{number:D8}");
+
+    /// <summary>
+    /// Installs the bot after a first pause (so that the sellers do not all start at once), then takes turns until
+    /// <paramref name="cancellationToken"/> ends the run; each pause is drawn between half and one and a half times
+    /// <paramref name="meanPause"/>.
+    /// </summary>
+    public async Task TalkAsync(TimeSpan meanPause, CancellationToken cancellationToken)
+    {
         try
         {
+            await Task.Delay(meanPause * _pauses.NextDouble(), cancellationToken);
+            await InstallAsync(cancellationToken);
             for (var turn = 0; ; turn++)
             {
+                await Task.Delay(meanPause * (0.5 + _pauses.NextDouble()), cancellationToken);
                 await PostAsync(Activity(ActivityTypes.Message, text: Commands[turn % Commands.Length]), cancellationToken);
-                await Task.Delay(pause, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The run's end.
+            // The run's end; a turn cut short then is counted neither way.
         }
     }
 
+    /// <summary>Adds the bot to the seller's personal chat (the installation the bot keeps for its proactive messages).</summary>
+    public Task InstallAsync(CancellationToken cancellationToken) =>
+        PostAsync(Activity(ActivityTypes.InstallationUpdate, action: InstallationUpdateActions.Add), cancellationToken);
+
     private async Task PostAsync(Activity activity, CancellationToken cancellationToken)
     {
-        using var response = await bot.PostAsJsonAsync("api/messages", activity, BotJson.Options, cancellationToken);
+        using var response = await _bot.PostAsJsonAsync("api/messages", activity, BotJson.Options, cancellationToken);
         Interlocked.Increment(ref _turns);
         if (!response.IsSuccessStatusCode)
         {
             Interlocked.Increment(ref _failures);
+        }
+        else if (activity.Type == ActivityTypes.Message)
+        {
+            _answered.Add(activity.Id!);
         }
     }
 
@@ -87,6 +137,8 @@ internal sealed class SoakSeller(HttpClient bot, string serviceUrl, string aadOb
             Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal", TenantId = SimulatorDemoDirectory.PartnerTenantId },
         },
         BotJson.Options);
+
+    public void Dispose() => _bot.Dispose();
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{name}: {Turns} turns, {Failures} not 2xx");
 }

@@ -11,6 +11,10 @@ public sealed class SoakTrendTests
 {
     private static readonly SoakSettings TenMinutes = SoakSettings.Default with { Duration = TimeSpan.FromMinutes(10), WarmUp = TimeSpan.FromMinutes(2) };
 
+    private static readonly SoakLoad Load = new(
+        Sellers: 100, Turns: 1100, TurnFailures: 0, RepliesAwaited: 1000, RepliesDelivered: 1000, MigrationsCompleted: 5, MigrationsNotCompleted: 0,
+        Scans: 10, ScanFailures: 0, ConnectorCalls: 3000);
+
     [Fact]
     public void Fit_SawToothAroundALevel_IsFlatDespiteItsPeaks()
     {
@@ -49,8 +53,8 @@ public sealed class SoakTrendTests
         var settled = Samples(at => (at < 120 ? 100 + at : 220, 20, at < 120 ? 250 + (int)at / 10 : 262));
         var leaking = Samples(at => (220, 20 + (int)(at / 60), 262));
 
-        var passed = Report(settled, turnFailures: 0);
-        var failed = Report(leaking, turnFailures: 0);
+        var passed = Report(settled);
+        var failed = Report(leaking);
 
         Assert.True(passed.Passed, passed.ToString());
         Assert.False(failed.Passed, failed.ToString());
@@ -60,10 +64,35 @@ public sealed class SoakTrendTests
     [Fact]
     public void Report_FlatButATurnFailed_Fails()
     {
-        var report = Report(Samples(_ => (200, 20, 260)), turnFailures: 1);
+        var report = Report(Samples(_ => (200, 20, 260)), Load with { TurnFailures = 1 });
 
         Assert.True(report.Trends.All(t => t.Flat));
         Assert.False(report.Passed, report.ToString());
+    }
+
+    [Fact]
+    public void Report_OneReplyInAThousandMissing_Passes_MoreFails_NoneAwaitedFails()
+    {
+        var flat = Samples(_ => (200, 20, 260));
+
+        var oneInAThousand = Report(flat, Load with { RepliesAwaited = 10_000, RepliesDelivered = 9_990 });
+        var more = Report(flat, Load with { RepliesAwaited = 10_000, RepliesDelivered = 9_989 });
+        var none = Report(flat, Load with { RepliesAwaited = 0, RepliesDelivered = 0 });
+
+        Assert.True(oneInAThousand.Passed, oneInAThousand.ToString());
+        Assert.False(more.Passed, more.ToString());
+        Assert.False(none.Passed, none.ToString());
+        Assert.Contains("9989 of 10000 replies delivered (11 missing)", more.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SellersAndPause_AreTaken_NoSellerIsRefused()
+    {
+        var settings = SoakSettings.Parse(["--sellers", "150", "--pause-ms", "5000"]);
+
+        Assert.Equal(150, settings.Sellers);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.TurnPause);
+        Assert.Throws<ArgumentException>(() => SoakSettings.Parse(["--sellers", "0"]));
     }
 
     [Fact]
@@ -90,6 +119,6 @@ public sealed class SoakTrendTests
             return new ProcessSample(TimeSpan.FromSeconds(i * 5), (long)(rss * 1024 * 1024), threads, handles);
         })];
 
-    private static SoakReport Report(List<ProcessSample> samples, int turnFailures) => SoakReport.Create(
-        TenMinutes, samples, SoakSettings.Bounds, turns: 1000, turnFailures, completed: 5, notCompleted: 0, scans: 10, scanFailures: 0, connectorCalls: 3000);
+    private static SoakReport Report(List<ProcessSample> samples, SoakLoad? load = null) =>
+        SoakReport.Create(TenMinutes, samples, SoakSettings.Bounds, load ?? Load);
 }
