@@ -96,7 +96,7 @@ public sealed class SharedStoreVerdictTests
         ReminderTally.Count(exchanges, [Chat], Due, [Header], ledger);
 
     private static ChatExchange HeaderPost(int id) =>
-        new("POST", $"/emea/v3/conversations/{Chat}/activities", $$"""{"type":"message","text":"{{Header}}"}""", 200, $"activity-{id}");
+        new("POST", $"/emea/v3/conversations/{Chat}/activities", $$"""{"type":"message","text":"{{Header}}"}""", 200, AnsweredId: $"activity-{id}");
 
     private static ChatExchange DigestPut(int id, params string[] subscriptions) =>
         new("PUT", $"/emea/v3/conversations/{Chat}/activities/activity-{id}",
