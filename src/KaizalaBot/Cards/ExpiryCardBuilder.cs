@@ -52,9 +52,9 @@ public sealed class ExpiryCardBuilder(CardRenderer cards, TimeProvider time)
             text[StatusKey(s.Status)],
             Remaining(s, text),
             Color(s),
-            Number(s.Seats, text),
-            Number(s.AssignedUsers, text),
-            Number(s.UnassignedSeats, text),
+            text.Number(s.Seats),
+            text.Number(s.AssignedUsers),
+            text.Number(s.UnassignedSeats),
             Date(s.EndDate, text),
             text[s.AutoRenewEnabled ? "reminderAutoRenewOn" : "reminderAutoRenewOff"],
             s.Status == SubscriptionStatus.Active)).ToList();
@@ -71,9 +71,9 @@ public sealed class ExpiryCardBuilder(CardRenderer cards, TimeProvider time)
         subscription.FriendlyName ?? KaizalaPro,
         Remaining(subscription, text),
         Color(subscription),
-        Number(subscription.Seats, text),
-        Number(subscription.AssignedUsers, text),
-        Number(subscription.UnassignedSeats, text),
+        text.Number(subscription.Seats),
+        text.Number(subscription.AssignedUsers),
+        text.Number(subscription.UnassignedSeats),
         Date(subscription.EndDate, text),
         owner);
 
@@ -115,7 +115,6 @@ public sealed class ExpiryCardBuilder(CardRenderer cards, TimeProvider time)
 
     private static string CustomerName(string? companyName, string customerId) => companyName ?? customerId;
 
-    private static string Number(int value, TextTable text) => value.ToString("N0", text.Culture);
 
     private static string Date(DateTimeOffset? date, TextTable text) =>
         date is { } d ? d.UtcDateTime.ToString("d MMMM yyyy", text.Culture) : text["reminderNoEndDate"];

@@ -14,10 +14,10 @@ public static class MessageTexts
     /// <summary>The reasons <c>seller.notEntitled</c> comes with (each has its own polite text).</summary>
     public static IReadOnlyList<string> RefusalReasons { get; } = ["notPartnerTenant", "noPartnerCenterRole", "notAdminAgent", "notOwner"];
 
-    // Reasons and information need no advice: plan reasons explain a recommendation, info findings state facts.
-    private static readonly string[] NoActionPrefixes = ["recommend.", "plan.educationOnly", "plan.seatLimit"];
     private const string DateKind = "date";
 
+    // Reasons and information need no advice: plan reasons explain a recommendation, info findings state facts.
+    private static readonly string[] NoActionPrefixes = ["recommend.", "plan.educationOnly", "plan.seatLimit"];
     private static readonly string[] NoActionCodes = [MessageCodes.SourceSeats, MessageCodes.TargetFreeSeats, MessageCodes.UsersAlreadyMoved];
 
     public static string Text(this TextTable texts, MigrationMessage message)

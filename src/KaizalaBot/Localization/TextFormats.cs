@@ -22,8 +22,4 @@ public static class TextFormats
         ArgumentNullException.ThrowIfNull(texts);
         return value.UtcDateTime.ToString("d MMM yyyy HH:mm", texts.Culture) + " UTC";
     }
-
-    /// <summary>Invariant-formatted numbers in message arguments, shown in the seller's culture.</summary>
-    public static string Number(this TextTable texts, string invariant) =>
-        long.TryParse(invariant, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? texts.Number(value) : invariant;
 }
