@@ -179,8 +179,8 @@ public static class CrashRun
         if (settings.BotDebug)
         {
             environment["Logging__LogLevel__KaizalaBot"] = "Debug";
-            botLog = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"kaizalabot-{settings.Mode}-{settings.Seed}-run-{run}-{Environment.ProcessId}.log"));
-            Console.Error.WriteLine($"run {run}: the bot's whole log (Debug) goes to {botLog}");
+            botLog = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"kaizalabot-{settings.Mode}-{settings.Seed}-run-{run}-{Environment.ProcessId}"));
+            Console.Error.WriteLine($"run {run}: each bot process's whole log (Debug) goes to {botLog}-pid<its pid>.log");
         }
 
         var host = typeof(Program).Assembly.Location;

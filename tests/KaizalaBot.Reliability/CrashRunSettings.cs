@@ -11,7 +11,7 @@ namespace KaizalaBot.Reliability;
 /// the bot once per run; <c>faults</c> never kills it, fails 20% of those answers and sends reminders; <c>instances</c>
 /// runs two bot processes on one Azurite store and kills the one running the migration. <c>--only N</c> replays run N of
 /// the seed alone (the same kill fraction and store as in the whole series, after the calibration run); <c>--bot-debug 1</c>
-/// logs the bot's own categories at Debug and keeps each bot process's whole output in a file named in the report.
+/// logs the bot's own categories at Debug and keeps each bot process's whole output in a file of its own (named on stderr).
 /// </summary>
 public sealed record CrashRunSettings(
     int Runs, int Users, int Seed, int BlobEvery, bool Kill = true, int FaultPercent = 0, bool TwoInstances = false, int Lanes = 1, int ReminderSellers = 0, int LostAnswersEvery = 0,

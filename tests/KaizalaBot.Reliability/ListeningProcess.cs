@@ -25,7 +25,8 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
     {
         _process = process;
         _counted = counted.ToDictionary(f => f, _ => 0, StringComparer.Ordinal);
-        _fullLog = logPath is null ? null : new StreamWriter(logPath, append: true) { AutoFlush = true };
+        // One file per process: two instances of one run (instances mode) each get theirs.
+        _fullLog = logPath is null ? null : new StreamWriter($"{logPath}-pid{process.Id}.log") { AutoFlush = true };
         _drained = Task.WhenAll(ReadAsync(process.StandardOutput), ReadAsync(process.StandardError));
     }
 
@@ -38,7 +39,7 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts it, counting the lines it writes that contain one of <paramref name="counted"/> (see <see cref="Count"/>), and
-    /// appending all of them to <paramref name="logPath"/> when one is given (a replay's whole log, beyond the tail).
+    /// writing all of them to <c>{logPath}-pid{process id}.log</c> when a path is given (a replay's whole log, beyond the tail).
     /// </summary>
     public static async Task<ListeningProcess> StartAsync(
         string assembly, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> counted, string? logPath = null)
