@@ -63,11 +63,8 @@ public sealed class BlobLeaseManagerTests(AzuriteFixture azurite) : LeaseManager
     [Fact]
     public async Task Renewal_StorageUnreachableUntilExpiry_SdkRetriesSpent_FiresLeaseLostAndDisposeReturns()
     {
-        using var outage = new OutageHandler();
-        var logger = new FakeLogger<BlobLeaseManager>();
-        var holder = await new BlobLeaseManager(azurite.NewContainer(outage), Time, logger).TryAcquireAsync("job", TimeSpan.FromSeconds(15), CancellationToken.None);
-        Assert.NotNull(holder);
-        outage.Down = true;
+        var (outage, logger, holder) = await HeldThenStorageDownAsync();
+        using var handler = outage;
 
         // Two renewals (at 5 and 10 s) fail through all five of the SDK's attempts; the lease has not expired yet.
         for (var renewal = 1; renewal <= 2; renewal++)
@@ -91,11 +88,8 @@ public sealed class BlobLeaseManagerTests(AzuriteFixture azurite) : LeaseManager
     [Fact]
     public async Task DisposeAsync_StorageUnreachable_SdkRetriesSpent_ReturnsAndSaysTheLeaseWillExpire()
     {
-        using var outage = new OutageHandler();
-        var logger = new FakeLogger<BlobLeaseManager>();
-        var holder = await new BlobLeaseManager(azurite.NewContainer(outage), Time, logger).TryAcquireAsync("job", TimeSpan.FromSeconds(15), CancellationToken.None);
-        Assert.NotNull(holder);
-        outage.Down = true;
+        var (outage, logger, holder) = await HeldThenStorageDownAsync();
+        using var handler = outage;
 
         await holder.DisposeAsync().AsTask().WithinAsync("the lease to dispose");
 
@@ -116,6 +110,17 @@ public sealed class BlobLeaseManagerTests(AzuriteFixture azurite) : LeaseManager
         await Assert.ThrowsAsync<Azure.RequestFailedException>(
             () => _container.GetBlobClient("leases/Migration_2fContoso_20_c3_a9").GetBlobLeaseClient(Guid.NewGuid().ToString()).ReleaseAsync());
         await _container.GetBlobClient("leases/Migration_2fContoso_20_c3_a9").GetBlobLeaseClient(holder.HolderId).RenewAsync();
+    }
+
+    /// <summary>A 15 s lease taken through a Blob client whose storage account then stops answering.</summary>
+    private async Task<(OutageHandler Outage, FakeLogger<BlobLeaseManager> Logger, ILease Holder)> HeldThenStorageDownAsync()
+    {
+        var outage = new OutageHandler();
+        var logger = new FakeLogger<BlobLeaseManager>();
+        var holder = await new BlobLeaseManager(azurite.NewContainer(outage), Time, logger).TryAcquireAsync("job", TimeSpan.FromSeconds(15), CancellationToken.None);
+        Assert.NotNull(holder);
+        outage.Down = true;
+        return (outage, logger, holder);
     }
 
     protected override ILeaseManager NewManager() => new BlobLeaseManager(_container, Time, NullLogger<BlobLeaseManager>.Instance);
