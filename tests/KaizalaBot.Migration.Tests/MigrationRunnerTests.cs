@@ -1,6 +1,9 @@
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Migration.Planning;
 using KaizalaBot.Migration.Tests.Infrastructure;
+using KaizalaBot.Storage.Leases;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KaizalaBot.Migration.Tests;
 
@@ -49,6 +52,29 @@ public sealed class MigrationRunnerTests
 
         Assert.Equal(MigrationState.Completed, done.State);
         await ExactlyOnce.AssertBoughtOnceAsync(harness, done, draft, "3b555118-da6a-4418-894f-7df1e2096870");
+    }
+
+    // Crash run 45: a lease lost in a storage outage whose disposal then failed (the Blob SDK's AggregateException) ended
+    // the run without the runner forgetting it: the migration stayed in its list of running ones, never polled again while
+    // the bot ran. The run's end must free the migration whatever its lease does, so the next poll drives it.
+    [Fact]
+    public async Task Run_LeaseLostAndItsDisposalFails_NextPollDrivesTheMigrationToTheEnd()
+    {
+        LeaseLostInOutage? leases = null;
+        await using var harness = await MigrationHarness.StartAsync(
+            leases: services => leases ??= new LeaseLostInOutage(new MemoryLeaseManager(
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<MemoryLeaseManager>>())));
+        var source = (await harness.ActiveKaizalaAsync()).MinBy(s => s.AssignedUsers)!;
+        var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 2);
+        var id = (await harness.Service.ConfirmAsync(draft, CancellationToken.None)).Migration!.Id;
+
+        var done = await harness.RunToRestAsync(MigrationHarness.Runner(harness.Primary), id, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(MigrationState.Completed, done.State);
+        Assert.Equal(1, leases!.FailedDisposals);
+        await ExactlyOnce.AssertBoughtOnceAsync(harness, done, draft, "3b555118-da6a-4418-894f-7df1e2096870");
+        var logged = Assert.Single(harness.Logs.GetSnapshot(), r => r.Message == $"Releasing the lease of migration {id} failed; it expires by itself");
+        Assert.IsType<AggregateException>(logged.Exception);
     }
 
     [Fact]

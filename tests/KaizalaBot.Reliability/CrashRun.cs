@@ -175,6 +175,14 @@ public static class CrashRun
 
         botSettings["Playground:Enabled"] = "false";
         var environment = ProcessEnvironment(botSettings);
+        string? botLog = null;
+        if (settings.BotDebug)
+        {
+            environment["Logging__LogLevel__KaizalaBot"] = "Debug";
+            botLog = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"kaizalabot-{settings.Mode}-{settings.Seed}-run-{run}-{Environment.ProcessId}"));
+            Console.Error.WriteLine($"run {run}: each bot process's whole log (Debug) goes to {botLog}-pid<its pid>.log");
+        }
+
         var host = typeof(Program).Assembly.Location;
 
         // The harness reads the record from the same store while the bot runs (reads only: the bot is its one writer).
@@ -186,14 +194,14 @@ public static class CrashRun
         {
             if (killAfter is { } delay)
             {
-                await using (var doomed = await ListeningProcess.StartAsync(host, environment))
+                await using (var doomed = await ListeningProcess.StartAsync(host, environment, [], botLog))
                 {
                     if (settings.TwoInstances)
                     {
                         // The second instance joins once the first has claimed the migration: the kill then always hits the
                         // instance running it, and the other, already up on the same store, must take it over.
                         await WaitUntilClaimedAsync(observer, migration.Id, doomed, cancellationToken);
-                        survivor = await ListeningProcess.StartAsync(host, environment);
+                        survivor = await ListeningProcess.StartAsync(host, environment, [], botLog);
                     }
 
                     // The kill moment counts from the first start, as the calibration's duration does; the claim wait and
@@ -209,7 +217,7 @@ public static class CrashRun
                 stepAtKill = atKill is null ? "?" : Describe(atKill);
             }
 
-            survivor ??= await ListeningProcess.StartAsync(host, environment);
+            survivor ??= await ListeningProcess.StartAsync(host, environment, [], botLog);
             using var botHttp = new HttpClient { BaseAddress = survivor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             using var chats = due is null
                 ? null

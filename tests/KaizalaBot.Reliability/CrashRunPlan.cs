@@ -21,7 +21,10 @@ public sealed record CrashRunPlan(int Lanes, IReadOnlyList<PlannedRun> Runs)
             runs.Add(new PlannedRun(run, ((run - 1) % lanes) + 1, settings.StorageOf(run), settings.Kill ? random.NextDouble() : null));
         }
 
-        return new CrashRunPlan(lanes, runs);
+        // A replay of one run: every fraction was drawn (so run N's is the series'), and the run goes alone on one lane.
+        return settings.Only is { } only
+            ? new CrashRunPlan(1, [.. runs.Where(r => r.Run == only).Select(r => r with { Lane = 1 })])
+            : new CrashRunPlan(lanes, runs);
     }
 
     public IEnumerable<PlannedRun> OfLane(int lane) => Runs.Where(r => r.Lane == lane);

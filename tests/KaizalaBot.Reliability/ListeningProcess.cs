@@ -19,11 +19,14 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Queue<string> _lastLines = new();
     private readonly Dictionary<string, int> _counted;
+    private readonly StreamWriter? _fullLog;
 
-    private ListeningProcess(Process process, IEnumerable<string> counted)
+    private ListeningProcess(Process process, IEnumerable<string> counted, string? logPath)
     {
         _process = process;
         _counted = counted.ToDictionary(f => f, _ => 0, StringComparer.Ordinal);
+        // One file per process: two instances of one run (instances mode) each get theirs.
+        _fullLog = logPath is null ? null : new StreamWriter($"{logPath}-pid{process.Id}.log") { AutoFlush = true };
         _drained = Task.WhenAll(ReadAsync(process.StandardOutput), ReadAsync(process.StandardError));
     }
 
@@ -34,12 +37,16 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
     public static Task<ListeningProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment) =>
         StartAsync(assembly, environment, counted: []);
 
-    /// <summary>Starts it, counting the lines it writes that contain one of <paramref name="counted"/> (see <see cref="Count"/>).</summary>
-    public static async Task<ListeningProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> counted)
+    /// <summary>
+    /// Starts it, counting the lines it writes that contain one of <paramref name="counted"/> (see <see cref="Count"/>), and
+    /// writing all of them to <c>{logPath}-pid{process id}.log</c> when a path is given (a replay's whole log, beyond the tail).
+    /// </summary>
+    public static async Task<ListeningProcess> StartAsync(
+        string assembly, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> counted, string? logPath = null)
     {
         var process = ProcessRunner.Start(
             "dotnet", Path.GetDirectoryName(assembly)!, environment, [assembly, "--urls", "http://127.0.0.1:0"]);
-        var started = new ListeningProcess(process, counted);
+        var started = new ListeningProcess(process, counted, logPath);
         try
         {
             started.BaseAddress = await started._listening.Task.WithinAsync($"{Path.GetFileName(assembly)} to listen", StartLimit);
@@ -87,6 +94,10 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        if (_fullLog is not null)
+        {
+            await _fullLog.DisposeAsync();
+        }
     }
 
     private async Task ReadAsync(StreamReader reader)
@@ -95,6 +106,7 @@ internal sealed partial class ListeningProcess : IAsyncDisposable
         {
             lock (_gate)
             {
+                _fullLog?.WriteLine(line);
                 _lastLines.Enqueue(line);
                 if (_lastLines.Count > 40)
                 {

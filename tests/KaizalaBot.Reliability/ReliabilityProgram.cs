@@ -25,7 +25,7 @@ internal static class ReliabilityProgram
 
         if (args is not [("crash" or "faults" or "instances") and var mode, .. var rest])
         {
-            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N] [--lanes N] [--reminder-sellers N] [--lost-answers-every N]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--sellers N] [--pause-ms N]" + Environment.NewLine + "       shared [--sellers N] [--walks N] [--burst N] [--scans N]");
+            Console.Error.WriteLine("usage: crash|faults|instances [--runs N] [--users N] [--seed N] [--blob-every N] [--fault-percent N] [--lanes N] [--reminder-sellers N] [--lost-answers-every N] [--only N] [--bot-debug 1]" + Environment.NewLine + "       soak [--minutes N] [--warmup-seconds N] [--sample-seconds N] [--users N] [--scan-seconds N] [--sellers N] [--pause-ms N]" + Environment.NewLine + "       shared [--sellers N] [--walks N] [--burst N] [--scans N]");
             return 2;
         }
 

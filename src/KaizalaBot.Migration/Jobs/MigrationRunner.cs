@@ -105,11 +105,28 @@ public sealed partial class MigrationRunner(
         finally
         {
             run.Dispose();   // the span and the MigrationId scope end with the run, before it reports idle
-            await lease.DisposeAsync();
+            await ReleaseAsync(lease, id);
             _running.TryRemove(id, out _);
             done.TrySetResult();
         }
     }
+
+    // Whatever releasing does, the run must end (leave _running, complete): otherwise this runner keeps the migration as
+    // running and never polls it again while the bot runs (crash run 45). An unreleased lease only expires by itself.
+    private async Task ReleaseAsync(ILease lease, string id)
+    {
+        try
+        {
+            await lease.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(ex, id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the lease of migration {MigrationId} failed; it expires by itself")]
+    private partial void LogReleaseFailed(Exception exception, string migrationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for runnable migrations failed; trying again at the next poll")]
     private partial void LogPollFailed(Exception exception);

@@ -85,9 +85,13 @@ internal sealed partial class RenewingLease : ILease
     /// <summary>Stops renewing without releasing: what a crashed holder leaves behind (for takeover tests).</summary>
     internal Task AbandonAsync() => StopRenewingAsync();
 
-    // RequestFailedException reaches here only once the Blob client's own retries are spent.
-    private static bool IsTransient(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or HttpRequestException or RequestFailedException or TimeoutException;
+    // Storage errors reach here only once the Blob client's own retries are spent. When every attempt failed without an
+    // answer (refused, reset, timed out) the SDK throws them together as an AggregateException ("Retry failed after 5
+    // tries"), a network timeout among them being a TaskCanceledException: an outage too. Crash run 45 met one in a
+    // renewal, which ended the loop with no LeaseLost; disposing the lease then threw it again.
+    private static bool IsTransient(Exception ex) => ex is AggregateException attempts
+        ? attempts.InnerExceptions.All(e => e is OperationCanceledException || IsTransient(e))
+        : ex is IOException or UnauthorizedAccessException or HttpRequestException or RequestFailedException or TimeoutException;
 
     private async Task StopRenewingAsync()
     {
@@ -143,6 +147,14 @@ internal sealed partial class RenewingLease : ILease
                 }
 
                 LogLost(_logger, ex, Name, "renewals failed until it expired");
+                await SignalLostAsync();
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Not a failure we know to be passing: the holder cannot count on the lease any more. Its work stops on
+                // LeaseLost; a loop ended by an exception would leave that work running unguarded and make DisposeAsync throw.
+                LogLost(_logger, ex, Name, "a renewal failed unexpectedly");
                 await SignalLostAsync();
                 return;
             }

@@ -110,6 +110,23 @@ public sealed class RenewingLeaseTests
     }
 
     [Fact]
+    public async Task Renewal_UnexpectedFailure_FiresLeaseLostAtOnceAndDisposeReturns()
+    {
+        _store.Renew = () => throw new InvalidOperationException("a bug in the store");
+        var lease = await AcquireAsync();
+        Assert.NotNull(lease);
+
+        await _time.WaitForTimersAsync(1);
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        await lease.LeaseLost.UntilCancelledAsync("LeaseLost after an unexpected renewal failure");
+        await lease.DisposeAsync();
+        Assert.Equal(0, _store.ReleaseCalls);
+        var logged = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Message == "Lease job lost: a renewal failed unexpectedly");
+        Assert.IsType<InvalidOperationException>(logged.Exception);
+    }
+
+    [Fact]
     public async Task DisposeAsync_HeldLease_ReleasesAndFiresLeaseLost()
     {
         var lease = await AcquireAsync();

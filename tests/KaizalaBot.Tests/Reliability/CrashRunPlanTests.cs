@@ -27,6 +27,26 @@ public sealed class CrashRunPlanTests
     }
 
     [Fact]
+    public void For_Only_TheSeriesRunAloneWithItsKillFractionAndStore()
+    {
+        var series = CrashRunPlan.For(Hundred with { Lanes = 6 }).Runs.Single(r => r.Run == 45);
+
+        var replay = CrashRunPlan.For(CrashRunSettings.Parse("crash", ["--runs", "45", "--lanes", "6", "--seed", "20261130", "--only", "45"]));
+
+        Assert.Equal(1, replay.Lanes);
+        var run = Assert.Single(replay.Runs);
+        Assert.Equal((45, 1, series.KillFraction, StorageKind.Blob), (run.Run, run.Lane, run.KillFraction, run.Storage));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void Parse_OnlyBelowOne_Refused(string only)
+    {
+        Assert.Throws<ArgumentException>(() => CrashRunSettings.Parse("crash", ["--only", only]));
+    }
+
+    [Fact]
     public void For_AnotherSeed_OtherKillFractions()
     {
         // Without this the test above would also pass if the fractions ignored the seed (all equal, say).
