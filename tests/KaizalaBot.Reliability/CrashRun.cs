@@ -214,7 +214,7 @@ public static class CrashRun
                 }
 
                 var atKill = await observer.GetAsync(migration.Id, cancellationToken);
-                stepAtKill = atKill is null ? "?" : Describe(atKill);
+                stepAtKill = atKill is null ? "?" : await DescribeAsync(observer, atKill, cancellationToken);
             }
 
             survivor ??= await ListeningProcess.StartAsync(host, environment, [], botLog);
@@ -309,12 +309,14 @@ public static class CrashRun
         }
     }
 
-    private static string Describe(MigrationRecord record) => record.State switch
+    private static async Task<string> DescribeAsync(SellerSide observer, MigrationRecord record, CancellationToken cancellationToken) => record.State switch
     {
-        MigrationState.MovingLicences => string.Create(CultureInfo.InvariantCulture, $"MovingLicences {record.Licences.Moved} moved"),
+        MigrationState.MovingLicences => Moving(await observer.MovedSoFarAsync(record.Id, cancellationToken)),
         MigrationState.Purchasing when record.Purchase.CheckoutStartedAt is not null => "Purchasing (checkout sent)",
         _ => record.State.ToString(),
     };
+
+    private static string Moving(int moved) => string.Create(CultureInfo.InvariantCulture, $"MovingLicences {moved} moved");
 
     /// <summary>Settings as environment variables (never on the command line, where <c>ps</c> shows them), Development.</summary>
     internal static Dictionary<string, string> ProcessEnvironment(IReadOnlyDictionary<string, string> settings)

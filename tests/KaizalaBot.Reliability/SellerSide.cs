@@ -98,6 +98,14 @@ internal sealed class SellerSide : IAsyncDisposable
         _services.GetRequiredService<MigrationService>().GetAsync(migrationId, cancellationToken);
 
     /// <summary>
+    /// How many users step B has moved so far, from the per-user outcomes it stores as each move ends (the record's
+    /// <c>Licences.Moved</c> counter is saved only when a round ends, so it reads 0 for most of the only round).
+    /// </summary>
+    public async Task<int> MovedSoFarAsync(string migrationId, CancellationToken cancellationToken) =>
+        (await _services.GetRequiredService<MigrationStore>().ReadOutcomesAsync(migrationId, cancellationToken))
+            .Values.Count(o => o.Status == UserMoveStatus.Moved);
+
+    /// <summary>
     /// Frees the source subscription's slot once its migration has completed. Only the soak harness does this: it resets the
     /// simulator, which brings the suspended Kaizala Pro subscription back (never so at Partner Center), to migrate it again.
     /// </summary>
