@@ -19,7 +19,7 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
     private const string CustomerIdField = "customerId";
 
     // Each try spends some of the customer's Partner Center budget (480 calls a minute), which its user listing needs too.
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     // A card showing work in progress (the users being listed) is redrawn with its count every LiveCardInterval (2 s):
     // one that stays the same for much longer is where the walk ends for that customer.

@@ -28,7 +28,8 @@ internal static class TurnRun
         await using var floor = await ServedProcess.StartAsync("floor", "KaizalaBot.Benchmarks.Floor", SharedArguments(), cancellationToken);
 
         // Partner Center for the bot: the simulator as a process of its own (its CPU is not the bot's), unthrottled, since
-        // every simulated seller works for the same few demo customers far faster than real sellers would.
+        // simulated sellers click far faster than real ones would; seeded with enough customers that each seller has its own
+        // (CustomerChoice), so the bot's per-customer limiter, which stays on, does not pace the walks.
         var (customers, kaizala) = settings.SimulatorWorld;
         await using var partnerCenter = await ServedProcess.StartAsync(
             "simulator",
