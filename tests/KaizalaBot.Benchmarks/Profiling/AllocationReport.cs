@@ -27,9 +27,28 @@ internal static class AllocationReport
         var byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
         var bySite = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         long total = 0;
+        var pauses = new List<(double Milliseconds, int Generation)>();
+        double? suspendedAt = null;
+        var generation = -1;
         using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(tracePath));
         foreach (var traceEvent in log.Events)
         {
+            // A pause: from the runtime suspending the threads to their restart; the GC it served names the generation.
+            switch (traceEvent)
+            {
+                case GCSuspendEETraceData:
+                    suspendedAt = traceEvent.TimeStampRelativeMSec;
+                    generation = -1;
+                    continue;
+                case GCStartTraceData start:
+                    generation = start.Depth;
+                    continue;
+                case GCNoUserDataTraceData when traceEvent.EventName.EndsWith("RestartEEStop", StringComparison.Ordinal) && suspendedAt is { } at:
+                    pauses.Add((traceEvent.TimeStampRelativeMSec - at, generation));
+                    suspendedAt = null;
+                    continue;
+            }
+
             if (traceEvent is not GCAllocationTickTraceData tick)
             {
                 continue;
@@ -55,6 +74,7 @@ internal static class AllocationReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total / 1048576.0:F1} MB sampled by AllocationTick"));
         Print("by type", byType, total);
         Print($"by method containing '{filter}' (inclusive)", byMethod, total);
+        PrintPauses(pauses);
         foreach (var (type, _) in byType.OrderByDescending(p => p.Value).Take(3))
         {
             Print($"sites allocating {type} (innermost {SiteFrames} frames)", bySite[type], total, top: 12);
@@ -65,6 +85,17 @@ internal static class AllocationReport
     }
 
     private const int SiteFrames = 6;
+
+    private static void PrintPauses(List<(double Milliseconds, int Generation)> pauses)
+    {
+        Console.WriteLine($"--- pauses (threads suspended), by the generation collected (-1: suspended for something else)");
+        foreach (var group in pauses.GroupBy(p => p.Generation).OrderBy(g => g.Key))
+        {
+            var sorted = group.Select(p => p.Milliseconds).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  gen {group.Key,2}: {sorted.Count,5} pauses, total {sorted.Sum(),8:F1} ms, median {sorted[sorted.Count / 2],6:F2} ms, longest {sorted[^1],7:F2} ms"));
+        }
+    }
 
     // The allocating method and its callers, without the runtime's allocation helpers (frames with no managed name).
     private static IEnumerable<string> Frames(GCAllocationTickTraceData tick)
