@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Schema;
 
@@ -59,7 +60,7 @@ public abstract class ComponentDialog : Dialog
     {
         ArgumentNullException.ThrowIfNull(instance);
 
-        var inner = new DialogContext(Dialogs, turnContext, ReadInnerState(instance), null);
+        var inner = new DialogContext(Dialogs, turnContext, TakeInnerState(instance), null);
         await inner.RepromptDialogAsync(cancellationToken);
         SaveInnerState(instance, inner.State);
     }
@@ -71,7 +72,7 @@ public abstract class ComponentDialog : Dialog
 
         if (reason == DialogReason.CancelCalled)
         {
-            var inner = new DialogContext(Dialogs, turnContext, ReadInnerState(instance), null);
+            var inner = new DialogContext(Dialogs, turnContext, TakeInnerState(instance), null);
             await inner.CancelAllDialogsAsync(cancellationToken);
             SaveInnerState(instance, inner.State);
         }
@@ -109,8 +110,17 @@ public abstract class ComponentDialog : Dialog
         return outerDc.EndDialogAsync(result, cancellationToken);
     }
 
+    /// <summary>The inner stack to run (begin, continue, re-prompt, end): this context may change it, then saves it.</summary>
     internal DialogContext CreateInnerContext(DialogContext outerDc, DialogInstance instance) =>
-        new(Dialogs, outerDc.Context, ReadInnerState(instance), outerDc);
+        new(Dialogs, outerDc.Context, TakeInnerState(instance), outerDc);
+
+    /// <summary>
+    /// The inner stack only to look at (<see cref="DialogContext.IsCurrent"/>, <see cref="DialogContext.FindActiveLeaf"/>):
+    /// a turn looks at it up to three times before it runs it, and each parse of a stack holding a prompt's card was a
+    /// visible share of a dialog turn, so the parse is kept on the instance and handed to the context that runs it.
+    /// </summary>
+    internal DialogContext InspectInnerContext(DialogContext outerDc, DialogInstance instance) =>
+        new(Dialogs, outerDc.Context, PeekInnerState(instance), outerDc);
 
     private async Task<DialogTurnResult> CompleteInnerTurnAsync(
         DialogContext outerDc, DialogInstance instance, DialogContext inner, DialogTurnResult turnResult, CancellationToken cancellationToken)
@@ -121,8 +131,29 @@ public abstract class ComponentDialog : Dialog
             : await EndComponentAsync(outerDc, turnResult.Result, cancellationToken);
     }
 
-    private static DialogState ReadInnerState(DialogInstance instance) =>
-        instance.State[PersistedDialogState]?.Deserialize<DialogState>(BotJson.Options) ?? new DialogState();
+    private static DialogState PeekInnerState(DialogInstance instance)
+    {
+        var node = instance.State[PersistedDialogState];
+        if (instance.ParsedInner is { } parsed && ReferenceEquals(parsed.Source, node))
+        {
+            return parsed.State;
+        }
+
+        var state = Parse(node);
+        instance.ParsedInner = (node, state);
+        return state;
+    }
+
+    // Whoever may change the stack owns what it gets: the kept parse (unchanged since, as only looks used it) or a new one.
+    private static DialogState TakeInnerState(DialogInstance instance)
+    {
+        var node = instance.State[PersistedDialogState];
+        var parsed = instance.ParsedInner;
+        instance.ParsedInner = null;
+        return parsed is { } kept && ReferenceEquals(kept.Source, node) ? kept.State : Parse(node);
+    }
+
+    private static DialogState Parse(JsonNode? node) => node?.Deserialize<DialogState>(BotJson.Options) ?? new DialogState();
 
     private static void SaveInnerState(DialogInstance instance, DialogState state) =>
         instance.State[PersistedDialogState] = JsonSerializer.SerializeToNode(state, BotJson.Options);

@@ -125,7 +125,7 @@ public sealed class DialogContext
                 return false;
             }
 
-            if (dialog is ComponentDialog component && !component.CreateInnerContext(this, instance).IsCurrent())
+            if (dialog is ComponentDialog component && !component.InspectInnerContext(this, instance).IsCurrent())
             {
                 return false;
             }
@@ -145,7 +145,7 @@ public sealed class DialogContext
         var dialog = GetDialog(instance);
         if (dialog is ComponentDialog component)
         {
-            var inner = component.CreateInnerContext(this, instance);
+            var inner = component.InspectInnerContext(this, instance);
             return inner.FindActiveLeaf() ?? (dialog, instance);
         }
 

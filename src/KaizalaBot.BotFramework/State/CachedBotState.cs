@@ -11,6 +11,6 @@ internal sealed class CachedBotState
     /// <summary>The ETag read, or <c>null</c> when the document did not exist (the save is then create-only).</summary>
     public string? ETag { get; set; }
 
-    /// <summary>The document's JSON as last read or written; a save with the same JSON writes nothing.</summary>
-    public required string Snapshot { get; set; }
+    /// <summary>The document's JSON (UTF-8) as last read or written; a save with the same JSON writes nothing.</summary>
+    public required byte[] Snapshot { get; set; }
 }

@@ -6,13 +6,13 @@ using KaizalaBot.Testing.Cards;
 namespace KaizalaBot.Benchmarks.Turns;
 
 /// <summary>
-/// Which customer a migration walk chooses on the dialog's customer card. The card lists the customers of the expiry
-/// index, most urgent first, so its first rows are customers whose Kaizala Pro has already ended (nothing to migrate:
-/// the dialog stops at their subscription); and a customer whose users the bot has not listed yet keeps the dialog on its
-/// "listing the users" card for as long as the listing takes (paced at Partner Center's per-customer limit, about two
-/// minutes per thousand users). Before a walk is measured, <see cref="LearnAsync"/> therefore walks every offered
-/// customer to the end, as a seller would, and keeps those whose walk reaches the review card; measured walks then take
-/// them in turn (walk by walk), which also spreads Partner Center's per-customer budget over all of them.
+/// Which customer a migration walk takes. The bot paces Partner Center calls per customer (480 a minute plus a burst of
+/// 10, Partner Center's own limit), and a walk makes several, so walks that share a few customers are paced by their
+/// budget, not by the bot. The run therefore seeds the simulator with many Kaizala Pro customers, takes the ones with the
+/// fewest users (<see cref="WalkCustomer.SmallestAsync"/>), and gives each seller its own slice of them, walk after walk
+/// (<see cref="For"/>); a walk reaches its customer by the typed search (<see cref="SearchStep"/>). Before a walk is
+/// measured, <see cref="LearnAsync"/> walks every customer to the end, as a seller would, which also has the bot list
+/// their users, and keeps those whose walk reaches the review card.
 /// </summary>
 internal sealed class CustomerChoice(string verb, CardActionStyle style)
 {
@@ -22,58 +22,58 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     // A card showing work in progress (the users being listed) is redrawn with its count every LiveCardInterval (2 s):
-    // one that stays the same for much longer is where the walk ends for that customer (a Kaizala Pro that already ended).
-    private static readonly TimeSpan DeadEndAfter = TimeSpan.FromSeconds(15);
+    // one that stays the same for much longer is where the walk ends for that customer.
+    private static readonly TimeSpan DeadEndAfter = TimeSpan.FromSeconds(20);
 
-    private IReadOnlyList<string> _usable = [];
+    private IReadOnlyList<WalkCustomer> _usable = [];
     private IReadOnlyList<string> _left = [];
 
     public string Verb { get; } = verb;
 
-    /// <summary>The customers measured walks choose from, once learnt.</summary>
-    public IReadOnlyList<string> Usable => _usable;
+    /// <summary>The customers measured walks take, once learnt.</summary>
+    public IReadOnlyList<WalkCustomer> Usable => _usable;
 
-    /// <summary>The customers offered but left out, each with why its last walk did not reach the end.</summary>
+    /// <summary>The customers left out, each with why its last walk did not reach the end.</summary>
     public IReadOnlyList<string> Left => _left;
 
-    /// <summary>The button of the walk's customer: the one it probes, else the usable ones in turn. Null when not offered.</summary>
+    /// <summary>
+    /// The walk's customer: the one it probes, else the next of its seller's own slice (seller i of n takes customers i,
+    /// i + n, i + 2n, …), so no two sellers share a customer while there are at least as many customers as sellers.
+    /// </summary>
+    public WalkCustomer For(WalkContext walk) =>
+        walk.Customer ?? (_usable.Count == 0
+            ? throw new WalkBrokenException("No customer learnt for the migration walk.")
+            : _usable[(walk.Seller.Index + (walk.SellerWalk * walk.Sellers)) % _usable.Count]);
+
+    /// <summary>The button of the walk's customer on the customer card, or null when not offered.</summary>
     public (string? Verb, JsonObject Data)? Pick(WalkContext walk, JsonElement card)
     {
-        var offered = CardClick.FindAll(card, Verb, style);
-        var chosen = walk.Customer is { } probed
-            ? offered.Where(b => CustomerOf(b.Data) == probed).ToList()
-            : offered.Where(b => CustomerOf(b.Data) is { } id && _usable.Contains(id)).ToList();
-        return chosen.Count == 0 ? null : chosen[walk.Number % chosen.Count];
+        var id = For(walk).Id;
+        return CardClick.FindAll(card, Verb, style).FirstOrDefault(b => CustomerOf(b.Data) == id) is { Data: not null } found ? found : null;
     }
 
     /// <summary>
-    /// Waits for the bot's customer list (the expiry index its start-up scan builds), then walks every customer it offers,
-    /// all at once and again every two seconds, until each reaches the end or stays on the same card for 15 s (a dead
-    /// end); once one has reached the end, the others get <paramref name="grace"/> more. Throws when the list never
-    /// comes or no customer reaches the end within <paramref name="timeout"/>.
+    /// Walks every candidate to the end, all at once and again every few seconds, until each reaches the review card or
+    /// stays on the same card for <see cref="DeadEndAfter"/> (a dead end) or <paramref name="timeout"/> passes. Throws when
+    /// none reaches the end.
     /// </summary>
     public async Task LearnAsync(
-        LoadGenerator generator, ServedProcess bot, Scenario scenario, TimeSpan timeout, TimeSpan grace, CancellationToken cancellationToken)
+        LoadGenerator generator, ServedProcess bot, Scenario scenario, IReadOnlyList<WalkCustomer> candidates, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var offered = await OfferedAsync(generator, bot, scenario, timeout, started, cancellationToken);
-
-        using var graceOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var firstReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var walks = offered.Select(async customer =>
+        var results = await Task.WhenAll(candidates.Select(async customer =>
         {
             string? lastError = null;
             var unchangedSince = Stopwatch.GetTimestamp();
-            while (!graceOver.IsCancellationRequested && Stopwatch.GetElapsedTime(started) < timeout)
+            while (Stopwatch.GetElapsedTime(started) < timeout)
             {
                 var (card, error) = await generator.ProbeAsync(bot, scenario, customer, cancellationToken);
                 if (error is null && scenario.IsDone(card))
                 {
-                    firstReached.TrySetResult();
                     return (customer, Error: (string?)null);
                 }
 
-                error ??= "the walk did not end on the card it should";
+                error ??= "the walk did not end on the card it should: " + CardTexts.Excerpt(card);
                 if (error != lastError)
                 {
                     (lastError, unchangedSince) = (error, Stopwatch.GetTimestamp());
@@ -83,55 +83,18 @@ internal sealed class CustomerChoice(string verb, CardActionStyle style)
                     break;   // Not a card that is waiting on something (those count progress): a dead end.
                 }
 
-                try
-                {
-                    await Task.Delay(PollInterval, graceOver.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
+                await Task.Delay(PollInterval, cancellationToken);
             }
 
             return (customer, Error: lastError);
-        }).ToList();
+        }));
 
-        var all = Task.WhenAll(walks);
-        if (await Task.WhenAny(all, firstReached.Task) == firstReached.Task)
-        {
-            graceOver.CancelAfter(grace);
-        }
-
-        var results = await all;
         _usable = [.. results.Where(r => r.Error is null).Select(r => r.customer)];
-        _left = [.. results.Where(r => r.Error is not null).Select(r => $"{r.customer}: {r.Error}")];
+        _left = [.. results.Where(r => r.Error is not null).Select(r => $"{r.customer.Domain} ({r.customer.Users} users): {r.Error}")];
         if (_usable.Count == 0)
         {
             throw new TimeoutException(
-                $"No customer offered by {bot.Name} let the {scenario.Name} walk reach its end within {timeout.TotalSeconds:F0} s: "
-                + string.Join("; ", _left));
-        }
-    }
-
-    private async Task<IReadOnlyList<string>> OfferedAsync(
-        LoadGenerator generator, ServedProcess bot, Scenario scenario, TimeSpan timeout, long started, CancellationToken cancellationToken)
-    {
-        var firstStep = scenario with { Steps = scenario.Steps.Take(1).ToList() };
-        while (true)
-        {
-            var (card, error) = await generator.ProbeAsync(bot, firstStep, customer: null, cancellationToken);
-            if (card is { } shown && CardClick.FindAll(shown, Verb, style).Select(b => CustomerOf(b.Data)).OfType<string>().ToList() is { Count: > 0 } offered)
-            {
-                return offered;
-            }
-
-            if (Stopwatch.GetElapsedTime(started) > timeout)
-            {
-                throw new TimeoutException(
-                    $"{bot.Name} offered no customer to {scenario.Name} within {timeout.TotalSeconds:F0} s: {error ?? CardTexts.Excerpt(card)}");
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
+                $"No customer let the {scenario.Name} walk on {bot.Name} reach its end within {timeout.TotalSeconds:F0} s: " + string.Join("; ", _left));
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class LoadGenerator(HttpClient http, LoopbackConnector connector
     /// measurement: the last card answered, and what broke the walk if something did.
     /// </summary>
     public async Task<(JsonElement? LastCard, string? Error)> ProbeAsync(
-        ServedProcess target, Scenario scenario, string? customer, CancellationToken cancellationToken)
+        ServedProcess target, Scenario scenario, WalkCustomer? customer, CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _walks);
         var walk = new WalkContext(new Seller(0), $"a:bench-probe-{number}", number, connector.ServiceUrl, scenario.NewUserPerWalk) { Customer = customer };
@@ -69,7 +69,7 @@ internal sealed class LoadGenerator(HttpClient http, LoopbackConnector connector
         var cpuBefore = ProcFs.CpuTime(target.Pid);
         var started = Stopwatch.GetTimestamp();
         var latencies = await Task.WhenAll(Enumerable.Range(0, sellers).Select(index =>
-            Task.Run(() => SellerAsync(target, scenario, new Seller(index), run, transcript, cancellationToken), cancellationToken)));
+            Task.Run(() => SellerAsync(target, scenario, new Seller(index), sellers, run, transcript, cancellationToken), cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpu = ProcFs.CpuTime(target.Pid) - cpuBefore;
         var (allocated, collections) = allocations is null ? (0, 0) : await allocations.StopAsync(cancellationToken);
@@ -83,13 +83,17 @@ internal sealed class LoadGenerator(HttpClient http, LoopbackConnector connector
     }
 
     private async Task<List<double>> SellerAsync(
-        ServedProcess target, Scenario scenario, Seller seller, RunState run, List<Activity>? transcript, CancellationToken cancellationToken)
+        ServedProcess target, Scenario scenario, Seller seller, int sellers, RunState run, List<Activity>? transcript, CancellationToken cancellationToken)
     {
         var latencies = new List<double>();
-        while (run.HasTurnsLeft)
+        for (var sellerWalk = 0; run.HasTurnsLeft; sellerWalk++)
         {
             var number = Interlocked.Increment(ref _walks);
-            var walk = new WalkContext(seller, $"a:bench-{number}", number, connector.ServiceUrl, scenario.NewUserPerWalk);
+            var walk = new WalkContext(seller, $"a:bench-{number}", number, connector.ServiceUrl, scenario.NewUserPerWalk)
+            {
+                Sellers = sellers,
+                SellerWalk = sellerWalk,
+            };
             List<Activity>? recording = transcript is { Count: 0 } && seller.Index == 0 ? [] : null;
             try
             {

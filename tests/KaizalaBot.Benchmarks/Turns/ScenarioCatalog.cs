@@ -14,8 +14,8 @@ internal static class ScenarioCatalog
         "welcome", [new InstallStep(), new ClickStep(Verb: null, CardActionStyle.Submit)], IsHelpCard, NewUserPerWalk: true);
 
     /// <summary>
-    /// The migration dialog (issue 10) up to its review card, every click by <paramref name="style"/>; the customer is one
-    /// that can be migrated, chosen walk by walk among those learnt from the bot (<see cref="CustomerChoice"/>).
+    /// The migration dialog (issue 10) up to its review card, every click by <paramref name="style"/>: <c>migrate</c> with the
+    /// domain of a customer that can be migrated, taken walk by walk from the seller's own customers (<see cref="CustomerChoice"/>).
     /// </summary>
     public static Scenario Migrate(CardActionStyle style)
     {
@@ -23,7 +23,7 @@ internal static class ScenarioCatalog
         return new(
             style == CardActionStyle.Execute ? "migrate-execute" : "migrate-submit",
             [
-                new SayStep("migrate", "migrer"),
+                new SearchStep(customers),
                 new ClickStep(customers.Verb, style, customers),
                 new ClickStep("migrate.subscription", style),
                 new ClickStep("migrate.plan", style),

@@ -28,9 +28,21 @@ internal static class TurnRun
         await using var floor = await ServedProcess.StartAsync("floor", "KaizalaBot.Benchmarks.Floor", SharedArguments(), cancellationToken);
 
         // Partner Center for the bot: the simulator as a process of its own (its CPU is not the bot's), unthrottled, since
-        // every simulated seller works for the same few demo customers far faster than real sellers would.
+        // simulated sellers click far faster than real ones would; seeded with enough customers that each seller has its own
+        // (CustomerChoice), so the bot's per-customer limiter, which stays on, does not pace the walks.
+        var (customers, kaizala) = settings.SimulatorWorld;
         await using var partnerCenter = await ServedProcess.StartAsync(
-            "simulator", "KaizalaBot.PartnerCenter.Simulator", [.. SharedArguments(), "--PartnerCenterSimulator:RequestsPerMinute", "0"], cancellationToken);
+            "simulator",
+            "KaizalaBot.PartnerCenter.Simulator",
+            [
+                .. SharedArguments(), "--PartnerCenterSimulator:RequestsPerMinute", "0",
+                "--PartnerCenterSimulator:CustomerCount", customers.ToString(CultureInfo.InvariantCulture),
+                "--PartnerCenterSimulator:KaizalaCustomerCount", kaizala.ToString(CultureInfo.InvariantCulture),
+            ],
+            cancellationToken);
+        var walkCustomers = settings.Scenarios.Any(s => s.Customers is not null)
+            ? await WalkCustomer.SmallestAsync(http, partnerCenter.BaseAddress, settings.WalkCustomers, cancellationToken)
+            : [];
         var azurite = settings.Storages.Contains("AzureBlob") ? new AzuriteFixture() : null;
         try
         {
@@ -51,11 +63,13 @@ internal static class TurnRun
             async Task<string?> WarmAsync(ServedProcess process, Scenario scenario, int sellers, List<Activity>? transcript)
             {
                 var first = warmed.Add((process.Pid, scenario.Name));
-                if (first && scenario.Customers is { } customers)
+                if (first && scenario.Customers is { } choice)
                 {
-                    await customers.LearnAsync(generator, process, scenario, TurnSettings.PrepareTimeout, settings.PrepareGrace, cancellationToken);
-                    output.WriteLine($"{scenario.Name} on {process.Name}: {customers.Usable.Count} customers reach the review card, the walks take them in turn");
-                    foreach (var left in customers.Left)
+                    var learning = Stopwatch.StartNew();
+                    await choice.LearnAsync(generator, process, scenario, walkCustomers, TurnSettings.PrepareTimeout, cancellationToken);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{scenario.Name} on {process.Name}: {choice.Usable.Count} of {walkCustomers.Count} customers ({choice.Usable.Min(c => c.Users)}-{choice.Usable.Max(c => c.Users)} users) reach the review card after {learning.Elapsed.TotalSeconds:F0} s; each seller walks its own"));
+                    foreach (var left in choice.Left)
                     {
                         output.WriteLine($"  left out: {left}");
                     }

@@ -24,18 +24,23 @@ internal sealed record TurnSettings(
 
     /// <summary>
     /// How long a migration walk may wait for the bot to prepare its customers (<see cref="CustomerChoice.LearnAsync"/>):
-    /// the start-up scan of the simulator's 40 customers takes seconds, a failed one is tried again a minute later, and a
-    /// customer's users are listed at Partner Center's per-customer pace.
+    /// each customer's users are listed at Partner Center's per-customer pace (one call per user, 8 a second), the
+    /// customers with the fewest users first.
     /// </summary>
     public static TimeSpan PrepareTimeout { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Once a customer's walk reaches the review card, how long the others get to reach it too. The long run waits for
-    /// every listing (the simulator's largest Kaizala customer has 1,452 users: three minutes at Partner Center's pace),
-    /// so that no listing runs in the bot while it is measured and the walks spread over every customer; the short run
-    /// takes what is ready within seconds.
+    /// The simulator's world: the long run seeds 256 customers, all holding Kaizala Pro, so that it finds 128 active ones
+    /// small enough to be listed within a minute; the short run keeps the demo's 40 (25 with Kaizala Pro).
     /// </summary>
-    public TimeSpan PrepareGrace => Short ? TimeSpan.FromSeconds(3) : TimeSpan.FromMinutes(4);
+    public (int Customers, int Kaizala) SimulatorWorld => Short ? (40, 25) : (256, 256);
+
+    /// <summary>
+    /// How many customers the migration walks share out among the sellers (<see cref="CustomerChoice.For"/>): a walk makes
+    /// six calls against its customer's budget of 8 a second, so 128 keep every budget below half its rate at the rates this
+    /// machine reaches, at 1, 8 (16 each) or 64 sellers (2 each); the short run, one walk per seller, needs one each.
+    /// </summary>
+    public int WalkCustomers => Short ? Sellers.Max() : 128;
 
     /// <summary>The short run measures a migration walk on one state only (File, if listed), to stay seconds long.</summary>
     public bool Measures(Scenario scenario, string storage) =>

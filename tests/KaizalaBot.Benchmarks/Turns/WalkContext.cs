@@ -20,7 +20,13 @@ internal sealed class WalkContext(Seller seller, string conversationId, int walk
     public int Number { get; } = walk;
 
     /// <summary>The customer this walk must choose, when it probes one (<see cref="CustomerChoice"/>); else null.</summary>
-    public string? Customer { get; init; }
+    public WalkCustomer? Customer { get; init; }
+
+    /// <summary>How many sellers walk at once in this run (a migration walk's customer depends on it).</summary>
+    public int Sellers { get; init; } = 1;
+
+    /// <summary>The walk's number among its seller's walks in this run, from 0.</summary>
+    public int SellerWalk { get; init; }
 
     /// <summary>The card the previous turn answered with, if any.</summary>
     public JsonElement? LastCard { get; set; }

@@ -13,6 +13,9 @@ public sealed class RequestLog
 
     public HttpMessageHandler CreatePrimaryHandler() => new RequestLoggingHandler(this) { InnerHandler = new SocketsHttpHandler() };
 
+    /// <summary>A handler to add to a client whose primary handler is someone else's (a test server's): one entry per attempt that reaches it.</summary>
+    public DelegatingHandler CreateHandler() => new RequestLoggingHandler(this);
+
     public IReadOnlyList<LoggedRequest> Requests => [.. _requests];
 
     public int Count(Func<LoggedRequest, bool> match) => _requests.Count(match);

@@ -42,6 +42,12 @@ public sealed record MigrationDialogState
 
     public string? RecommendedPlanId { get; init; }
 
+    /// <summary>
+    /// How each plan the plan card offers would be bought, as the card showed it: the choice is taken from here rather
+    /// than from Partner Center read again (the review's pre-flight checks read it fresh, and the run checks again).
+    /// </summary>
+    public IReadOnlyList<ChosenPlan> PlanChoices { get; init; } = [];
+
     public ChosenPlan? Plan { get; init; }
 
     public int? LicenceCount { get; init; }

@@ -7,7 +7,8 @@ namespace KaizalaBot.Dialogs.Migration.Steps;
 
 /// <summary>
 /// Step 3: the replacement plan, the recommendation first with its reasons, the others grouped by family with their
-/// seat limits (those that cannot take the users say why and cannot be chosen). Two Partner Center calls.
+/// seat limits (those that cannot take the users say why and cannot be chosen). Two Partner Center calls to show it,
+/// none to choose.
 /// </summary>
 internal sealed class PlanStep(MigrationPlanner planner, MigrationSelections selections, CardRenderer cards) : IMigrationStep
 {
@@ -39,10 +40,10 @@ internal sealed class PlanStep(MigrationPlanner planner, MigrationSelections sel
             choices.Count > 0,
             choices,
             choices.FirstOrDefault()?.Value ?? "");
-        var offered = options.Where(o => o.IsAllowed).Select(o => o.Plan.Id);
+        var offered = options.Where(o => o.IsAllowed).ToList();
         return new StepCard(
             cards.Render(CardTemplate.MigrationPlan, texts, model),
-            state with { Offered = [.. offered], RecommendedPlanId = recommended?.Plan.Id });
+            state with { Offered = [.. offered.Select(o => o.Plan.Id)], PlanChoices = [.. offered.Select(Choice)], RecommendedPlanId = recommended?.Plan.Id });
     }
 
     public async Task<StepOutcome> HandleAsync(MigrationTurn turn, CardAnswer answer, CancellationToken cancellationToken)
@@ -59,16 +60,25 @@ internal sealed class PlanStep(MigrationPlanner planner, MigrationSelections sel
             return StepOutcome.Show(state.Say(texts["migrationNotOffered"]));
         }
 
-        // Read again: the customer's subscriptions decide whether the plan is bought new or as seats added.
-        var option = (await OptionsAsync(state, cancellationToken)).FirstOrDefault(o => o.Plan.Id == planId);
-        if (option is not { IsAllowed: true })
+        // As the card showed it (new subscription or seats added): Partner Center was read for that card a click ago, and
+        // the review reads it again for the checks the seller confirms. A dialog saved before choices were kept reads it.
+        var chosen = state.PlanChoices.FirstOrDefault(c => c.PlanId == planId);
+        if (chosen is null)
         {
-            return StepOutcome.Show(state.Say(option is { Reasons: [var reason, ..] } ? texts.Text(reason) : texts["migrationNotOffered"]));
+            var option = (await OptionsAsync(state, cancellationToken)).FirstOrDefault(o => o.Plan.Id == planId);
+            if (option is not { IsAllowed: true })
+            {
+                return StepOutcome.Show(state.Say(option is { Reasons: [var reason, ..] } ? texts.Text(reason) : texts["migrationNotOffered"]));
+            }
+
+            chosen = Choice(option);
         }
 
-        var chosen = new ChosenPlan(planId, option.PurchaseKind, option.Existing?.SubscriptionId, option.Existing?.Quantity ?? 0, option.Existing?.FreeSeats ?? 0);
-        return StepOutcome.Show(state.GoTo(MigrationStage.LicenceCount) with { Plan = chosen, LicenceCount = null, PreviewKey = null });
+        return StepOutcome.Show(state.GoTo(MigrationStage.LicenceCount) with { Plan = chosen, PlanChoices = [], LicenceCount = null, PreviewKey = null });
     }
+
+    private static ChosenPlan Choice(PlanOption option) =>
+        new(option.Plan.Id, option.PurchaseKind, option.Existing?.SubscriptionId, option.Existing?.Quantity ?? 0, option.Existing?.FreeSeats ?? 0);
 
     private async Task<IReadOnlyList<PlanOption>> OptionsAsync(MigrationDialogState state, CancellationToken cancellationToken) =>
         await planner.GetPlanOptionsAsync(state.CustomerId!, await selections.CountAsync(state, cancellationToken), cancellationToken);
