@@ -68,12 +68,15 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
             ? await PostAsync(Seller.Execute(verb, data.ToJsonString(), activityId))
             : await PostAsync(Seller.Submit(data.ToJsonString(), activityId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answered = world.Connector.Requests.Count;
+        var replaced = false;
         if (style == CardStyle.Execute)
         {
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
             if (body["type"]!.GetValue<string>() == ContentTypes.AdaptiveCard)
             {
                 Current = new ShownCard(activityId, body["value"]!.AsObject());
+                replaced = true;
             }
             else
             {
@@ -81,7 +84,10 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
             }
         }
 
-        Observe(before);
+        // The conversation's turns run one at a time, so a redraw of the clicked message that reached the connector before
+        // the invoke was answered (a waiting card's proactive redraw) came before the click's turn: Teams shows the
+        // answer's card over it, and so must this.
+        Observe(before, replaced ? (activityId, answered) : null);
         return response;
     }
 
@@ -149,8 +155,16 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
     }
 
     /// <summary>Cards posted or updated since request <paramref name="from"/> (0-based), with their message ids.</summary>
-    public IReadOnlyList<ShownCard> CardsSince(int from) =>
-        [.. world.Connector.Requests.Select((r, i) => (r, i)).Skip(from).Where(x => Mine(x.r)).Select(x => ToCard(x.r, x.i)).OfType<ShownCard>()];
+    public IReadOnlyList<ShownCard> CardsSince(int from) => CardsSince(from, superseded: null);
+
+    // Without the updates of message superseded.ActivityId recorded before request superseded.Answered (see SendClickAsync).
+    private List<ShownCard> CardsSince(int from, (string ActivityId, int Answered)? superseded) =>
+    [
+        .. world.Connector.Requests.Select((r, i) => (r, i)).Skip(from).Where(x => Mine(x.r))
+            .Select(x => (Card: ToCard(x.r, x.i), Index: x.i))
+            .Where(x => x.Card is not null && !(superseded is var (id, answered) && x.Card.ActivityId == id && x.Index < answered))
+            .Select(x => x.Card!),
+    ];
 
     // What the bot sent to this seller's conversation (others, such as an approver's, have their own driver).
     private bool Mine(RecordedRequest request) =>
@@ -158,7 +172,7 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
 
     private ShownCard? LastCardFor(string activityId, int from) => CardsSince(from).LastOrDefault(c => c.ActivityId == activityId);
 
-    private ShownCard? Observe(int before)
+    private ShownCard? Observe(int before, (string ActivityId, int Answered)? superseded = null)
     {
         foreach (var request in world.Connector.Requests.Skip(before).Where(Mine))
         {
@@ -169,7 +183,7 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
             }
         }
 
-        var cards = CardsSince(before);
+        var cards = CardsSince(before, superseded);
         if (cards.Count > 0)
         {
             Current = cards[^1];
