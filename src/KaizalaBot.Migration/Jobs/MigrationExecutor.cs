@@ -172,6 +172,7 @@ public sealed partial class MigrationExecutor
     {
         LogNeedsAttention(exception, session.Current.Id, session.Current.State, reason.Code);
         await session.SaveAsync(m => m with { State = MigrationState.NeedsAttention, Attention = reason }, cancellationToken);
+        await _store.MarkNoticeOwedAsync(session.Current.Id, CancellationToken.None);
         await _store.UnmarkRunnableAsync(session.Current.Id, CancellationToken.None);
         await AuditStateAsync(session.Current, reason.Code);
         await NotifyAsync(() => _notifier.AttentionNeededAsync(session.Current, reason, CancellationToken.None));
@@ -182,6 +183,7 @@ public sealed partial class MigrationExecutor
         await session.SaveAsync(m => m with { State = state, Attention = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken);
 
         // Saved: what follows must happen even if the runner is stopping now, or the state would lack its audit entry.
+        await _store.MarkNoticeOwedAsync(session.Current.Id, CancellationToken.None);
         await _store.UnmarkRunnableAsync(session.Current.Id, CancellationToken.None);
         if (state == MigrationState.Cancelled)
         {

@@ -20,6 +20,7 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
 {
     private const string RecordPrefix = "migrations/";
     private const string RunnablePrefix = "migration-runnable/";
+    private const string NoticePrefix = "migration-notices/";
 
     public Task<StoredItem<MigrationRecord>?> ReadAsync(string id, CancellationToken cancellationToken) =>
         storage.ReadAsync<MigrationRecord>(RecordPrefix + id, MigrationJson.Options, cancellationToken);
@@ -124,6 +125,28 @@ public sealed class MigrationStore(IStorage storage, TimeProvider timeProvider)
 
     public Task UnmarkRunnableAsync(string id, CancellationToken cancellationToken) =>
         storage.DeleteAsync(RunnablePrefix + id, WriteCondition.Unconditional, cancellationToken);
+
+    /// <summary>
+    /// The seller is owed the notice of this migration's end (finished, or needing attention), written before the runner
+    /// lets go of it: the host's card queue is in memory, so an instance that dies between the two would leave the card
+    /// stale and the summary unsent while the other instances run on. Cleared once the notice is shown.
+    /// </summary>
+    public Task MarkNoticeOwedAsync(string id, CancellationToken cancellationToken) =>
+        storage.WriteAsync(NoticePrefix + id, new OwedNotice(id, timeProvider.GetUtcNow()), WriteCondition.Unconditional, MigrationJson.Options, cancellationToken);
+
+    public Task ClearNoticeOwedAsync(string id, CancellationToken cancellationToken) =>
+        storage.DeleteAsync(NoticePrefix + id, WriteCondition.Unconditional, cancellationToken);
+
+    public async IAsyncEnumerable<OwedNotice> ListNoticesOwedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var key in storage.ListKeysAsync(NoticePrefix, cancellationToken))
+        {
+            if (await storage.ReadAsync<OwedNotice>(key, MigrationJson.Options, cancellationToken) is { } notice)
+            {
+                yield return notice.Value;
+            }
+        }
+    }
 
     public async IAsyncEnumerable<string> ListRunnableAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

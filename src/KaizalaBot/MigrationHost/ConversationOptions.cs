@@ -15,6 +15,13 @@ public sealed record ConversationOptions
     [Range(3, 12)]
     public int PageSize { get; init; } = 8;
 
+    /// <summary>
+    /// How often each instance looks for migrations whose end is owed to their seller (the card and summary of a migration
+    /// whose instance stopped before showing them), and shows them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan NoticeRetryInterval { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How far back <c>status</c> shows finished migrations.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00")]
     public TimeSpan RecentMigrations { get; init; } = TimeSpan.FromDays(7);

@@ -21,7 +21,7 @@ namespace KaizalaBot.MigrationHost;
 /// <c>migration-cards/{id}</c> under an ETag before they are sent, so none is posted twice, whatever the instances.
 /// </summary>
 internal sealed partial class MigrationCardPublisher(
-    CloudAdapter adapter, MigrationService migrations, MigrationCards cards, ApprovalCards approvals, BotTexts texts, IStorage storage,
+    CloudAdapter adapter, MigrationService migrations, MigrationStore store, MigrationCards cards, ApprovalCards approvals, BotTexts texts, IStorage storage,
     InstallationStore installations, SellerAuthorizer authorizer, ExpiryScanner scanner, TimeProvider time, ILogger<MigrationCardPublisher> logger)
 {
     public const string KeyPrefix = "migration-cards/";
@@ -32,12 +32,14 @@ internal sealed partial class MigrationCardPublisher(
         LogShowing(job.Kind, job.MigrationId);
         if (await migrations.GetAsync(job.MigrationId, cancellationToken) is not { } migration)
         {
+            await SettleNoticeAsync(job, cancellationToken);
             return;
         }
 
         if (ReferenceOf(migration) is not { } seller)
         {
             LogNoConversation(migration.Id);
+            await SettleNoticeAsync(job, cancellationToken);
             return;
         }
 
@@ -50,15 +52,28 @@ internal sealed partial class MigrationCardPublisher(
                 break;
             case MigrationCardJobKind.Attention:
                 await ShowCardAsync(migration, seller, text, null, cancellationToken);
-                await PostOnceAsync(migration.Id, seller, $"attention:{migration.UpdatedAt.UtcTicks}",
-                    MessageFactory.Text(text.Format("attentionNotice", customer, migration.Attention is { } reason ? text.Text(reason) : "")), cancellationToken);
+                if (await PostOnceAsync(migration.Id, seller, $"attention:{migration.UpdatedAt.UtcTicks}",
+                    MessageFactory.Text(text.Format("attentionNotice", customer, migration.Attention is { } reason ? text.Text(reason) : "")), cancellationToken))
+                {
+                    await SettleNoticeAsync(job, cancellationToken);
+                }
+
+                break;
+            case MigrationCardJobKind.Finished when (await ReadStateAsync(migration.Id, cancellationToken))?.Value.Posted.Contains("summary") == true:
+                // Summarised already, so its card was drawn final just before: the summary stays the chat's last word.
+                await SettleNoticeAsync(job, cancellationToken);
+                await RefreshExpiryIndexAsync(migration, cancellationToken);
                 break;
             case MigrationCardJobKind.Finished:
                 await ShowCardAsync(migration, seller, text, null, cancellationToken);
                 var summary = await cards.RenderAsync(migration, text, migration.RequestedBy, null, cancellationToken);
-                await PostOnceAsync(migration.Id, seller, "summary",
+                if (await PostOnceAsync(migration.Id, seller, "summary",
                     MessageFactory.Attachment(summary) with { Summary = MigrationCards.StateText(migration, text, migration.Licences.Moved, migration.Licences.Failed, migration.UserCount) },
-                    cancellationToken);
+                    cancellationToken))
+                {
+                    await SettleNoticeAsync(job, cancellationToken);
+                }
+
                 await RefreshExpiryIndexAsync(migration, cancellationToken);
                 break;
             case MigrationCardJobKind.Approved when migration.Approval is { Approved: true } approval:
@@ -139,8 +154,18 @@ internal sealed partial class MigrationCardPublisher(
         }
     }
 
-    /// <summary>Sends <paramref name="activity"/> unless <paramref name="postKey"/> was claimed already (then it was, or is being, sent).</summary>
-    private async Task PostOnceAsync(string migrationId, ConversationReference reference, string postKey, Activity activity, CancellationToken cancellationToken)
+    // The end of a migration was shown (or there is nothing to show it in): no instance owes it to the seller any more.
+    private Task SettleNoticeAsync(MigrationCardJob job, CancellationToken cancellationToken) =>
+        job.Kind is MigrationCardJobKind.Finished or MigrationCardJobKind.Attention
+            ? store.ClearNoticeOwedAsync(job.MigrationId, cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>
+    /// Sends <paramref name="activity"/> unless <paramref name="postKey"/> was claimed already (then it was, or is being,
+    /// sent). True when the post is settled (sent now or before, or the conversation is gone); false when it was not
+    /// delivered and its claim released for another try.
+    /// </summary>
+    private async Task<bool> PostOnceAsync(string migrationId, ConversationReference reference, string postKey, Activity activity, CancellationToken cancellationToken)
     {
         var claimed = false;
         await storage.UpdateAsync<MigrationCardState>(
@@ -154,7 +179,7 @@ internal sealed partial class MigrationCardPublisher(
             BotJson.Options, time, cancellationToken);
         if (!claimed)
         {
-            return;
+            return true;
         }
 
         var result = await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken);
@@ -165,7 +190,10 @@ internal sealed partial class MigrationCardPublisher(
             await storage.UpdateAsync<MigrationCardState>(
                 Key(migrationId), s => (s ?? new MigrationCardState()) with { Posted = [.. (s?.Posted ?? []).Where(k => k != postKey)] },
                 BotJson.Options, time, cancellationToken);
+            return false;
         }
+
+        return true;
     }
 
     private Task<StoredItem<MigrationCardState>?> ReadStateAsync(string migrationId, CancellationToken cancellationToken) =>

@@ -6,15 +6,22 @@ namespace KaizalaBot.MigrationHost;
 /// <summary>
 /// Shows migrations in Teams, one job at a time, off every caller's path. At start it goes over the active and recent
 /// migrations once, so a card, a summary or an approval request a stopped host never sent is shown now (the
-/// once-only claims keep what was already posted from being posted again).
+/// once-only claims keep what was already posted from being posted again). While it runs it also shows, every
+/// <see cref="ConversationOptions.NoticeRetryInterval"/>, the ends of migrations still owed to their sellers
+/// (<see cref="MigrationStore.MarkNoticeOwedAsync"/>): another instance that ended one may have died before showing it.
 /// </summary>
 internal sealed partial class MigrationCardSender(
-    MigrationCardQueue queue, MigrationCardPublisher publisher, MigrationService migrations, IOptions<ConversationOptions> options,
-    ILogger<MigrationCardSender> logger) : BackgroundService
+    MigrationCardQueue queue, MigrationCardPublisher publisher, MigrationService migrations, MigrationStore store,
+    IOptions<ConversationOptions> options, TimeProvider time, ILogger<MigrationCardSender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await SweepAsync(stoppingToken);
+        await Task.WhenAll(SendAsync(stoppingToken), RetryOwedNoticesAsync(stoppingToken));
+    }
+
+    private async Task SendAsync(CancellationToken stoppingToken)
+    {
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
             var batch = new List<MigrationCardJob>();
@@ -63,6 +70,52 @@ internal sealed partial class MigrationCardSender(
         }
     }
 
+    private async Task RetryOwedNoticesAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.NoticeRetryInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                // Owed for less than an interval: the instance that ended it is most likely showing it right now.
+                var before = time.GetUtcNow() - options.Value.NoticeRetryInterval;
+                await foreach (var notice in store.ListNoticesOwedAsync(stoppingToken))
+                {
+                    if (notice.Since <= before)
+                    {
+                        await EnqueueOwedAsync(notice.Id, stoppingToken);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogOwedNoticesFailed(ex);
+            }
+        }
+    }
+
+    // Shown twice (a slow instance still at it) would only redraw the card: the summary and attention posts are claimed once.
+    private async Task EnqueueOwedAsync(string migrationId, CancellationToken stoppingToken)
+    {
+        var migration = await migrations.GetAsync(migrationId, stoppingToken);
+        MigrationCardJobKind? kind = migration?.State switch
+        {
+            null => MigrationCardJobKind.Finished,   // gone: the publisher finds nothing to show and settles the notice
+            { } state when state.IsTerminal() => MigrationCardJobKind.Finished,
+            MigrationState.NeedsAttention => MigrationCardJobKind.Attention,
+            _ => null,
+        };
+        if (kind is { } owed)
+        {
+            queue.Enqueue(new MigrationCardJob(owed, migrationId));
+        }
+        else
+        {
+            // Resumed since: running again, it will be shown as it goes and owe a new notice when it ends.
+            await store.ClearNoticeOwedAsync(migrationId, stoppingToken);
+        }
+    }
+
     // The boundary of the sender's loop: one job failing (storage, an unexpected answer) must not stop the others.
     private async Task PublishSafelyAsync(MigrationCardJob job, CancellationToken stoppingToken)
     {
@@ -78,6 +131,9 @@ internal sealed partial class MigrationCardSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Showing {Kind} of migration {MigrationId} in Teams failed")]
     private partial void LogJobFailed(Exception exception, MigrationCardJobKind kind, string migrationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for migration notices owed to sellers failed; trying again at the next interval")]
+    private partial void LogOwedNoticesFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The start-up sweep of recent migrations failed; their cards update with their next change")]
     private partial void LogSweepFailed(Exception exception);

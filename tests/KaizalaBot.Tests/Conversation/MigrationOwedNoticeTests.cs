@@ -1,0 +1,88 @@
+using KaizalaBot.Cards;
+using KaizalaBot.Migration.Jobs;
+using KaizalaBot.MigrationHost;
+using KaizalaBot.Storage;
+using KaizalaBot.Testing;
+using KaizalaBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KaizalaBot.Tests.Conversation;
+
+/// <summary>
+/// The end of a migration owed to its seller is shown by a running instance, not only by the next start: another
+/// instance finished the migration and died before showing its card and summary (the card queue is in memory), which
+/// the two-instance short run met as a progress card left stale.
+/// </summary>
+public sealed class MigrationOwedNoticeTests : IAsyncLifetime
+{
+    private ConversationWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await ConversationWorld.StartAsync(
+        hostSettings: new Dictionary<string, string?> { ["Conversation:NoticeRetryInterval"] = "00:00:01" });
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task NoticeOwed_SummaryNeverSent_RunningHostShowsCardAndSummaryOnceThenClearsIt()
+    {
+        var customer = await _world.SmallKaizalaCustomerAsync();
+        var seller = new ConversationDriver(_world, CardStyle.Execute);
+        await seller.InstallAsync();
+        await MigrationWalkThrough.ToReviewAsync(seller, customer, "en-US");
+        var cardMessage = seller.Current!.ActivityId;
+        var confirmedAt = _world.Connector.Requests.Count;
+        await seller.ClickAsync(CardVerbs.Confirm);
+        var migrationId = MigrationWalkThrough.MigrationIdOf(seller.Current!);
+        await seller.WaitForCardAsync(confirmedAt, c => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal), "the summary");
+        var store = _world.Host.Services.GetRequiredService<MigrationStore>();
+        await UntilAsync(async () => !await OwedAsync(store, migrationId), "the notice shown by the instance that ended the migration to be cleared");
+
+        // What a host that died right after finishing leaves behind: the notice owed, nothing claimed or shown.
+        await _world.Storage.DeleteAsync(MigrationCardPublisher.KeyPrefix + migrationId, WriteCondition.Unconditional, CancellationToken.None);
+        var diedAt = _world.Connector.Requests.Count;
+        await store.MarkNoticeOwedAsync(migrationId, CancellationToken.None);
+
+        var summary = await seller.WaitForCardAsync(diedAt, c => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal), "the owed summary");
+        Assert.Contains("Completed", summary.Text, StringComparison.Ordinal);
+        var shown = seller.CardsSince(diedAt);
+        Assert.Equal(cardMessage, shown[0].ActivityId);
+        Assert.Contains("Completed", shown[0].Text, StringComparison.Ordinal);
+        await UntilAsync(async () => !await OwedAsync(store, migrationId), "the owed notice to be cleared once shown");
+
+        // Owed again although summarised (a host that died after posting it, before clearing the notice): cleared, and
+        // nothing is redrawn or posted after the summary, which stays the chat's last message.
+        var summarisedAt = _world.Connector.Requests.Count;
+        await store.MarkNoticeOwedAsync(migrationId, CancellationToken.None);
+        await UntilAsync(async () => !await OwedAsync(store, migrationId), "a notice already shown to be cleared");
+        Assert.Empty(seller.CardsSince(summarisedAt));
+        Assert.Equal(2, seller.CardsSince(confirmedAt).Count(c => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal)));
+    }
+
+    private static async Task<bool> OwedAsync(MigrationStore store, string migrationId)
+    {
+        await foreach (var notice in store.ListNoticesOwedAsync(CancellationToken.None))
+        {
+            if (notice.Id == migrationId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The notice is cleared by the host's own loop, which says nothing the test could wait on: look again, bounded.
+    private static async Task UntilAsync(Func<Task<bool>> done, string what)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + Waits.DefaultLimit;
+        while (!await done())
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Waited {Waits.DefaultLimit} of real time for {what}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+}
