@@ -13,7 +13,9 @@ public sealed partial class InstallationStore(IStorage storage, TimeProvider tim
 {
     public const string KeyPrefix = "installations/";
 
-    private const int MaxAttempts = 5;
+    // Of n writers racing on one installation, the unluckiest loses n - 1 rounds before it writes. Teams sends two or three
+    // events per install; 10 leaves room for a burst of retried deliveries too (CI met 8 racing writers losing 5 rounds).
+    private const int MaxAttempts = 10;
 
     /// <summary>
     /// Teams announces one install with two activities (installationUpdate and conversationUpdate) within seconds;
