@@ -59,13 +59,7 @@ internal sealed partial class MigrationCardSender(
         foreach (var migration in recent.Where(m => m.ConversationReference is not null))
         {
             queue.Enqueue(new MigrationCardJob(
-                migration.State switch
-                {
-                    _ when migration.State.IsTerminal() => MigrationCardJobKind.Finished,
-                    MigrationState.NeedsAttention => MigrationCardJobKind.Attention,
-                    MigrationState.AwaitingApproval => MigrationCardJobKind.Approval,
-                    _ => MigrationCardJobKind.Progress,
-                },
+                EndShownBy(migration.State) ?? (migration.State == MigrationState.AwaitingApproval ? MigrationCardJobKind.Approval : MigrationCardJobKind.Progress),
                 migration.Id));
         }
     }
@@ -97,15 +91,9 @@ internal sealed partial class MigrationCardSender(
     // Shown twice (a slow instance still at it) would only redraw the card: the summary and attention posts are claimed once.
     private async Task EnqueueOwedAsync(string migrationId, CancellationToken stoppingToken)
     {
+        // A migration gone is shown as finished: the publisher finds nothing to show and settles the notice.
         var migration = await migrations.GetAsync(migrationId, stoppingToken);
-        MigrationCardJobKind? kind = migration?.State switch
-        {
-            null => MigrationCardJobKind.Finished,   // gone: the publisher finds nothing to show and settles the notice
-            { } state when state.IsTerminal() => MigrationCardJobKind.Finished,
-            MigrationState.NeedsAttention => MigrationCardJobKind.Attention,
-            _ => null,
-        };
-        if (kind is { } owed)
+        if ((migration is null ? MigrationCardJobKind.Finished : EndShownBy(migration.State)) is { } owed)
         {
             queue.Enqueue(new MigrationCardJob(owed, migrationId));
         }
@@ -115,6 +103,14 @@ internal sealed partial class MigrationCardSender(
             await store.ClearNoticeOwedAsync(migrationId, stoppingToken);
         }
     }
+
+    /// <summary>The job that shows a migration's end in this state, or null while it has not ended.</summary>
+    private static MigrationCardJobKind? EndShownBy(MigrationState state) => state switch
+    {
+        _ when state.IsTerminal() => MigrationCardJobKind.Finished,
+        MigrationState.NeedsAttention => MigrationCardJobKind.Attention,
+        _ => null,
+    };
 
     // The boundary of the sender's loop: one job failing (storage, an unexpected answer) must not stop the others.
     private async Task PublishSafelyAsync(MigrationCardJob job, CancellationToken stoppingToken)
