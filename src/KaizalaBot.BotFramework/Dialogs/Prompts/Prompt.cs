@@ -8,7 +8,8 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// <summary>
 /// The SDK's <c>Prompt&lt;T&gt;</c> (protocol ref. §8.5): sends <see cref="PromptOptions.Prompt"/>, recognises the
 /// answer, validates it, ends with the value or re-prompts (with <see cref="PromptOptions.RetryPrompt"/> when set,
-/// unless the validator already answered the user). The options and attempt count live in the instance state.
+/// unless the validator already answered the user). The options (see <see cref="StoredPromptOptions"/>) and attempt
+/// count live in the instance state.
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
@@ -36,7 +37,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         var state = dc.ActiveDialog!.State;
-        state[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, BotJson.Options);
+        state[OptionsKey] = StoredPromptOptions.Write(promptOptions);
         state[AttemptCountKey] = JsonValue.Create(0);
         await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken);
         return EndOfTurn;
@@ -126,6 +127,5 @@ public abstract class Prompt<T> : Dialog
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(
         ITurnContext turnContext, JsonObject state, PromptOptions options, CancellationToken cancellationToken);
 
-    internal static PromptOptions ReadOptions(JsonObject state) =>
-        state[OptionsKey]?.Deserialize<PromptOptions>(BotJson.Options) ?? new PromptOptions();
+    internal static PromptOptions ReadOptions(JsonObject state) => StoredPromptOptions.Read(state[OptionsKey]);
 }
