@@ -15,6 +15,8 @@ namespace KaizalaBot.BotFramework.State;
 /// </summary>
 public abstract class BotState
 {
+    private const int WriterGrowth = 4096;
+
     private readonly IStorage _storage;
     private readonly string _cacheKey;
 
@@ -70,7 +72,7 @@ public abstract class BotState
         }
 
         var cached = (CachedBotState)value;
-        var snapshot = Serialize(cached.Values, cached.Snapshot.Length + (cached.Snapshot.Length / 4));
+        var snapshot = Serialize(cached.Values, cached.Snapshot.Length + (cached.Snapshot.Length / 2));
         if (!force && snapshot.Span.SequenceEqual(cached.Snapshot.Span))
         {
             return;
@@ -138,10 +140,11 @@ public abstract class BotState
     // Straight to UTF-8, the values as they are (stored elements written back as read, typed ones serialised): a dialog
     // stack holds its prompt's card, so the JSON-node tree and string this used to build twice a turn were a large share
     // of a dialog turn's CPU and allocations. Sized from the document's last size, so the buffer is allocated once
-    // rather than doubled up from 256 bytes, and kept as it is (no copy to an exact-size array).
+    // rather than doubled up from 256 bytes, and kept as it is (no copy to an exact-size array). The writer asks for
+    // 4 KB more whenever its space runs out, even to close the document, hence the margin.
     private static ReadOnlyMemory<byte> Serialize(Dictionary<string, object?> values, int sizeHint)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(sizeHint, 256));
+        var buffer = new ArrayBufferWriter<byte>(sizeHint + WriterGrowth);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
         {
             writer.WriteStartObject();

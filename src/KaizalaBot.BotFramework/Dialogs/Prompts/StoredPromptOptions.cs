@@ -20,15 +20,25 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// </remarks>
 internal static class StoredPromptOptions
 {
-    public static JsonNode Write(PromptOptions options) =>
-        JsonValue.Create(Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(options, BotJson.Options)));
+    /// <summary>
+    /// The string as UTF-8 JSON (a node over a parsed element), not a .NET string: a string node is twice the size, and
+    /// writing it makes the JSON writer reserve three bytes per character for transcoding, which grew the state's buffer.
+    /// </summary>
+    public static JsonNode Write(PromptOptions options)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(options, BotJson.Options);
+        var quoted = new byte[Base64Url.GetEncodedLength(json.Length) + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        Base64Url.EncodeToUtf8(json, quoted.AsSpan(1, quoted.Length - 2));
+        var reader = new Utf8JsonReader(quoted);
+        return JsonValue.Create(JsonElement.ParseValue(ref reader))!;
+    }
 
     public static PromptOptions Read(JsonNode? stored) => stored switch
     {
         null => new PromptOptions(),
         JsonValue value when value.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.String =>
-            FromBase64Url(Unquote(JsonMarshal.GetRawUtf8Value(element))),
-        JsonValue value when value.TryGetValue<string>(out var text) => Deserialize(Base64Url.DecodeFromChars(text)),
+            Deserialize(Base64Url.DecodeFromUtf8(Unquote(JsonMarshal.GetRawUtf8Value(element)))),
 
         // Saved by a build that kept the options as a JSON object.
         _ => stored.Deserialize<PromptOptions>(BotJson.Options) ?? new PromptOptions(),
@@ -36,8 +46,6 @@ internal static class StoredPromptOptions
 
     // Base64url has no character JSON escapes, so the raw value between the quotes is the text itself.
     private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) => raw[1..^1];
-
-    private static PromptOptions FromBase64Url(ReadOnlySpan<byte> utf8) => Deserialize(Base64Url.DecodeFromUtf8(utf8));
 
     private static PromptOptions Deserialize(byte[] json) =>
         JsonSerializer.Deserialize<PromptOptions>(json, BotJson.Options) ?? new PromptOptions();
