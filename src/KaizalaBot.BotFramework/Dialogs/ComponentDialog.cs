@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Schema;
 
@@ -30,20 +31,18 @@ public abstract class ComponentDialog : Dialog
     {
         ArgumentNullException.ThrowIfNull(dc);
 
-        var instance = dc.ActiveDialog!;
-        var inner = CreateInnerContext(dc, instance);
+        var inner = CreateInnerContext(dc, dc.ActiveDialog!);
         var turnResult = await OnBeginDialogAsync(inner, options, cancellationToken);
-        return await CompleteInnerTurnAsync(dc, instance, inner, turnResult, cancellationToken);
+        return await CompleteInnerTurnAsync(dc, turnResult, cancellationToken);
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
 
-        var instance = dc.ActiveDialog!;
-        var inner = CreateInnerContext(dc, instance);
+        var inner = CreateInnerContext(dc, dc.ActiveDialog!);
         var turnResult = await OnContinueDialogAsync(inner, cancellationToken);
-        return await CompleteInnerTurnAsync(dc, instance, inner, turnResult, cancellationToken);
+        return await CompleteInnerTurnAsync(dc, turnResult, cancellationToken);
     }
 
     /// <summary>Something pushed above this component on the outer stack ended: re-prompt the inner dialog and wait.</summary>
@@ -60,9 +59,7 @@ public abstract class ComponentDialog : Dialog
     {
         ArgumentNullException.ThrowIfNull(instance);
 
-        var inner = new DialogContext(Dialogs, turnContext, TakeInnerState(instance), null);
-        await inner.RepromptDialogAsync(cancellationToken);
-        SaveInnerState(instance, inner.State);
+        await new DialogContext(Dialogs, turnContext, InnerState(instance), null).RepromptDialogAsync(cancellationToken);
     }
 
     public override async Task EndDialogAsync(
@@ -72,9 +69,7 @@ public abstract class ComponentDialog : Dialog
 
         if (reason == DialogReason.CancelCalled)
         {
-            var inner = new DialogContext(Dialogs, turnContext, TakeInnerState(instance), null);
-            await inner.CancelAllDialogsAsync(cancellationToken);
-            SaveInnerState(instance, inner.State);
+            await new DialogContext(Dialogs, turnContext, InnerState(instance), null).CancelAllDialogsAsync(cancellationToken);
         }
     }
 
@@ -110,51 +105,37 @@ public abstract class ComponentDialog : Dialog
         return outerDc.EndDialogAsync(result, cancellationToken);
     }
 
-    /// <summary>The inner stack to run (begin, continue, re-prompt, end): this context may change it, then saves it.</summary>
+    /// <summary>The inner stack to run (begin, continue, re-prompt, end): changes to it are saved with this instance.</summary>
     internal DialogContext CreateInnerContext(DialogContext outerDc, DialogInstance instance) =>
-        new(Dialogs, outerDc.Context, TakeInnerState(instance), outerDc);
+        new(Dialogs, outerDc.Context, InnerState(instance), outerDc);
 
-    /// <summary>
-    /// The inner stack only to look at (<see cref="DialogContext.IsCurrent"/>, <see cref="DialogContext.FindActiveLeaf"/>):
-    /// a turn looks at it up to three times before it runs it, and each parse of a stack holding a prompt's card was a
-    /// visible share of a dialog turn, so the parse is kept on the instance and handed to the context that runs it.
-    /// </summary>
+    /// <summary>The inner stack only to look at (<see cref="DialogContext.IsCurrent"/>, <see cref="DialogContext.FindActiveLeaf"/>).</summary>
     internal DialogContext InspectInnerContext(DialogContext outerDc, DialogInstance instance) =>
-        new(Dialogs, outerDc.Context, PeekInnerState(instance), outerDc);
+        new(Dialogs, outerDc.Context, InnerState(instance), outerDc);
 
-    private async Task<DialogTurnResult> CompleteInnerTurnAsync(
-        DialogContext outerDc, DialogInstance instance, DialogContext inner, DialogTurnResult turnResult, CancellationToken cancellationToken)
-    {
-        SaveInnerState(instance, inner.State);
-        return turnResult.Status == DialogTurnStatus.Waiting
+    private async Task<DialogTurnResult> CompleteInnerTurnAsync(DialogContext outerDc, DialogTurnResult turnResult, CancellationToken cancellationToken) =>
+        turnResult.Status == DialogTurnStatus.Waiting
             ? EndOfTurn
             : await EndComponentAsync(outerDc, turnResult.Result, cancellationToken);
-    }
 
-    private static DialogState PeekInnerState(DialogInstance instance)
+    /// <summary>
+    /// The inner stack, parsed from the instance state the first time a turn looks at it, then kept there as the object
+    /// itself: a turn looks at it up to three times and runs it once, and the state is written once, when it is saved,
+    /// straight from the object (the same JSON as before). Re-parsing and re-writing it at each look and after each run
+    /// was a visible share of a dialog turn's CPU.
+    /// </summary>
+    private static DialogState InnerState(DialogInstance instance)
     {
         var node = instance.State[PersistedDialogState];
-        if (instance.ParsedInner is { } parsed && ReferenceEquals(parsed.Source, node))
+        if (node is JsonValue value && value.TryGetValue<DialogState>(out var kept))
         {
-            return parsed.State;
+            return kept;
         }
 
-        var state = Parse(node);
-        instance.ParsedInner = (node, state);
+        var state = node?.Deserialize<DialogState>(BotJson.Options) ?? new DialogState();
+        instance.State[PersistedDialogState] = JsonValue.Create(state, DialogStateJson);
         return state;
     }
 
-    // Whoever may change the stack owns what it gets: the kept parse (unchanged since, as only looks used it) or a new one.
-    private static DialogState TakeInnerState(DialogInstance instance)
-    {
-        var node = instance.State[PersistedDialogState];
-        var parsed = instance.ParsedInner;
-        instance.ParsedInner = null;
-        return parsed is { } kept && ReferenceEquals(kept.Source, node) ? kept.State : Parse(node);
-    }
-
-    private static DialogState Parse(JsonNode? node) => node?.Deserialize<DialogState>(BotJson.Options) ?? new DialogState();
-
-    private static void SaveInnerState(DialogInstance instance, DialogState state) =>
-        instance.State[PersistedDialogState] = JsonSerializer.SerializeToNode(state, BotJson.Options);
+    private static JsonTypeInfo<DialogState> DialogStateJson => (JsonTypeInfo<DialogState>)BotJson.Options.GetTypeInfo(typeof(DialogState));
 }

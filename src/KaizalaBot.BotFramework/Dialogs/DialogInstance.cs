@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace KaizalaBot.BotFramework.Dialogs;
 
@@ -18,11 +17,4 @@ public sealed class DialogInstance
 
     /// <summary>The dialog's <see cref="Dialog.GetVersion"/> when this instance began (null in stacks saved before versions).</summary>
     public string? Version { get; init; }
-
-    /// <summary>
-    /// A component's inner stack as last parsed from <see cref="State"/> (the node it was parsed from, which a save
-    /// replaces) for looks that change nothing; see <see cref="ComponentDialog"/>. Never persisted.
-    /// </summary>
-    [JsonIgnore]
-    internal (JsonNode? Source, DialogState State)? ParsedInner { get; set; }
 }

@@ -12,5 +12,5 @@ internal sealed class CachedBotState
     public string? ETag { get; set; }
 
     /// <summary>The document's JSON (UTF-8) as last read or written; a save with the same JSON writes nothing.</summary>
-    public required byte[] Snapshot { get; set; }
+    public required ReadOnlyMemory<byte> Snapshot { get; set; }
 }

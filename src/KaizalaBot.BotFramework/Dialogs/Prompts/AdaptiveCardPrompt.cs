@@ -77,7 +77,7 @@ public class AdaptiveCardPrompt(string dialogId, PromptValidator<CardSubmission>
     }
 
     protected override Task<PromptRecognizerResult<CardSubmission>> OnRecognizeAsync(
-        ITurnContext turnContext, JsonObject state, PromptOptions options, CancellationToken cancellationToken)
+        ITurnContext turnContext, JsonObject state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(state);

@@ -18,7 +18,7 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(
-        ITurnContext turnContext, JsonObject state, PromptOptions options, CancellationToken cancellationToken)
+        ITurnContext turnContext, JsonObject state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
 

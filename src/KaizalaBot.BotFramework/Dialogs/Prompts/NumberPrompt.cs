@@ -14,7 +14,7 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
     where T : struct, INumber<T>
 {
     protected override Task<PromptRecognizerResult<T>> OnRecognizeAsync(
-        ITurnContext turnContext, JsonObject state, PromptOptions options, CancellationToken cancellationToken)
+        ITurnContext turnContext, JsonObject state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
 

@@ -8,7 +8,8 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// <summary>
 /// The SDK's <c>Prompt&lt;T&gt;</c> (protocol ref. §8.5): sends <see cref="PromptOptions.Prompt"/>, recognises the
 /// answer, validates it, ends with the value or re-prompts (with <see cref="PromptOptions.RetryPrompt"/> when set,
-/// unless the validator already answered the user). The options and attempt count live in the instance state.
+/// unless the validator already answered the user). The options (see <see cref="StoredPromptOptions"/>) and attempt
+/// count live in the instance state.
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
@@ -36,7 +37,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         var state = dc.ActiveDialog!.State;
-        state[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, BotJson.Options);
+        state[OptionsKey] = StoredPromptOptions.Write(promptOptions);
         state[AttemptCountKey] = JsonValue.Create(0);
         await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken);
         return EndOfTurn;
@@ -51,9 +52,11 @@ public abstract class Prompt<T> : Dialog
             return EndOfTurn;
         }
 
+        // The options hold the prompt's card: read only if this answer needs them (a validator asking, or a re-prompt).
         var state = dc.ActiveDialog!.State;
-        var options = ReadOptions(state);
-        var recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken);
+        PromptOptions? options = null;
+        PromptOptions Options() => options ??= ReadOptions(state);
+        var recognized = await OnRecognizeAsync(dc.Context, state, cancellationToken);
         var attemptCount = (state[AttemptCountKey]?.GetValue<int>() ?? 0) + 1;
         state[AttemptCountKey] = JsonValue.Create(attemptCount);
 
@@ -64,7 +67,7 @@ public abstract class Prompt<T> : Dialog
                 {
                     Context = dc.Context,
                     Recognized = recognized,
-                    Options = options,
+                    OptionsReader = Options,
                     AttemptCount = attemptCount,
                 },
                 cancellationToken);
@@ -75,7 +78,7 @@ public abstract class Prompt<T> : Dialog
 
         if (!dc.Context.Responded)
         {
-            await OnPromptAsync(dc.Context, state, options, true, cancellationToken);
+            await OnPromptAsync(dc.Context, state, Options(), true, cancellationToken);
         }
 
         return EndOfTurn;
@@ -123,9 +126,11 @@ public abstract class Prompt<T> : Dialog
     /// <summary>Last chance to change a prompt activity before it is sent (e.g. to stamp its cards).</summary>
     protected virtual Activity PrepareActivity(Activity activity, JsonObject state) => activity;
 
-    protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(
-        ITurnContext turnContext, JsonObject state, PromptOptions options, CancellationToken cancellationToken);
+    /// <summary>
+    /// Recognises the answer. Unlike the SDK's, it is not handed the options: they hold the prompt's card, and none of
+    /// these prompts needs them to recognise; one that does reads them with <see cref="ReadOptions"/>.
+    /// </summary>
+    protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, JsonObject state, CancellationToken cancellationToken);
 
-    internal static PromptOptions ReadOptions(JsonObject state) =>
-        state[OptionsKey]?.Deserialize<PromptOptions>(BotJson.Options) ?? new PromptOptions();
+    protected internal static PromptOptions ReadOptions(JsonObject state) => StoredPromptOptions.Read(state[OptionsKey]);
 }

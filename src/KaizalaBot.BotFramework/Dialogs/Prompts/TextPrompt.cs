@@ -7,7 +7,7 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 public sealed class TextPrompt(string dialogId, PromptValidator<string>? validator) : Prompt<string>(dialogId, validator)
 {
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(
-        ITurnContext turnContext, JsonObject state, PromptOptions options, CancellationToken cancellationToken)
+        ITurnContext turnContext, JsonObject state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Dialogs;
 using KaizalaBot.BotFramework.Dialogs.Prompts;
@@ -6,6 +7,7 @@ using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.State;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
+using KaizalaBot.Storage;
 using KaizalaBot.Storage.Memory;
 
 namespace KaizalaBot.BotFramework.Tests.Dialogs.Prompts;
@@ -68,14 +70,14 @@ public sealed class AdaptiveCardPromptTests
                 ]));
                 AddDialog(new AdaptiveCardPrompt("card", validator));
             }
-
-            private static PromptOptions Options(string title, string retryTitle, params string[] verbs) => new()
-            {
-                Prompt = MessageFactory.AdaptiveCard(Cards.Choice(title, verbs)),
-                RetryPrompt = MessageFactory.AdaptiveCard(Cards.Choice(retryTitle, verbs)),
-            };
         }
     }
+
+    private static PromptOptions Options(string title, string retryTitle, params string[] verbs) => new()
+    {
+        Prompt = MessageFactory.AdaptiveCard(Cards.Choice(title, verbs)),
+        RetryPrompt = MessageFactory.AdaptiveCard(Cards.Choice(retryTitle, verbs)),
+    };
 
     private static JsonElement CardOf(Activity activity) => activity.Attachments![0].Content!.Value;
 
@@ -91,7 +93,7 @@ public sealed class AdaptiveCardPromptTests
         return body.GetProperty("value");
     }
 
-    private static Activity Click(TestAdapter adapter, CardSubmissionKind kind, string? stamp, string replyToId)
+    private static Activity Click(TestAdapter adapter, CardSubmissionKind kind, string? stamp, string replyToId, string trigger = "manual")
     {
         var data = new Dictionary<string, object> { ["choice"] = "approve" };
         if (stamp is not null)
@@ -105,7 +107,7 @@ public sealed class AdaptiveCardPromptTests
             {
                 Name = InvokeNames.AdaptiveCardAction,
                 ReplyToId = replyToId,
-                Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb = "approve", data } }),
+                Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb = "approve", data }, trigger }),
             };
     }
 
@@ -344,5 +346,62 @@ public sealed class AdaptiveCardPromptTests
             Click(flow.Adapter, CardSubmissionKind.Execute, "old/card", "activity-1"), flow.Bot.OnTurnAsync, Ct.Bounded());
 
         Assert.Equal("Cette carte n'est plus active. Veuillez utiliser la carte la plus récente.", response!.Body!.Value.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task BeginDialogAsync_Card_KeepsItsOptionsInTheStateAsOneString()
+    {
+        var flow = new Flow(CardPromptMessages.Default, null);
+        await flow.Start().AssertReply(r => Assert.Equal("Card A", Cards.Title(CardOf(r)))).StartTestAsync(Ct.Bounded());
+
+        var stored = (await flow.Storage.ReadAsync(ConversationKey, Ct.Bounded()))!.Content;
+
+        Assert.Equal(JsonValueKind.String, WaitingPromptState(stored).GetProperty("options").ValueKind);
+        Assert.DoesNotContain("Card A", stored.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CardSubmissionKind.Submit)]
+    [InlineData(CardSubmissionKind.Execute)]
+    public async Task RunAsync_OptionsSavedAsAnObjectByAnOlderBuild_RepromptRefreshAndClickStillWork(CardSubmissionKind kind)
+    {
+        var flow = new Flow(CardPromptMessages.Default, null);
+        string? stamp = null;
+        string? cardId = null;
+        await flow.Start().AssertReply(r => (cardId, stamp) = (r.Id, StampOf(CardOf(r)))).StartTestAsync(Ct.Bounded());
+        await StoreOptionsAsAnOlderBuildDidAsync(flow.Storage, Options("Card A", "Card A again", "approve", "reject"));
+
+        await flow.Adapter.ProcessActivityAsync(
+            flow.Adapter.MakeActivity(ActivityTypes.Message) with { Text = "approve please" }, flow.Bot.OnTurnAsync, Ct.Bounded());
+        var reprompt = CardOf(flow.Adapter.Connector.Replies[^1]);
+        var refresh = await flow.Adapter.ProcessActivityAsync(
+            Click(flow.Adapter, CardSubmissionKind.Execute, stamp, cardId!, trigger: "automatic"), flow.Bot.OnTurnAsync, Ct.Bounded());
+        await flow.Adapter.ProcessActivityAsync(Click(flow.Adapter, kind, stamp, cardId!), flow.Bot.OnTurnAsync, Ct.Bounded());
+
+        Assert.Equal("Card A again", Cards.Title(reprompt));
+        Assert.Equal(stamp, StampOf(reprompt));
+        var view = InvokeCard(refresh!);
+        Assert.Equal("Card A", Cards.Title(view));
+        Assert.Equal(stamp, StampOf(view));
+        var recorded = kind == CardSubmissionKind.Execute ? "Recorded Execute:approve:approve" : "Recorded Submit::approve";
+        Assert.Contains(flow.Adapter.Connector.Replies, r => r.Text == recorded);
+    }
+
+    private static JsonElement WaitingPromptState(JsonElement stored)
+    {
+        var root = stored.GetProperty("DialogState").GetProperty("dialogStack")[0];
+        var prompt = root.GetProperty("state").GetProperty("dialogs").GetProperty("dialogStack")[0];
+        Assert.Equal("card", prompt.GetProperty("id").GetString());
+        return prompt.GetProperty("state");
+    }
+
+    // What main's build (before the options were kept as one string) left in storage for a waiting card prompt.
+    private static async Task StoreOptionsAsAnOlderBuildDidAsync(MemoryStorage storage, PromptOptions options)
+    {
+        var stored = await storage.ReadAsync(ConversationKey, Ct.Bounded());
+        var document = JsonNode.Parse(stored!.Content.GetRawText())!.AsObject();
+        var prompt = document["DialogState"]!["dialogStack"]![0]!["state"]!["dialogs"]!["dialogStack"]![0]!;
+        prompt["state"]!["options"] = JsonSerializer.SerializeToNode(options, BotJson.Options);
+        await storage.WriteAsync(ConversationKey, JsonSerializer.SerializeToElement(document), WriteCondition.IfMatch(stored.ETag), Ct.Bounded());
     }
 }

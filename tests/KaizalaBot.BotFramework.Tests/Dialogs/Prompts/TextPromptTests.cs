@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.BotFramework.Schema;
@@ -45,6 +46,25 @@ public sealed class TextPromptTests
             .StartTestAsync(Ct.Bounded());
 
         Assert.Equal([1, 2, 3], attempts);
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_ValidatorReadsOptions_GetsTheValidationsTheStepGave()
+    {
+        var prompt = new TextPrompt("text", (context, _) =>
+            Task.FromResult(context.Recognized.Value!.Length >= context.Options.Validations!.Value.GetProperty("minLength").GetInt32()));
+        var host = new PromptHost(prompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text("Name?"),
+            RetryPrompt = MessageFactory.Text("Too short."),
+            Validations = JsonSerializer.SerializeToElement(new { minLength = 5 }),
+        });
+
+        await host.Flow()
+            .Send("start").AssertReply("Name?")
+            .Send("Fabr").AssertReply("Too short.")
+            .Send("Fabrikam").AssertReply("got Fabrikam")
+            .StartTestAsync(Ct.Bounded());
     }
 
     [Fact]
