@@ -26,6 +26,12 @@ public sealed record MigrationOptions
     /// <summary>How long a user listing is reused (by the preview) before users are read again; its age is shown.</summary>
     public TimeSpan UserListingLifetime { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long the subscriptions and subscribed SKUs read when a seller chose a customer are reused by the plan card, in
+    /// this process (zero: the plan card reads them again). The review's checks always read them fresh.
+    /// </summary>
+    public TimeSpan CustomerReadLifetime { get; init; } = TimeSpan.FromMinutes(1);
+
     public MigrationAuthorizationOptions Authorization { get; init; } = new();
 
     public MigrationApprovalOptions Approval { get; init; } = new();

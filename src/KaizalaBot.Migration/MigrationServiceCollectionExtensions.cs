@@ -40,6 +40,7 @@ public static class MigrationServiceCollectionExtensions
         services.TryAddSingleton<SellerAuthorizer>();
         services.TryAddSingleton<TenantReader>();
         services.TryAddSingleton<UserListingCache>();
+        services.TryAddSingleton<RecentCustomerReads>();
         services.TryAddSingleton<MigrationPlanner>();
         services.TryAddSingleton<MigrationStore>();
         services.TryAddSingleton<RunnerSignal>();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using KaizalaBot.PartnerCenter.Authentication;
 using KaizalaBot.PartnerCenter.Diagnostics;
 using KaizalaBot.PartnerCenter.Http;
@@ -34,19 +33,25 @@ public static class PartnerCenterServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<PartnerCenterTelemetry>();
         services.TryAddTransient<PartnerCenterAuthenticationHandler>();
+        services.TryAddSingleton<PartnerCenterApiAddress>();
 
         services.AddHttpClient(PartnerCenterTokenProvider.HttpClientName);
         services.TryAddSingleton<IPartnerCenterClient, PartnerCenterClient>();
         services.AddHttpClient(ApiHttpClientName, (provider, client) =>
         {
-            var options = provider.GetRequiredService<IOptions<PartnerCenterOptions>>().Value;
-            client.BaseAddress = new Uri(options.Endpoint!.ToString().TrimEnd('/') + "/v1/");
-            client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("KaizalaBot", "1.0"));
+            var address = provider.GetRequiredService<PartnerCenterApiAddress>();
+            client.BaseAddress = address.BaseAddress;
+            client.DefaultRequestHeaders.UserAgent.Add(address.UserAgent);
 
             // The resilience pipeline times out each attempt on the injected TimeProvider; HttpClient's own
             // 100-second timeout would race it on the wall clock.
             client.Timeout = Timeout.InfiniteTimeSpan;
         })
+
+            // The client logs each failed call itself (method, path, status, code, correlation and request ids) and traces
+            // every call as a span; the factory's default handlers added a logging scope to every call and Information
+            // lines the host's settings turn off (System.Net.Http.HttpClient at Warning).
+            .RemoveAllLoggers()
             .AddResilienceHandler(ApiHttpClientName, (builder, context) =>
                 context.ServiceProvider.GetRequiredService<PartnerCenterResilience>().Configure(builder));
 

@@ -25,6 +25,7 @@ public sealed partial class ExpiryScanner(
     CustomerRateLimiter customerLimiter,
     ScanPacer pacer,
     ExpiryIndex index,
+    RecentCustomerReads recent,
     IOptions<ExpiryOptions> options,
     TimeProvider time,
     ILogger<ExpiryScanner> logger,
@@ -155,7 +156,9 @@ public sealed partial class ExpiryScanner(
             await pacer.AcquireAsync(cancellationToken);
         }
 
-        var kaizala = (await tenant.SubscriptionsAsync(customerId, cancellationToken)).Where(detector.IsKaizalaSubscription).ToList();
+        var readAt = time.GetUtcNow();
+        var subscriptions = await tenant.SubscriptionsAsync(customerId, cancellationToken);
+        var kaizala = subscriptions.Where(detector.IsKaizalaSubscription).ToList();
         if (kaizala.Count == 0)
         {
             return null;
@@ -167,6 +170,12 @@ public sealed partial class ExpiryScanner(
         }
 
         var skus = await tenant.SubscribedSkusAsync(customerId, cancellationToken);
+        if (scanId is null)
+        {
+            // A seller opening the customer (or a migration's end): the plan card a click later reuses this read.
+            recent.Keep(new CustomerReads(customerId, subscriptions, skus, readAt));
+        }
+
         return new ExpiryIndexEntry
         {
             CustomerId = customerId,

@@ -14,7 +14,7 @@ namespace KaizalaBot.Migration.Planning;
 /// </summary>
 public sealed class MigrationPlanner(
     IPartnerCenterClient client, TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
-    MigrationStore store, UserListingCache listings, IOptions<MigrationOptions> options, TimeProvider time)
+    MigrationStore store, UserListingCache listings, RecentCustomerReads recent, IOptions<MigrationOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan EndsSoon = TimeSpan.FromDays(14);
 
@@ -79,11 +79,15 @@ public sealed class MigrationPlanner(
     public Task<UserListing?> GetCachedKaizalaUsersAsync(string customerId, CancellationToken cancellationToken) =>
         listings.ReadAsync(customerId, cancellationToken);
 
+    /// <summary>
+    /// The plans for the plan card, from the customer's subscriptions and subscribed SKUs as read when the seller chose it
+    /// (<see cref="RecentCustomerReads"/>, <c>Migration:CustomerReadLifetime</c>), else read now and kept. The review
+    /// checks the chosen plan against a fresh read.
+    /// </summary>
     public async Task<IReadOnlyList<PlanOption>> GetPlanOptionsAsync(string customerId, int usersToMove, CancellationToken cancellationToken)
     {
-        var subscriptions = await tenant.SubscriptionsAsync(customerId, cancellationToken);
-        var skus = await tenant.SubscribedSkusAsync(customerId, cancellationToken);
-        return recommender.Recommend(tenant.Profile(skus, subscriptions, usersToMove));
+        var reads = recent.Find(customerId) ?? await ReadAndKeepAsync(customerId, cancellationToken);
+        return recommender.Recommend(tenant.Profile(reads.SubscribedSkus, reads.Subscriptions, usersToMove));
     }
 
     public async Task<MigrationPreview> PreviewAsync(MigrationDraft draft, CancellationToken cancellationToken)
@@ -149,6 +153,15 @@ public sealed class MigrationPlanner(
             Draft = draft, Plan = plan, Source = summary, LicenceCount = count, Target = target, Findings = findings, Users = users,
             UsersReadAt = usersReadAt, RequiresApproval = approval,
         };
+    }
+
+    private async Task<CustomerReads> ReadAndKeepAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var readAt = time.GetUtcNow();
+        var reads = new CustomerReads(
+            customerId, await tenant.SubscriptionsAsync(customerId, cancellationToken), await tenant.SubscribedSkusAsync(customerId, cancellationToken), readAt);
+        recent.Keep(reads);
+        return reads;
     }
 
     // The selected users as the fresh listing has them (no call); those it lacks — the listing expired, or a user did not

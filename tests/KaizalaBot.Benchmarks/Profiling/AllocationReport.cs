@@ -10,7 +10,8 @@ namespace KaizalaBot.Benchmarks.Profiling;
 /// type and the stack of the allocation that crossed the mark). Prints the share of bytes by type, then by method of
 /// ours on the stack (inclusive), which is how the turn path's allocations were found (docs/performance.md); then the
 /// sites that allocated the largest types, each as its innermost frames: an async method's continuations run inside the
-/// frame of what it awaited last, so the inclusive share of a method can hold the work done after it returned.
+/// frame of what it awaited last, so the inclusive share of a method can hold the work done after it returned; the share
+/// by the frame of ours nearest the allocation does not.
 /// </summary>
 internal static class AllocationReport
 {
@@ -25,6 +26,7 @@ internal static class AllocationReport
         var filter = args.ElementAtOrDefault(1) ?? "KaizalaBot";
         var byType = new Dictionary<string, long>(StringComparer.Ordinal);
         var byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byNearest = new Dictionary<string, long>(StringComparer.Ordinal);
         var bySite = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         long total = 0;
         var pauses = new List<(double Milliseconds, int Generation)>();
@@ -60,6 +62,8 @@ internal static class AllocationReport
             var site = bySite.TryGetValue(tick.TypeName, out var sites) ? sites : bySite[tick.TypeName] = new(StringComparer.Ordinal);
             var where = string.Join(" < ", Frames(tick).Take(SiteFrames));
             site[where] = site.GetValueOrDefault(where) + amount;
+            var nearest = Frames(tick).FirstOrDefault(f => f.Contains(filter, StringComparison.Ordinal)) ?? "(none of ours)";
+            byNearest[nearest] = byNearest.GetValueOrDefault(nearest) + amount;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var frame = tick.CallStack(); frame is not null; frame = frame.Caller)
             {
@@ -74,6 +78,7 @@ internal static class AllocationReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total / 1048576.0:F1} MB sampled by AllocationTick"));
         Print("by type", byType, total);
         Print($"by method containing '{filter}' (inclusive)", byMethod, total);
+        Print($"by the frame containing '{filter}' nearest the allocation (what an async continuation did is its own)", byNearest, total);
         PrintPauses(pauses);
         foreach (var (type, _) in byType.OrderByDescending(p => p.Value).Take(3))
         {

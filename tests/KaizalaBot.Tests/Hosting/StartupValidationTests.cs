@@ -16,6 +16,8 @@ public sealed class StartupValidationTests
     [InlineData("MicrosoftAppType=SingleTenant;MicrosoftAppId=6a3f5a2e-1111-4c7e-9a55-000000000b07;MicrosoftAppPassword=placeholder", "MicrosoftAppTenantId")]
     [InlineData("MicrosoftAppType=MultiTenant;MicrosoftAppId=not-a-guid;MicrosoftAppPassword=placeholder", "MicrosoftAppId")]
     [InlineData("BotAdapter:MaxRequestBodyBytes=10", "BotAdapter:MaxRequestBodyBytes")]
+    [InlineData("Migration:CustomerReadLifetime=00:10:00", "Migration:CustomerReadLifetime")]
+    [InlineData("Migration:CustomerReadLifetime=-00:00:01", "Migration:CustomerReadLifetime")]
     public void Start_InvalidConfiguration_FailsNamingTheKey(string settings, string named)
     {
         var values = settings.Split(';').Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => (string?)pair[1]);

@@ -7,8 +7,9 @@ namespace KaizalaBot.Dialogs.Migration.Steps;
 
 /// <summary>
 /// Step 3: the replacement plan, the recommendation first with its reasons, the others grouped by family with their
-/// seat limits (those that cannot take the users say why and cannot be chosen). Two Partner Center calls to show it,
-/// none to choose.
+/// seat limits (those that cannot take the users say why and cannot be chosen). Shown from the customer's subscriptions
+/// and subscribed SKUs read when the seller chose it (<c>Migration:CustomerReadLifetime</c>), else two Partner Center
+/// calls; none to choose.
 /// </summary>
 internal sealed class PlanStep(MigrationPlanner planner, MigrationSelections selections, CardRenderer cards) : IMigrationStep
 {
