@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
 
@@ -7,8 +9,26 @@ namespace KaizalaBot.BotFramework.Builder;
 public static class InvokeResponses
 {
     /// <summary>The client replaces the clicked card with <paramref name="card"/> (for the clicking user).</summary>
-    public static InvokeResponse Card(JsonElement card) =>
-        Create(new AdaptiveCardInvokeResponse { Type = ContentTypes.AdaptiveCard, Value = card });
+    /// <remarks>
+    /// The <see cref="AdaptiveCardInvokeResponse"/> written by hand around the card's own bytes: serialising the record
+    /// would re-encode the 10-20 KB card token by token on every clicked turn only to copy it.
+    /// </remarks>
+    public static InvokeResponse Card(JsonElement card)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(card);
+        var body = new ArrayBufferWriter<byte>(raw.Length + 128);
+        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("statusCode", 200);
+            writer.WriteString("type", ContentTypes.AdaptiveCard);
+            writer.WritePropertyName("value");
+            writer.WriteRawValue(raw, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+
+        return new(200, JsonElement.Parse(body.WrittenSpan));
+    }
 
     /// <summary>The client shows <paramref name="text"/> briefly and leaves the card as it is.</summary>
     public static InvokeResponse Message(string text) =>
