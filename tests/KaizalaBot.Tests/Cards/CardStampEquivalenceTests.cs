@@ -13,22 +13,8 @@ public sealed class CardStampEquivalenceTests
 {
     private const string Stamp = "owner-1/prompt \"2\" é";
 
-    public static TheoryData<CardTemplate, BotLanguage> Templates()
-    {
-        var data = new TheoryData<CardTemplate, BotLanguage>();
-        foreach (var template in Enum.GetValues<CardTemplate>())
-        {
-            foreach (var language in Enum.GetValues<BotLanguage>())
-            {
-                data.Add(template, language);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Templates))]
+    [MemberData(nameof(CardRendererTests.EveryCard), MemberType = typeof(CardRendererTests))]
     public void Apply_EveryRenderedTemplate_WritesWhatTheNodeStampingWrote(CardTemplate template, BotLanguage language)
     {
         var card = new CardRenderer().Render(template, new BotTexts().For(language), SampleCardModels.For(template, language)).Content!.Value;
