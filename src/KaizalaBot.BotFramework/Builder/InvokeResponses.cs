@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
@@ -15,19 +14,19 @@ public static class InvokeResponses
     /// </remarks>
     public static InvokeResponse Card(JsonElement card)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(card);
-        var body = new ArrayBufferWriter<byte>(raw.Length + 128);
-        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("statusCode", 200);
-            writer.WriteString("type", ContentTypes.AdaptiveCard);
-            writer.WritePropertyName("value");
-            writer.WriteRawValue(raw, skipInputValidation: true);
-            writer.WriteEndObject();
-        }
-
-        return new(200, JsonElement.Parse(body.WrittenSpan));
+        var body = JsonElements.Write(
+            card,
+            static (writer, card) =>
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("statusCode", 200);
+                writer.WriteString("type", ContentTypes.AdaptiveCard);
+                writer.WritePropertyName("value");
+                writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(card), skipInputValidation: true);
+                writer.WriteEndObject();
+            },
+            JsonMarshal.GetRawUtf8Value(card).Length + 128);
+        return new(200, body);
     }
 
     /// <summary>The client shows <paramref name="text"/> briefly and leaves the card as it is.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
@@ -21,7 +20,7 @@ namespace KaizalaBot.Cards;
 /// </remarks>
 public sealed partial class CardRenderer
 {
-    // A migration card is 10-20 KB: the first buffer holds most cards without growing.
+    // A migration card is 10-20 KB: the first buffer rented holds most cards without growing.
     private const int InitialCardBytes = 16 * 1024;
 
     private readonly FrozenDictionary<CardTemplate, CompiledCardTemplate> _templates;
@@ -44,16 +43,13 @@ public sealed partial class CardRenderer
             ?? throw new ArgumentException("A card model must serialise to a JSON object.", nameof(model));
         data["t"] = texts.ToJson(_textKeys[template]);
 
-        var card = new ArrayBufferWriter<byte>(InitialCardBytes);
-        using (var writer = new Utf8JsonWriter(card, new JsonWriterOptions { SkipValidation = true }))
-        {
-            _templates[template].Write(writer, data);
-        }
-
         return new Attachment
         {
             ContentType = ContentTypes.AdaptiveCard,
-            Content = JsonElement.Parse(card.WrittenSpan),
+            Content = JsonElements.Write(
+                (Template: _templates[template], Data: data),
+                static (writer, state) => state.Template.Write(writer, state.Data),
+                InitialCardBytes),
         };
     }
 

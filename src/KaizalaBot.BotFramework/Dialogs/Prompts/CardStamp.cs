@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
@@ -32,13 +31,10 @@ internal static class CardStamp
     /// </summary>
     public static JsonElement Apply(JsonElement card, string stamp)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, JsonMarshal.GetRawUtf8Value(card).Length + 1024));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder, SkipValidation = true }))
-        {
-            WriteValue(writer, card, stamp, fallbackVerb: null);
-        }
-
-        return JsonElement.Parse(buffer.WrittenSpan);
+        return JsonElements.Write(
+            (card, stamp),
+            static (writer, state) => WriteValue(writer, state.card, state.stamp, fallbackVerb: null),
+            JsonMarshal.GetRawUtf8Value(card).Length + 1024);
     }
 
     /// <param name="fallbackVerb">Set when <paramref name="value"/> is the fallback of an Action.Execute with this verb.</param>
@@ -66,16 +62,20 @@ internal static class CardStamp
 
     private static void WriteObject(Utf8JsonWriter writer, JsonElement obj, string stamp, string? fallbackVerb)
     {
-        var type = StringProperty(obj, "type");
-        if (type is not (SubmitType or ExecuteType))
+        // Compared in place: reading every object's type as a string would allocate one per element of the card.
+        var isSubmit = HasType(obj, SubmitType);
+        var isExecute = !isSubmit && HasType(obj, ExecuteType);
+        if (!isSubmit && !isExecute)
         {
             WriteProperties(writer, obj, stamp);
             return;
         }
 
         // The verb an Execute's Action.Submit fallback receives; a fallback that is not a Submit (e.g. "drop") gets none.
-        var verb = type == ExecuteType ? StringProperty(obj, VerbKey) : null;
-        var dataVerb = type == SubmitType ? fallbackVerb : null;
+        var verb = isExecute && obj.TryGetProperty(VerbKey, out var verbValue) && verbValue.ValueKind == JsonValueKind.String
+            ? verbValue.GetString()
+            : null;
+        var dataVerb = isSubmit ? fallbackVerb : null;
         writer.WriteStartObject();
         var hasData = false;
         foreach (var property in obj.EnumerateObject())
@@ -200,6 +200,6 @@ internal static class CardStamp
         }
     }
 
-    private static string? StringProperty(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static bool HasType(JsonElement obj, string type) =>
+        obj.TryGetProperty("type"u8, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(type);
 }
