@@ -99,7 +99,7 @@ internal sealed class CardPayloadGenerator(
         }
         else
         {
-            // A Submit carries its data as the message's value, the verb among it (ExecuteFallbacks).
+            // A Submit carries its data as the message's value, the verb among it (ExecuteFallback).
             data["verb"] = verb;
             turn.Remove("text");
             turn["value"] = data;

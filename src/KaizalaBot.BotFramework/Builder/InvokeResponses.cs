@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
 
@@ -7,8 +8,26 @@ namespace KaizalaBot.BotFramework.Builder;
 public static class InvokeResponses
 {
     /// <summary>The client replaces the clicked card with <paramref name="card"/> (for the clicking user).</summary>
-    public static InvokeResponse Card(JsonElement card) =>
-        Create(new AdaptiveCardInvokeResponse { Type = ContentTypes.AdaptiveCard, Value = card });
+    /// <remarks>
+    /// The <see cref="AdaptiveCardInvokeResponse"/> written by hand around the card's own bytes: serialising the record
+    /// would re-encode the 10-20 KB card token by token on every clicked turn only to copy it.
+    /// </remarks>
+    public static InvokeResponse Card(JsonElement card)
+    {
+        var body = JsonElements.Write(
+            card,
+            static (writer, card) =>
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("statusCode", 200);
+                writer.WriteString("type", ContentTypes.AdaptiveCard);
+                writer.WritePropertyName("value");
+                writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(card), skipInputValidation: true);
+                writer.WriteEndObject();
+            },
+            JsonMarshal.GetRawUtf8Value(card).Length + 128);
+        return new(200, body);
+    }
 
     /// <summary>The client shows <paramref name="text"/> briefly and leaves the card as it is.</summary>
     public static InvokeResponse Message(string text) =>

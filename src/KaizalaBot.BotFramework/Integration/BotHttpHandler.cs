@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Builder;
@@ -131,8 +133,11 @@ internal sealed partial class BotHttpHandler(
         response.StatusCode = invokeResponse.Status;
         if (invokeResponse.Body is { } invokeBody)
         {
+            // The body is already JSON we wrote (InvokeResponses): its bytes go out as they are, not re-encoded.
             response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(response.Body, invokeBody, BotJson.Options, cancellationToken);
+            response.ContentLength = JsonMarshal.GetRawUtf8Value(invokeBody).Length;
+            response.BodyWriter.Write(JsonMarshal.GetRawUtf8Value(invokeBody));
+            await response.BodyWriter.FlushAsync(cancellationToken);
         }
     }
 

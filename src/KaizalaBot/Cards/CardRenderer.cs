@@ -11,7 +11,7 @@ namespace KaizalaBot.Cards;
 
 /// <summary>
 /// Turns a typed card model into an Adaptive Card attachment: the model is serialised with camelCase names, the
-/// seller's text table is added as <c>t</c>, and the embedded template (parsed once) is bound against it.
+/// seller's text table is added as <c>t</c>, and the embedded template (compiled once) writes the card against it.
 /// </summary>
 /// <remarks>
 /// <c>t</c> holds only the texts the template names (<c>t.someKey</c>, found once when the template is loaded), not the
@@ -20,15 +20,18 @@ namespace KaizalaBot.Cards;
 /// </remarks>
 public sealed partial class CardRenderer
 {
-    private readonly FrozenDictionary<CardTemplate, JsonNode> _templates;
+    // A migration card is 10-20 KB: the first buffer rented holds most cards without growing.
+    private const int InitialCardBytes = 16 * 1024;
+
+    private readonly FrozenDictionary<CardTemplate, CompiledCardTemplate> _templates;
     private readonly FrozenDictionary<CardTemplate, string[]?> _textKeys;
-    private readonly CardTemplateBinder _binder = new();
     private readonly JsonSerializerOptions _modelJson = new(JsonSerializerDefaults.Web);
 
     public CardRenderer()
     {
-        _templates = Enum.GetValues<CardTemplate>().ToFrozenDictionary(template => template, LoadTemplate);
-        _textKeys = _templates.ToFrozenDictionary(pair => pair.Key, pair => TextKeysOf(pair.Value));
+        var sources = Enum.GetValues<CardTemplate>().ToFrozenDictionary(template => template, LoadTemplate);
+        _templates = sources.ToFrozenDictionary(pair => pair.Key, pair => CompiledCardTemplate.Compile(pair.Value));
+        _textKeys = sources.ToFrozenDictionary(pair => pair.Key, pair => TextKeysOf(pair.Value));
     }
 
     public Attachment Render<TModel>(CardTemplate template, TextTable texts, TModel model)
@@ -40,12 +43,13 @@ public sealed partial class CardRenderer
             ?? throw new ArgumentException("A card model must serialise to a JSON object.", nameof(model));
         data["t"] = texts.ToJson(_textKeys[template]);
 
-        var card = _binder.Bind(_templates[template], data);
-        ExecuteFallbacks.Add(card);
         return new Attachment
         {
             ContentType = ContentTypes.AdaptiveCard,
-            Content = JsonSerializer.SerializeToElement(card),
+            Content = JsonElements.Write(
+                (Template: _templates[template], Data: data),
+                static (writer, state) => state.Template.Write(writer, state.Data),
+                InitialCardBytes),
         };
     }
 

@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Schema;
 
 namespace KaizalaBot.BotFramework.Dialogs.Prompts;
@@ -9,12 +9,19 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// waiting (or refused when that prompt is gone). The stamp travels as a hidden data field, which Teams returns
 /// with the click: merged into <c>value</c> for Action.Submit, in <c>value.action.data</c> for Action.Execute.
 /// </summary>
+/// <remarks>
+/// One pass over the card's parsed element straight into a writer: no JSON-node tree, no second parse of its text.
+/// The element already knows every object's properties, so an action's <c>type</c> is found before its <c>data</c> is
+/// written, whichever comes first in the object. A card is 10-20 KB and stamped on every prompt turn; the node round
+/// trip this replaces was several percent of a migration turn (docs/performance.md).
+/// </remarks>
 internal static class CardStamp
 {
     public const string DataKey = "kbPrompt";
 
     private const string SubmitType = "Action.Submit";
     private const string ExecuteType = "Action.Execute";
+    private const string VerbKey = "verb";
 
     /// <summary>
     /// A copy of <paramref name="card"/> with <paramref name="stamp"/> in the data of every Action.Submit and
@@ -24,76 +31,175 @@ internal static class CardStamp
     /// </summary>
     public static JsonElement Apply(JsonElement card, string stamp)
     {
-        var node = JsonNode.Parse(card.GetRawText());
-        if (node is not null)
-        {
-            Walk(node, stamp);
-        }
-
-        return JsonSerializer.SerializeToElement(node, BotJson.Options);
+        return JsonElements.Write(
+            (card, stamp),
+            static (writer, state) => WriteValue(writer, state.card, state.stamp, fallbackVerb: null),
+            JsonMarshal.GetRawUtf8Value(card).Length + 1024);
     }
 
-    private static void Walk(JsonNode node, string stamp)
+    /// <param name="fallbackVerb">Set when <paramref name="value"/> is the fallback of an Action.Execute with this verb.</param>
+    private static void WriteValue(Utf8JsonWriter writer, JsonElement value, string stamp, string? fallbackVerb)
     {
-        switch (node)
+        switch (value.ValueKind)
         {
-            case JsonObject obj:
-                StampAction(obj, stamp);
-                foreach (var child in obj.Select(p => p.Value).ToList())
-                {
-                    if (child is not null)
-                    {
-                        Walk(child, stamp);
-                    }
-                }
-
+            case JsonValueKind.Object:
+                WriteObject(writer, value, stamp, fallbackVerb);
                 break;
-            case JsonArray array:
-                foreach (var child in array.ToList())
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in value.EnumerateArray())
                 {
-                    if (child is not null)
-                    {
-                        Walk(child, stamp);
-                    }
+                    WriteValue(writer, item, stamp, fallbackVerb: null);
                 }
 
+                writer.WriteEndArray();
+                break;
+            default:
+                value.WriteTo(writer);
                 break;
         }
     }
 
-    private static void StampAction(JsonObject obj, string stamp)
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement obj, string stamp, string? fallbackVerb)
     {
-        var type = obj["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
-        if (type is not (SubmitType or ExecuteType))
+        // Compared in place: reading every object's type as a string would allocate one per element of the card.
+        var isSubmit = HasType(obj, SubmitType);
+        var isExecute = !isSubmit && HasType(obj, ExecuteType);
+        if (!isSubmit && !isExecute)
         {
+            WriteProperties(writer, obj, stamp);
             return;
         }
 
-        if (obj["data"] is JsonObject existing)
+        // The verb an Execute's Action.Submit fallback receives; a fallback that is not a Submit (e.g. "drop") gets none.
+        var verb = isExecute && obj.TryGetProperty(VerbKey, out var verbValue) && verbValue.ValueKind == JsonValueKind.String
+            ? verbValue.GetString()
+            : null;
+        var dataVerb = isSubmit ? fallbackVerb : null;
+        writer.WriteStartObject();
+        var hasData = false;
+        foreach (var property in obj.EnumerateObject())
         {
-            existing[DataKey] = stamp;
+            WriteName(writer, property);
+            if (property.NameEquals("data"))
+            {
+                hasData = true;
+                WriteActionData(writer, property.Value, stamp, dataVerb);
+            }
+            else
+            {
+                WriteValue(writer, property.Value, stamp, property.NameEquals("fallback") ? verb : null);
+            }
+        }
+
+        if (!hasData)
+        {
+            writer.WritePropertyName("data");
+            writer.WriteStartObject();
+            if (dataVerb is not null)
+            {
+                writer.WriteString(VerbKey, dataVerb);
+            }
+
+            writer.WriteString(DataKey, stamp);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An action's data with the stamp (and, for an Execute's fallback, the verb when it has none).</summary>
+    private static void WriteActionData(Utf8JsonWriter writer, JsonElement data, string stamp, string? verb)
+    {
+        switch (data.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                var hasStamp = false;
+                var hasVerb = false;
+                foreach (var property in data.EnumerateObject())
+                {
+                    WriteName(writer, property);
+                    if (property.NameEquals(DataKey))
+                    {
+                        hasStamp = true;
+                        writer.WriteStringValue(stamp);
+                    }
+                    else if (verb is not null && property.NameEquals(VerbKey) && property.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        hasVerb = true;
+                        WriteValue(writer, property.Value, stamp, fallbackVerb: null);
+                    }
+                    else if (verb is not null && property.NameEquals(VerbKey))
+                    {
+                        hasVerb = true;
+                        writer.WriteStringValue(verb);
+                    }
+                    else
+                    {
+                        WriteValue(writer, property.Value, stamp, fallbackVerb: null);
+                    }
+                }
+
+                if (verb is not null && !hasVerb)
+                {
+                    writer.WriteString(VerbKey, verb);
+                }
+
+                if (!hasStamp)
+                {
+                    writer.WriteString(DataKey, stamp);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Null:
+                writer.WriteStartObject();
+                if (verb is not null)
+                {
+                    writer.WriteString(VerbKey, verb);
+                }
+
+                writer.WriteString(DataKey, stamp);
+                writer.WriteEndObject();
+                break;
+            default:
+                // Only an object can carry the stamp; an Execute fallback's non-object data gets no verb, as before.
+                writer.WriteStartObject();
+                writer.WritePropertyName("value");
+                WriteValue(writer, data, stamp, fallbackVerb: null);
+                writer.WriteString(DataKey, stamp);
+                writer.WriteEndObject();
+                break;
+        }
+    }
+
+    private static void WriteProperties(Utf8JsonWriter writer, JsonElement obj, string stamp)
+    {
+        writer.WriteStartObject();
+        foreach (var property in obj.EnumerateObject())
+        {
+            WriteName(writer, property);
+            WriteValue(writer, property.Value, stamp, fallbackVerb: null);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    // The raw name is reused as written unless it holds an escape, which the writer would otherwise escape twice.
+    private static void WriteName(Utf8JsonWriter writer, JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            writer.WritePropertyName(raw);
         }
         else
         {
-            var original = obj["data"]?.DeepClone();
-            obj["data"] = original is null
-                ? new JsonObject { [DataKey] = stamp }
-                : new JsonObject { ["value"] = original, [DataKey] = stamp };
-        }
-
-        if (type == ExecuteType
-            && obj["verb"] is JsonValue verbValue && verbValue.TryGetValue<string>(out var verb)
-            && obj["fallback"] is JsonObject fallback
-            && fallback["type"] is JsonValue fallbackType && fallbackType.TryGetValue<string>(out var ft) && ft == SubmitType)
-        {
-            if (fallback["data"] is JsonObject fallbackData)
-            {
-                fallbackData["verb"] ??= verb;
-            }
-            else if (fallback["data"] is null)
-            {
-                fallback["data"] = new JsonObject { ["verb"] = verb };
-            }
+            writer.WritePropertyName(property.Name);
         }
     }
+
+    private static bool HasType(JsonElement obj, string type) =>
+        obj.TryGetProperty("type"u8, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(type);
 }

@@ -4,17 +4,20 @@ using System.Text.Json.Nodes;
 namespace KaizalaBot.Cards.Templating;
 
 /// <summary>
-/// Evaluates the expression language inside <c>${…}</c>: property paths (<c>a.b[0].c</c>, <c>$root</c>,
+/// A compiled expression of the language inside <c>${…}</c>: property paths (<c>a.b[0].c</c>, <c>$root</c>,
 /// <c>$index</c>, <c>$data</c>), string/number/boolean/null literals, <c>!</c>, <c>&amp;&amp;</c>, <c>||</c>,
-/// comparisons, parentheses, and the functions <c>count(x)</c> and <c>if(c, a, b)</c>.
+/// comparisons, parentheses, and the functions <c>count(x)</c> and <c>if(c, a, b)</c>. Parsed once when its template
+/// is loaded (<see cref="TemplateExpressionParser"/>), evaluated on every render.
 /// </summary>
-internal static class TemplateExpression
+/// <remarks>
+/// A result may be a node of the card data or of the template itself: callers write it or read it, never attach it to
+/// another tree, which is what lets a render skip the deep copies.
+/// </remarks>
+internal abstract class TemplateExpression(string text, string location)
 {
-    public static JsonNode? Evaluate(string expression, TemplateScope scope, string location)
-    {
-        var parser = new TemplateExpressionParser(expression, scope, location);
-        return parser.ParseWhole();
-    }
+    public abstract JsonNode? Evaluate(TemplateScope scope);
+
+    public static TemplateExpression Parse(string text, string location) => new TemplateExpressionParser(text, location).ParseWhole();
 
     public static bool IsTruthy(JsonNode? value) => value switch
     {
@@ -35,4 +38,7 @@ internal static class TemplateExpression
         JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>() ? "true" : "false",
         _ => value.ToJsonString(),
     };
+
+    /// <summary>An error naming the whole expression and where it is in the template (built only when thrown).</summary>
+    protected CardTemplateException Error(string message) => new($"{message} in expression \"{text}\"", location);
 }

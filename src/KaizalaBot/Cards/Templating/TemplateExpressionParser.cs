@@ -1,100 +1,74 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KaizalaBot.Cards.Templating;
 
-/// <summary>Recursive-descent parser that evaluates as it parses (expressions are tiny and bound once per card).</summary>
-internal sealed class TemplateExpressionParser(string text, TemplateScope scope, string location)
+/// <summary>
+/// Recursive-descent parser from the text inside <c>${…}</c> to a <see cref="TemplateExpression"/> tree, run once per
+/// expression when its template is loaded; <paramref name="location"/> names where it is in the template.
+/// </summary>
+internal sealed class TemplateExpressionParser(string text, string location)
 {
+    private static readonly string[] ComparisonOperators = ["==", "!=", ">=", "<=", ">", "<"];
+
     private int _position;
 
-    public JsonNode? ParseWhole()
+    public TemplateExpression ParseWhole()
     {
         var value = ParseOr();
         SkipSpace();
         return _position == text.Length ? value : throw Error($"Unexpected '{text[_position..]}'");
     }
 
-    private JsonNode? ParseOr()
+    private TemplateExpression ParseOr()
     {
         var left = ParseAnd();
         while (TryConsume("||"))
         {
-            var right = ParseAnd();
-            left = JsonValue.Create(TemplateExpression.IsTruthy(left) || TemplateExpression.IsTruthy(right));
+            left = new LogicalExpression(isAnd: false, left, ParseAnd(), text, location);
         }
 
         return left;
     }
 
-    private JsonNode? ParseAnd()
+    private TemplateExpression ParseAnd()
     {
         var left = ParseUnary();
         while (TryConsume("&&"))
         {
-            var right = ParseUnary();
-            left = JsonValue.Create(TemplateExpression.IsTruthy(left) && TemplateExpression.IsTruthy(right));
+            left = new LogicalExpression(isAnd: true, left, ParseUnary(), text, location);
         }
 
         return left;
     }
 
-    private JsonNode? ParseUnary()
+    private TemplateExpression ParseUnary()
     {
         SkipSpace();
         if (Peek() == '!' && PeekAt(1) != '=')
         {
             _position++;
-            return JsonValue.Create(!TemplateExpression.IsTruthy(ParseUnary()));
+            return new NotExpression(ParseUnary(), text, location);
         }
 
         return ParseComparison();
     }
 
-    private JsonNode? ParseComparison()
+    private TemplateExpression ParseComparison()
     {
         var left = ParsePrimary();
-        foreach (var op in (string[])["==", "!=", ">=", "<=", ">", "<"])
+        foreach (var op in ComparisonOperators)
         {
             if (TryConsume(op))
             {
-                var right = ParsePrimary();
-                return JsonValue.Create(Compare(op, left, right));
+                return new ComparisonExpression(op, left, ParsePrimary(), text, location);
             }
         }
 
         return left;
     }
 
-    private static bool Compare(string op, JsonNode? left, JsonNode? right)
-    {
-        if (op is "==" or "!=")
-        {
-            var equal = IsNumber(left) && IsNumber(right)
-                ? ToNumber(left) == ToNumber(right)
-                : JsonNode.DeepEquals(left, right);
-            return op == "==" ? equal : !equal;
-        }
-
-        var l = ToNumber(left);
-        var r = ToNumber(right);
-        return op switch
-        {
-            ">" => l > r,
-            "<" => l < r,
-            ">=" => l >= r,
-            _ => l <= r,
-        };
-    }
-
-    private static bool IsNumber(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
-
-    // Values built from CLR numbers only convert to their own type, so numbers are compared through their JSON text.
-    private static double ToNumber(JsonNode? node) =>
-        IsNumber(node) ? double.Parse(node!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
-
-    private JsonNode? ParsePrimary()
+    private TemplateExpression ParsePrimary()
     {
         SkipSpace();
         var c = Peek();
@@ -108,34 +82,36 @@ internal sealed class TemplateExpressionParser(string text, TemplateScope scope,
 
         if (c is '\'' or '"')
         {
-            return JsonValue.Create(ParseStringLiteral(c.Value));
+            return Literal(JsonValue.Create(ParseStringLiteral(c.Value)));
         }
 
         if (c is { } digit && (char.IsAsciiDigit(digit) || digit == '-'))
         {
-            return ParseNumberLiteral();
+            return Literal(ParseNumberLiteral());
         }
 
         var name = ParseIdentifier();
         SkipSpace();
         if (Peek() == '(')
         {
-            return CallFunction(name);
+            return ParseCall(name);
         }
 
         return name switch
         {
-            "true" => JsonValue.Create(true),
-            "false" => JsonValue.Create(false),
-            "null" => null,
-            _ => ParsePathRest(Resolve(name), name),
+            "true" => Literal(JsonValue.Create(true)),
+            "false" => Literal(JsonValue.Create(false)),
+            "null" => Literal(null),
+            _ => new PathExpression(name, ParsePathRest(), text, location),
         };
     }
 
-    private JsonNode? CallFunction(string name)
+    private LiteralExpression Literal(JsonNode? value) => new(value, text, location);
+
+    private FunctionExpression ParseCall(string name)
     {
         Expect('(');
-        var args = new List<JsonNode?>();
+        var args = new List<TemplateExpression>();
         SkipSpace();
         if (Peek() != ')')
         {
@@ -147,52 +123,32 @@ internal sealed class TemplateExpressionParser(string text, TemplateScope scope,
         }
 
         Expect(')');
-        return (name, args.Count) switch
-        {
-            ("count", 1) => JsonValue.Create(args[0] is JsonArray a ? a.Count : args[0] is null ? 0 : TemplateExpression.ToText(args[0]).Length),
-            ("if", 3) => (TemplateExpression.IsTruthy(args[0]) ? args[1] : args[2])?.DeepClone(),
-            _ => throw Error($"Unknown function {name}/{args.Count}"),
-        };
+        return FunctionExpression.IsKnown(name, args.Count)
+            ? new FunctionExpression(name, args, text, location)
+            : throw Error($"Unknown function {name}/{args.Count}");
     }
 
-    private JsonNode? Resolve(string name) => name switch
+    private List<PathSegment> ParsePathRest()
     {
-        "$root" => scope.Root,
-        "$data" => scope.Data,
-        "$index" => scope.Index is { } i ? JsonValue.Create(i) : throw Error("$index outside a repeated element"),
-        _ => Member(scope.Data, name, name),
-    };
-
-    private JsonNode? ParsePathRest(JsonNode? current, string path)
-    {
+        var segments = new List<PathSegment>();
         while (true)
         {
             if (TryConsumeImmediate('.'))
             {
-                var member = ParseIdentifier();
-                path = $"{path}.{member}";
-                current = Member(current, member, path);
+                segments.Add(new PathSegment(ParseIdentifier(), 0));
             }
             else if (TryConsumeImmediate('['))
             {
-                var index = (int)ToNumber(ParseNumberLiteral());
+                var index = (int)double.Parse(ParseNumberLiteral().ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
                 Expect(']');
-                path = $"{path}[{index}]";
-                current = current is JsonArray array && index >= 0 && index < array.Count
-                    ? array[index]
-                    : throw Error($"No element {path} in the card data");
+                segments.Add(new PathSegment(null, index));
             }
             else
             {
-                return current;
+                return segments;
             }
         }
     }
-
-    private JsonNode? Member(JsonNode? node, string name, string path) =>
-        node is JsonObject obj && obj.TryGetPropertyValue(name, out var value)
-            ? value
-            : throw Error($"No property {path} in the card data");
 
     private string ParseIdentifier()
     {

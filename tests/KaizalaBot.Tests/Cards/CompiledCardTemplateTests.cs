@@ -1,13 +1,24 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KaizalaBot.Cards.Templating;
 
 namespace KaizalaBot.Tests.Cards;
 
-public sealed class CardTemplateBinderTests
+public sealed class CompiledCardTemplateTests
 {
-    private readonly CardTemplateBinder _binder = new();
+    private static JsonNode Bind(string template, string data) => Bind(JsonNode.Parse(template)!, JsonNode.Parse(data)!);
 
-    private JsonNode Bind(string template, string data) => _binder.Bind(JsonNode.Parse(template)!, JsonNode.Parse(data)!);
+    private static JsonNode Bind(JsonNode template, JsonNode data)
+    {
+        var card = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(card))
+        {
+            CompiledCardTemplate.Compile(template).Write(writer, data);
+        }
+
+        return JsonNode.Parse(card.WrittenSpan)!;
+    }
 
     [Fact]
     public void Bind_SingleExpression_KeepsJsonType()
@@ -86,7 +97,7 @@ public sealed class CardTemplateBinderTests
             ["body"] = new JsonArray(new JsonObject { ["$when"] = condition, ["text"] = "x" }),
         };
 
-        var card = _binder.Bind(template, JsonNode.Parse("""{"show":true,"status":"active","items":[1,2]}""")!);
+        var card = Bind(template, JsonNode.Parse("""{"show":true,"status":"active","items":[1,2]}""")!);
 
         Assert.Equal(kept ? 1 : 0, card["body"]!.AsArray().Count);
     }
@@ -124,9 +135,38 @@ public sealed class CardTemplateBinderTests
     {
         var template = JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"plain","wrap":true}]}""")!;
 
-        var card = _binder.Bind(template, new JsonObject());
+        var card = Bind(template, new JsonObject());
 
         Assert.True(JsonNode.DeepEquals(template, card));
         Assert.NotSame(template, card);
+    }
+
+    [Fact]
+    public void Bind_Execute_GetsSubmitFallbackWithBoundTitleDataVerbAndIsEnabled()
+    {
+        var card = Bind(
+            """{"actions":[{"data":{"id":"${id}"},"isEnabled":"${ok}","title":"Go ${id}","verb":"go","type":"Action.Execute"},{"type":"Action.Execute","verb":"x","fallback":"drop"}]}""",
+            """{"id":"c-1","ok":false}""");
+
+        var fallback = card["actions"]![0]!["fallback"]!;
+        Assert.Equal("""{"type":"Action.Submit","title":"Go c-1","data":{"id":"c-1","verb":"go"},"isEnabled":false}""", fallback.ToJsonString());
+        Assert.Equal("drop", (string?)card["actions"]![1]!["fallback"]);
+    }
+
+    [Fact]
+    public void Bind_ExecuteWithOwnVerbInDataOrNoIsEnabled_KeepsTheDataVerb()
+    {
+        var card = Bind("""{"type":"Action.Execute","verb":"go","title":"T","data":{"verb":"own","n":"${n}"}}""", """{"n":2}""");
+
+        Assert.Equal("""{"type":"Action.Submit","title":"T","data":{"verb":"own","n":2}}""", card["fallback"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Compile_MalformedExpressionInADroppedElement_ThrowsAtLoad()
+    {
+        var ex = Assert.Throws<CardTemplateException>(() =>
+            CompiledCardTemplate.Compile(JsonNode.Parse("""{"body":[{"$when":false,"text":"${a ==}"}]}""")!));
+
+        Assert.Equal("$.body[0].text", ex.Location);
     }
 }
