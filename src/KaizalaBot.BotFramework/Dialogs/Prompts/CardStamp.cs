@@ -125,15 +125,18 @@ internal static class CardStamp
                         hasStamp = true;
                         writer.WriteStringValue(stamp);
                     }
-                    else if (verb is not null && property.NameEquals(VerbKey) && property.Value.ValueKind != JsonValueKind.Null)
-                    {
-                        hasVerb = true;
-                        WriteValue(writer, property.Value, stamp, fallbackVerb: null);
-                    }
                     else if (verb is not null && property.NameEquals(VerbKey))
                     {
+                        // The fallback's own verb stands; a null one is the action's.
                         hasVerb = true;
-                        writer.WriteStringValue(verb);
+                        if (property.Value.ValueKind == JsonValueKind.Null)
+                        {
+                            writer.WriteStringValue(verb);
+                        }
+                        else
+                        {
+                            WriteValue(writer, property.Value, stamp, fallbackVerb: null);
+                        }
                     }
                     else
                     {

@@ -109,7 +109,7 @@ internal sealed class ExecuteFallback(TemplateValueNode type, IReadOnlyList<Temp
                     }
                     else
                     {
-                        WriteNode(writer, item);
+                        TemplateValueNode.WriteValue(writer, item);
                     }
                 }
 
@@ -151,18 +151,6 @@ internal sealed class ExecuteFallback(TemplateValueNode type, IReadOnlyList<Temp
         else
         {
             node.WriteAsValue(writer, scope);
-        }
-    }
-
-    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
-    {
-        if (node is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            node.WriteTo(writer);
         }
     }
 

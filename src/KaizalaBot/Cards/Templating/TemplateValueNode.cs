@@ -9,15 +9,18 @@ internal abstract class TemplateValueNode : TemplateNode
     /// <summary>The bound value: a node of the card data or of the template, to read or write, never to attach elsewhere.</summary>
     public abstract JsonNode? Evaluate(TemplateScope scope);
 
-    public override void Write(Utf8JsonWriter writer, TemplateScope scope)
+    public override void Write(Utf8JsonWriter writer, TemplateScope scope) => WriteValue(writer, Evaluate(scope));
+
+    /// <summary>Writes a bound value as it is, JSON null for none.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
     {
-        if (Evaluate(scope) is { } value)
+        if (value is null)
         {
-            value.WriteTo(writer);
+            writer.WriteNullValue();
         }
         else
         {
-            writer.WriteNullValue();
+            value.WriteTo(writer);
         }
     }
 }
