@@ -72,13 +72,15 @@ internal sealed class LoadGenerator(HttpClient http, LoopbackConnector connector
             Task.Run(() => SellerAsync(target, scenario, new Seller(index), sellers, run, transcript, cancellationToken), cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpu = ProcFs.CpuTime(target.Pid) - cpuBefore;
-        var (allocated, collections) = allocations is null ? (0, 0) : await allocations.StopAsync(cancellationToken);
+        var gc = allocations is null ? GcFigures.None : await allocations.StopAsync(cancellationToken);
 
         var sorted = latencies.SelectMany(l => l).Order().ToArray();
         return new Measurement(sorted.Length, elapsed, cpu, sorted, run.Errors, run.WalksDone, ProcFs.PeakRss(target.Pid), run.FirstError)
         {
-            AllocatedBytes = allocated,
-            Collections = collections,
+            AllocatedBytes = gc.AllocatedBytes,
+            Collections = gc.Collections,
+            GcPauseMilliseconds = gc.PauseMilliseconds,
+            MaxGcPauseMilliseconds = gc.MaxPauseMilliseconds,
         };
     }
 

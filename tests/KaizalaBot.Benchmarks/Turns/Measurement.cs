@@ -12,6 +12,15 @@ internal sealed record Measurement(
 
     public int Collections { get; init; }
 
+    /// <summary>Time the runtime held the managed threads still for collections, over the run.</summary>
+    public double GcPauseMilliseconds { get; init; }
+
+    /// <summary>The longest of those pauses.</summary>
+    public double MaxGcPauseMilliseconds { get; init; }
+
+    /// <summary>Share of the run's wall time spent in collection pauses, percent.</summary>
+    public double GcPausePercent => Elapsed == TimeSpan.Zero ? double.NaN : 100 * GcPauseMilliseconds / Elapsed.TotalMilliseconds;
+
     public double AllocatedKilobytesPerTurn => Turns == 0 ? double.NaN : AllocatedBytes / 1024.0 / Turns;
 
     /// <summary>Rounds of one cell taken in turn with the floor's, added up as one run (latencies merged, the highest peak).</summary>
@@ -27,6 +36,8 @@ internal sealed record Measurement(
     {
         AllocatedBytes = rounds.Sum(r => r.AllocatedBytes),
         Collections = rounds.Sum(r => r.Collections),
+        GcPauseMilliseconds = rounds.Sum(r => r.GcPauseMilliseconds),
+        MaxGcPauseMilliseconds = rounds.Max(r => r.MaxGcPauseMilliseconds),
     };
 
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
