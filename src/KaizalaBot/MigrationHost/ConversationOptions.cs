@@ -22,6 +22,15 @@ public sealed record ConversationOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan NoticeRetryInterval { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long a once-only post (the summary, the attention notice, an approval request) claimed by an instance is left
+    /// to it. Past this the instance is taken for dead before it could send or release the post, and the next one to show
+    /// the migration sends it: well above the longest send (every connector retry with its timeout and back-off, and a
+    /// Retry-After; about four minutes with the defaults), or a slow instance and its successor would both post it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan PostClaimLifetime { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How far back <c>status</c> shows finished migrations.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00")]
     public TimeSpan RecentMigrations { get; init; } = TimeSpan.FromDays(7);

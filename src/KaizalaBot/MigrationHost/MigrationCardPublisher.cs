@@ -11,6 +11,7 @@ using KaizalaBot.Migration.Notifications;
 using KaizalaBot.PartnerCenter;
 using KaizalaBot.Proactive;
 using KaizalaBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace KaizalaBot.MigrationHost;
 
@@ -18,13 +19,18 @@ namespace KaizalaBot.MigrationHost;
 /// Shows a migration in Teams through proactive turns (the same pipeline, lock and rate limits as the seller's own
 /// turns): the card updated in place (<c>PUT …/activities/{id}</c>, idempotent, so repeating it after a restart is
 /// harmless), and once-only posts — the summary, the attention notice, approval requests, the approval — claimed in
-/// <c>migration-cards/{id}</c> under an ETag before they are sent, so none is posted twice, whatever the instances.
+/// <c>migration-cards/{id}</c> under an ETag before they are sent and marked delivered after, so none is posted twice
+/// whatever the instances, and none is lost when the instance that claimed one dies before sending it: its claim lapses
+/// after <see cref="ConversationOptions.PostClaimLifetime"/> and the owed notice brings the post to another instance.
 /// </summary>
 internal sealed partial class MigrationCardPublisher(
     CloudAdapter adapter, MigrationService migrations, MigrationStore store, MigrationCards cards, ApprovalCards approvals, BotTexts texts, IStorage storage,
-    InstallationStore installations, SellerAuthorizer authorizer, ExpiryScanner scanner, TimeProvider time, ILogger<MigrationCardPublisher> logger)
+    InstallationStore installations, SellerAuthorizer authorizer, ExpiryScanner scanner, IOptions<ConversationOptions> options, TimeProvider time,
+    ILogger<MigrationCardPublisher> logger)
 {
     public const string KeyPrefix = "migration-cards/";
+
+    private const string SummaryPost = "summary";
 
     public async Task PublishAsync(MigrationCardJob job, CancellationToken cancellationToken)
     {
@@ -59,22 +65,8 @@ internal sealed partial class MigrationCardPublisher(
                 }
 
                 break;
-            case MigrationCardJobKind.Finished when (await ReadStateAsync(migration.Id, cancellationToken))?.Value.Posted.Contains("summary") == true:
-                // Summarised already, so its card was drawn final just before: the summary stays the chat's last word.
-                await SettleNoticeAsync(job, cancellationToken);
-                await RefreshExpiryIndexAsync(migration, cancellationToken);
-                break;
             case MigrationCardJobKind.Finished:
-                await ShowCardAsync(migration, seller, text, null, cancellationToken);
-                var summary = await cards.RenderAsync(migration, text, migration.RequestedBy, null, cancellationToken);
-                if (await PostOnceAsync(migration.Id, seller, "summary",
-                    MessageFactory.Attachment(summary) with { Summary = MigrationCards.StateText(migration, text, migration.Licences.Moved, migration.Licences.Failed, migration.UserCount) },
-                    cancellationToken))
-                {
-                    await SettleNoticeAsync(job, cancellationToken);
-                }
-
-                await RefreshExpiryIndexAsync(migration, cancellationToken);
+                await ShowEndAsync(job, migration, seller, text, cancellationToken);
                 break;
             case MigrationCardJobKind.Approved when migration.Approval is { Approved: true } approval:
                 await PostOnceAsync(migration.Id, seller, "approved", MessageFactory.Text(text.Format("approvedNotice", customer, approval.By.DisplayName)), cancellationToken);
@@ -84,6 +76,36 @@ internal sealed partial class MigrationCardPublisher(
                 await AskApproversAsync(migration, seller, text, cancellationToken);
                 break;
         }
+    }
+
+    private async Task ShowEndAsync(
+        MigrationCardJob job, MigrationRecord migration, ConversationReference seller, TextTable text, CancellationToken cancellationToken)
+    {
+        var shown = (await ReadStateAsync(migration.Id, cancellationToken))?.Value;
+        if (shown?.Posted.Contains(SummaryPost) == true)
+        {
+            // Summarised already, so its card was drawn final just before: the summary stays the chat's last word.
+            await SettleNoticeAsync(job, cancellationToken);
+            await RefreshExpiryIndexAsync(migration, cancellationToken);
+            return;
+        }
+
+        if (shown is not null && IsInOtherHands(shown, SummaryPost))
+        {
+            // Another instance is drawing the end now; the owed notice brings it back here if that instance dies.
+            return;
+        }
+
+        await ShowCardAsync(migration, seller, text, null, cancellationToken);
+        var summary = await cards.RenderAsync(migration, text, migration.RequestedBy, null, cancellationToken);
+        if (await PostOnceAsync(migration.Id, seller, SummaryPost,
+            MessageFactory.Attachment(summary) with { Summary = MigrationCards.StateText(migration, text, migration.Licences.Moved, migration.Licences.Failed, migration.UserCount) },
+            cancellationToken))
+        {
+            await SettleNoticeAsync(job, cancellationToken);
+        }
+
+        await RefreshExpiryIndexAsync(migration, cancellationToken);
     }
 
     private async Task ShowCardAsync(
@@ -161,40 +183,58 @@ internal sealed partial class MigrationCardPublisher(
             : Task.CompletedTask;
 
     /// <summary>
-    /// Sends <paramref name="activity"/> unless <paramref name="postKey"/> was claimed already (then it was, or is being,
-    /// sent). True when the post is settled (sent now or before, or the conversation is gone); false when it was not
-    /// delivered and its claim released for another try.
+    /// Sends <paramref name="activity"/> unless <paramref name="postKey"/> was delivered already, or is being sent by a
+    /// live instance. True when the post is settled (delivered now or before, or the conversation is gone); false when it
+    /// is still to be delivered: not sent (its claim released for another try) or in another instance's hands.
     /// </summary>
+    /// <remarks>
+    /// Claimed, sent, then marked delivered. An instance dying between the claim and the mark leaves a claim that lapses
+    /// after <see cref="ConversationOptions.PostClaimLifetime"/>, and the post is sent again: at least once. Teams has no
+    /// idempotent post, so a death in the instant between Teams' answer and the mark can still show it twice; before, a
+    /// claim was final, and a death anywhere in the send lost the post.
+    /// </remarks>
     private async Task<bool> PostOnceAsync(string migrationId, ConversationReference reference, string postKey, Activity activity, CancellationToken cancellationToken)
     {
-        var claimed = false;
+        var decision = PostDecision.Send;
         await storage.UpdateAsync<MigrationCardState>(
             Key(migrationId),
             s =>
             {
                 var current = s ?? new MigrationCardState();
-                claimed = !current.Posted.Contains(postKey);
-                return claimed ? current with { Posted = [.. current.Posted, postKey] } : current;
+                decision = current.Posted.Contains(postKey) ? PostDecision.Delivered
+                    : IsInOtherHands(current, postKey) ? PostDecision.InOtherHands
+                    : PostDecision.Send;
+                return decision == PostDecision.Send
+                    ? current with { Sending = [.. current.Sending.Where(c => c.Key != postKey), new PostClaim(postKey, time.GetUtcNow())] }
+                    : current;
             },
             BotJson.Options, time, cancellationToken);
-        if (!claimed)
+        if (decision != PostDecision.Send)
         {
-            return true;
+            return decision == PostDecision.Delivered;
         }
 
         var result = await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken);
         LogIfNotShown(migrationId, result);
-        if (result.Status != ProactiveTurnStatus.Completed && !result.IsConversationGone)
-        {
-            // Not delivered: release the claim so the next sweep or notice tries again.
-            await storage.UpdateAsync<MigrationCardState>(
-                Key(migrationId), s => (s ?? new MigrationCardState()) with { Posted = [.. (s?.Posted ?? []).Where(k => k != postKey)] },
-                BotJson.Options, time, cancellationToken);
-            return false;
-        }
+        var delivered = result.Status == ProactiveTurnStatus.Completed || result.IsConversationGone;
 
-        return true;
+        // Not cancellable: what Teams answered must be on record even when the host is stopping.
+        await storage.UpdateAsync<MigrationCardState>(
+            Key(migrationId),
+            s =>
+            {
+                var current = s ?? new MigrationCardState();
+                var sending = current.Sending.Where(c => c.Key != postKey).ToList();
+                return delivered
+                    ? current with { Posted = [.. current.Posted, postKey], Sending = sending }
+                    : current with { Sending = sending };
+            },
+            BotJson.Options, time, CancellationToken.None);
+        return delivered;
     }
+
+    private bool IsInOtherHands(MigrationCardState state, string postKey) =>
+        state.Sending.Any(c => c.Key == postKey && time.GetUtcNow() - c.At < options.Value.PostClaimLifetime);
 
     private Task<StoredItem<MigrationCardState>?> ReadStateAsync(string migrationId, CancellationToken cancellationToken) =>
         storage.ReadAsync<MigrationCardState>(Key(migrationId), BotJson.Options, cancellationToken);

@@ -1,3 +1,4 @@
+using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Cards;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.MigrationHost;
@@ -18,7 +19,7 @@ public sealed class MigrationOwedNoticeTests : IAsyncLifetime
     private ConversationWorld _world = null!;
 
     public async Task InitializeAsync() => _world = await ConversationWorld.StartAsync(
-        hostSettings: new Dictionary<string, string?> { ["Conversation:NoticeRetryInterval"] = "00:00:01" });
+        hostSettings: new Dictionary<string, string?> { ["Conversation:NoticeRetryInterval"] = "00:00:01", ["Conversation:PostClaimLifetime"] = "00:01:00" });
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -57,6 +58,57 @@ public sealed class MigrationOwedNoticeTests : IAsyncLifetime
         Assert.Empty(seller.CardsSince(summarisedAt));
         Assert.Equal(2, seller.CardsSince(confirmedAt).Count(c => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task SummaryClaimed_LiveInstanceLeftAlone_DeadInstancesClaimLapses_PostedOnceBySomeoneElse()
+    {
+        var customer = await _world.SmallKaizalaCustomerAsync(skip: 1);
+        var seller = new ConversationDriver(_world, CardStyle.Execute);
+        await seller.InstallAsync();
+        await MigrationWalkThrough.ToReviewAsync(seller, customer, "en-US");
+        var cardMessage = seller.Current!.ActivityId;
+        var confirmedAt = _world.Connector.Requests.Count;
+        await seller.ClickAsync(CardVerbs.Confirm);
+        var migrationId = MigrationWalkThrough.MigrationIdOf(seller.Current!);
+        bool IsSummary(ShownCard c) => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal);
+        await seller.WaitForCardAsync(confirmedAt, IsSummary, "the summary");
+        var store = _world.Host.Services.GetRequiredService<MigrationStore>();
+        await UntilAsync(async () => !await OwedAsync(store, migrationId), "the notice shown by the instance that ended the migration to be cleared");
+        var publisher = _world.Host.Services.GetRequiredService<MigrationCardPublisher>();
+        var time = _world.Host.Services.GetRequiredService<TimeProvider>();
+        var job = new MigrationCardJob(MigrationCardJobKind.Finished, migrationId);
+
+        // Another instance claimed the summary a moment ago and is sending it: neither the card nor the summary is
+        // drawn here, and the notice stays owed in case that instance dies.
+        await SetSummaryClaimAsync(migrationId, time.GetUtcNow(), time);
+        var claimedAt = _world.Connector.Requests.Count;
+        await store.MarkNoticeOwedAsync(migrationId, CancellationToken.None);
+        await publisher.PublishAsync(job, CancellationToken.None);
+        Assert.Empty(seller.CardsSince(claimedAt));
+        Assert.True(await OwedAsync(store, migrationId));
+
+        // It died between its claim and its send: once the claim is older than Conversation:PostClaimLifetime, the
+        // summary is posted by whoever shows the owed end next (this call or the host's loop, never both), and marked.
+        await SetSummaryClaimAsync(migrationId, time.GetUtcNow() - TimeSpan.FromMinutes(2), time);
+        await publisher.PublishAsync(job, CancellationToken.None);
+        var summary = await seller.WaitForCardAsync(claimedAt, IsSummary, "the summary the dead instance never sent");
+        Assert.Contains("Completed", summary.Text, StringComparison.Ordinal);
+        await UntilAsync(async () => !await OwedAsync(store, migrationId), "the owed notice to be cleared once the summary is posted");
+        var shown = (await _world.Storage.ReadAsync<MigrationCardState>(MigrationCardPublisher.KeyPrefix + migrationId, BotJson.Options, CancellationToken.None))!.Value;
+        Assert.Contains("summary", shown.Posted);
+        Assert.Empty(shown.Sending);
+
+        // Shown again (a sweep at start, a late notice): settled, nothing posted.
+        await publisher.PublishAsync(job, CancellationToken.None);
+        Assert.Single(seller.CardsSince(claimedAt), IsSummary);
+    }
+
+    // What an instance leaves in migration-cards/{id} when it has claimed the summary and not yet said whether it went out.
+    private async Task SetSummaryClaimAsync(string migrationId, DateTimeOffset at, TimeProvider time) =>
+        await _world.Storage.UpdateAsync<MigrationCardState>(
+            MigrationCardPublisher.KeyPrefix + migrationId,
+            s => (s ?? new MigrationCardState()) with { Posted = [.. (s?.Posted ?? []).Where(k => k != "summary")], Sending = [new PostClaim("summary", at)] },
+            BotJson.Options, time, CancellationToken.None);
 
     private static async Task<bool> OwedAsync(MigrationStore store, string migrationId)
     {
