@@ -1,16 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace KaizalaBot.BotFramework.Builder;
 
 public static class CardActionServiceCollectionExtensions
 {
-    /// <summary>Registers the <see cref="CardActionRouter"/> (scoped, like the bot), with whatever routes are registered.</summary>
+    /// <summary>
+    /// Registers the <see cref="CardActionRouter"/> (scoped, like the bot), with whatever routes are registered, and its
+    /// check at start-up (<see cref="CardActionRouteCheck"/>: two routes for one verb stop the host).
+    /// </summary>
     public static IServiceCollection AddCardActions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
 
         services.TryAddScoped<CardActionRouter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CardActionRouteCheck>());
         return services;
     }
 

@@ -4,6 +4,7 @@ using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KaizalaBot.BotFramework.Tests.Builder;
@@ -238,5 +239,33 @@ public sealed class CardActionRouterTests
             new CardActionRouter([new StartMigrationRoute(), new StartMigrationRoute()], NullLogger<CardActionRouter>.Instance));
 
         Assert.Contains(StartMigration, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_TwoRoutesForOneVerb_FailsBeforeAnyTurn()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddCardActionRoute<StartMigrationRoute>();
+        builder.Services.AddCardActionRoute<StartMigrationRoute>();
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => host.StartAsync());
+
+        Assert.Contains(StartMigration, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_DistinctVerbs_Starts()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddCardActionRoute<StartMigrationRoute>();
+        builder.Services.AddCardActionRoute<ProgressRoute>();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        using var scope = host.Services.CreateScope();
+        Assert.Equal(2, scope.ServiceProvider.GetServices<ICardActionRoute>().Count());
+        await host.StopAsync();
     }
 }
