@@ -10,11 +10,12 @@ public static class InvokeResponses
     /// <summary>The client replaces the clicked card with <paramref name="card"/> (for the clicking user).</summary>
     /// <remarks>
     /// The <see cref="AdaptiveCardInvokeResponse"/> written by hand around the card's own bytes: serialising the record
-    /// would re-encode the 10-20 KB card token by token on every clicked turn only to copy it.
+    /// would re-encode the 10-20 KB card token by token on every clicked turn only to copy it. Kept as bytes, since the
+    /// HTTP answer only sends them.
     /// </remarks>
     public static InvokeResponse Card(JsonElement card)
     {
-        var body = JsonElements.Write(
+        var body = JsonElements.WriteUtf8(
             card,
             static (writer, card) =>
             {
@@ -26,7 +27,7 @@ public static class InvokeResponses
                 writer.WriteEndObject();
             },
             JsonMarshal.GetRawUtf8Value(card).Length + 128);
-        return new(200, body);
+        return InvokeResponse.FromUtf8(200, body);
     }
 
     /// <summary>The client shows <paramref name="text"/> briefly and leaves the card as it is.</summary>
