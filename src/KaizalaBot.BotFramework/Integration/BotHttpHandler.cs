@@ -134,8 +134,8 @@ internal sealed partial class BotHttpHandler(
         {
             // The body is already JSON we wrote (InvokeResponses): its bytes go out as they are, not re-encoded.
             response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = invokeResponse.Utf8Body.Length;
-            response.BodyWriter.Write(invokeResponse.Utf8Body);
+            response.ContentLength = invokeResponse.BodyLength;
+            invokeResponse.WriteBody(response.BodyWriter);
             await response.BodyWriter.FlushAsync(cancellationToken);
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -9,14 +10,17 @@ namespace KaizalaBot.BotFramework.Schema;
 /// <c>adaptiveCard/action</c> is an <see cref="AdaptiveCardInvokeResponse"/>.
 /// </summary>
 /// <remarks>
-/// A body the bot wrote itself can be kept as its UTF-8 JSON (<see cref="FromUtf8"/>): the HTTP answer sends those bytes
-/// as they are, and only a reader of <see cref="Body"/> (a test) pays for parsing them. An Execute click's answer is the
-/// whole next card; parsing it into an element only to send its bytes was a 10-20 KB parse on every clicked turn.
+/// A body can also be kept as a JSON value between two runs of UTF-8 JSON the bot wrote (<see cref="Around"/>): the HTTP
+/// answer writes the three straight to the response, and only a reader of <see cref="Body"/> (a test) pays for joining
+/// and parsing them. An Execute click's answer is the whole next card, 10-20 KB: parsing the answer into an element only
+/// to send its bytes was a parse and two copies of the card on every clicked turn.
 /// </remarks>
 public sealed record InvokeResponse
 {
     private readonly JsonElement? _body;
-    private readonly byte[]? _utf8Body;
+    private readonly ReadOnlyMemory<byte> _before;
+    private readonly JsonElement? _value;
+    private readonly ReadOnlyMemory<byte> _after;
 
     [JsonConstructor]
     public InvokeResponse(int status, JsonElement? body)
@@ -25,21 +29,51 @@ public sealed record InvokeResponse
         _body = body;
     }
 
-    private InvokeResponse(int status, byte[] utf8Body)
+    private InvokeResponse(int status, ReadOnlyMemory<byte> before, JsonElement value, ReadOnlyMemory<byte> after)
     {
         Status = status;
-        _utf8Body = utf8Body;
+        _before = before;
+        _value = value;
+        _after = after;
     }
 
     public int Status { get; init; }
 
-    public JsonElement? Body => _body ?? (_utf8Body is null ? null : JsonElement.Parse(_utf8Body));
+    public JsonElement? Body => _body ?? (_value is null ? null : JsonElement.Parse(ToArray()));
 
-    /// <summary>The body's UTF-8 JSON as it goes out (empty for none).</summary>
-    internal ReadOnlySpan<byte> Utf8Body => _utf8Body ?? (_body is { } body ? JsonMarshal.GetRawUtf8Value(body) : default);
+    internal bool HasBody => _body is not null || _value is not null;
 
-    internal bool HasBody => _utf8Body is not null || _body is not null;
+    /// <summary>The length in bytes of the body as <see cref="WriteBody"/> writes it (0 for none).</summary>
+    internal int BodyLength => _body is { } body
+        ? JsonMarshal.GetRawUtf8Value(body).Length
+        : _value is { } value ? _before.Length + JsonMarshal.GetRawUtf8Value(value).Length + _after.Length : 0;
 
-    /// <summary>An answer whose body is <paramref name="utf8Json"/>, JSON the bot wrote, kept as it is (not copied).</summary>
-    internal static InvokeResponse FromUtf8(int status, byte[] utf8Json) => new(status, utf8Json);
+    /// <summary>
+    /// An answer whose body is <paramref name="before"/>, <paramref name="value"/>'s own bytes, then
+    /// <paramref name="after"/>: the caller guarantees that together they are one JSON value.
+    /// </summary>
+    internal static InvokeResponse Around(int status, ReadOnlyMemory<byte> before, JsonElement value, ReadOnlyMemory<byte> after) =>
+        new(status, before, value, after);
+
+    /// <summary>Writes the body's UTF-8 JSON as it goes out, without copying it first.</summary>
+    internal void WriteBody(IBufferWriter<byte> output)
+    {
+        if (_body is { } body)
+        {
+            output.Write(JsonMarshal.GetRawUtf8Value(body));
+        }
+        else if (_value is { } value)
+        {
+            output.Write(_before.Span);
+            output.Write(JsonMarshal.GetRawUtf8Value(value));
+            output.Write(_after.Span);
+        }
+    }
+
+    private byte[] ToArray()
+    {
+        var buffer = new ArrayBufferWriter<byte>(BodyLength);
+        WriteBody(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
 }

@@ -13,32 +13,12 @@ public static class JsonElements
     {
         ArgumentNullException.ThrowIfNull(write);
 
-        using var buffer = WriteToBuffer(state, write, sizeHint);
-        return JsonElement.Parse(buffer.WrittenSpan);
-    }
-
-    /// <summary>The JSON written, as exactly its UTF-8 bytes: for JSON that is only sent, never read, no parse at all.</summary>
-    public static byte[] WriteUtf8<TState>(TState state, Action<Utf8JsonWriter, TState> write, int sizeHint)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-
-        using var buffer = WriteToBuffer(state, write, sizeHint);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static PooledBufferWriter WriteToBuffer<TState>(TState state, Action<Utf8JsonWriter, TState> write, int sizeHint)
-    {
-        var buffer = new PooledBufferWriter(sizeHint);
-        try
+        using var buffer = new PooledBufferWriter(sizeHint);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder, SkipValidation = true }))
         {
-            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder, SkipValidation = true });
             write(writer, state);
-            return buffer;
         }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Builder;
@@ -5,11 +6,11 @@ using KaizalaBot.BotFramework.Schema;
 
 namespace KaizalaBot.BotFramework.Tests.Schema;
 
-/// <summary>A card answer kept as the bytes it is sent as still reads as the same body, and the other answers are unchanged.</summary>
+/// <summary>A card answer kept around the card's own bytes still reads as the same body, and the other answers are unchanged.</summary>
 public sealed class InvokeResponseTests
 {
     [Fact]
-    public void Card_KeptAsBytes_ReadsAsTheAnswerAroundTheCard()
+    public void Card_KeptAroundTheCard_ReadsAsTheAnswer()
     {
         var card = JsonElement.Parse("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"Révision"}]}""");
 
@@ -20,7 +21,8 @@ public sealed class InvokeResponseTests
         var body = response.Body!.Value;
         Assert.Equal(ContentTypes.AdaptiveCard, body.GetProperty("type").GetString());
         Assert.Equal("Révision", body.GetProperty("value").GetProperty("body")[0].GetProperty("text").GetString());
-        Assert.Equal(body.GetRawText(), Encoding.UTF8.GetString(response.Utf8Body));
+        Assert.Equal(body.GetRawText(), Sent(response));
+        Assert.Equal(Encoding.UTF8.GetByteCount(Sent(response)), response.BodyLength);
     }
 
     [Fact]
@@ -29,9 +31,11 @@ public sealed class InvokeResponseTests
         var message = InvokeResponses.Message("pong");
         var unchanged = InvokeResponses.Unchanged();
 
-        Assert.Equal(message.Body!.Value.GetRawText(), Encoding.UTF8.GetString(message.Utf8Body));
+        Assert.Equal(message.Body!.Value.GetRawText(), Sent(message));
+        Assert.Equal(Encoding.UTF8.GetByteCount(Sent(message)), message.BodyLength);
         Assert.False(unchanged.HasBody);
-        Assert.True(unchanged.Utf8Body.IsEmpty);
+        Assert.Equal(0, unchanged.BodyLength);
+        Assert.Equal("", Sent(unchanged));
         Assert.Equal(new InvokeResponse(200, null), unchanged);
     }
 
@@ -42,5 +46,12 @@ public sealed class InvokeResponseTests
 
         Assert.Equal(200, read.Status);
         Assert.Equal(200, read.Body!.Value.GetProperty("statusCode").GetInt32());
+    }
+
+    private static string Sent(InvokeResponse response)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        response.WriteBody(output);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 }
