@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
 
@@ -7,27 +7,17 @@ namespace KaizalaBot.BotFramework.Builder;
 /// <summary>The <c>adaptiveCard/action</c> answers of protocol ref. §5.4, as HTTP 200 invoke responses.</summary>
 public static class InvokeResponses
 {
+    // The answer's JSON before and after the card ("type" needs no escaping).
+    private static readonly byte[] CardAnswerStart = Encoding.UTF8.GetBytes($$"""{"statusCode":200,"type":"{{ContentTypes.AdaptiveCard}}","value":""");
+    private static readonly byte[] CardAnswerEnd = "}"u8.ToArray();
+
     /// <summary>The client replaces the clicked card with <paramref name="card"/> (for the clicking user).</summary>
     /// <remarks>
-    /// The <see cref="AdaptiveCardInvokeResponse"/> written by hand around the card's own bytes: serialising the record
-    /// would re-encode the 10-20 KB card token by token on every clicked turn only to copy it.
+    /// The <see cref="AdaptiveCardInvokeResponse"/> kept as its JSON around the card's own bytes, written to the HTTP
+    /// answer as they are: serialising the record would re-encode the 10-20 KB card token by token on every clicked turn,
+    /// and writing it into a body of its own would copy it, only to send it.
     /// </remarks>
-    public static InvokeResponse Card(JsonElement card)
-    {
-        var body = JsonElements.Write(
-            card,
-            static (writer, card) =>
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("statusCode", 200);
-                writer.WriteString("type", ContentTypes.AdaptiveCard);
-                writer.WritePropertyName("value");
-                writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(card), skipInputValidation: true);
-                writer.WriteEndObject();
-            },
-            JsonMarshal.GetRawUtf8Value(card).Length + 128);
-        return new(200, body);
-    }
+    public static InvokeResponse Card(JsonElement card) => InvokeResponse.Around(200, CardAnswerStart, card, CardAnswerEnd);
 
     /// <summary>The client shows <paramref name="text"/> briefly and leaves the card as it is.</summary>
     public static InvokeResponse Message(string text) =>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Builder;
@@ -131,12 +130,12 @@ internal sealed partial class BotHttpHandler(
         }
 
         response.StatusCode = invokeResponse.Status;
-        if (invokeResponse.Body is { } invokeBody)
+        if (invokeResponse.HasBody)
         {
             // The body is already JSON we wrote (InvokeResponses): its bytes go out as they are, not re-encoded.
             response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = JsonMarshal.GetRawUtf8Value(invokeBody).Length;
-            response.BodyWriter.Write(JsonMarshal.GetRawUtf8Value(invokeBody));
+            response.ContentLength = invokeResponse.BodyLength;
+            invokeResponse.WriteBody(response.BodyWriter);
             await response.BodyWriter.FlushAsync(cancellationToken);
         }
     }

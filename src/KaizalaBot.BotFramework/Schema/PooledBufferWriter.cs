@@ -3,14 +3,25 @@ using System.Buffers;
 namespace KaizalaBot.BotFramework.Schema;
 
 /// <summary>A growable byte buffer rented from the shared pool, given back on dispose (see <see cref="JsonElements"/>).</summary>
-internal sealed class PooledBufferWriter(int sizeHint) : IBufferWriter<byte>, IDisposable
+public sealed class PooledBufferWriter(int sizeHint) : IBufferWriter<byte>, IDisposable
 {
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
     private int _written;
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>The bytes written, valid until the next write or the dispose.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
+
     public void Advance(int count) => _written += count;
+
+    /// <summary>Forgets the last <paramref name="count"/> bytes written, to write others in their place.</summary>
+    public void Unwrite(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _written);
+        _written -= count;
+    }
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,15 +20,22 @@ namespace KaizalaBot.Cards;
 /// <c>t</c> holds only the texts the template names (<c>t.someKey</c>, found once when the template is loaded), not the
 /// whole table: building every text of the language as JSON nodes on every card was a large share of a turn's
 /// allocations (docs/performance.md). A template that uses <c>t</c> otherwise than by key gets the whole table.
+/// The data is one JSON document in a pooled buffer, read in place while the card is written and given back after:
+/// the model's JSON with <c>t</c>'s (encoded once per language and template) in place of its closing brace. The JSON
+/// node tree it replaces cost an object or value per property the template reached, on every render.
 /// </remarks>
 public sealed partial class CardRenderer
 {
-    // A migration card is 10-20 KB: the first buffer rented holds most cards without growing.
+    // A migration card is 10-20 KB: the first buffer rented holds most cards without growing; its model far less.
     private const int InitialCardBytes = 16 * 1024;
+    private const int InitialDataBytes = 4 * 1024;
 
     private readonly FrozenDictionary<CardTemplate, CompiledCardTemplate> _templates;
     private readonly FrozenDictionary<CardTemplate, string[]?> _textKeys;
     private readonly JsonSerializerOptions _modelJson = new(JsonSerializerDefaults.Web);
+
+    // Per text table (one a language), per template: ,"t":{…}} as UTF-8, written on first use.
+    private readonly ConditionalWeakTable<TextTable, ConcurrentDictionary<CardTemplate, byte[]>> _textTails = new();
 
     public CardRenderer()
     {
@@ -39,18 +49,50 @@ public sealed partial class CardRenderer
     {
         ArgumentNullException.ThrowIfNull(texts);
 
-        var data = JsonSerializer.SerializeToNode(model, _modelJson) as JsonObject
-            ?? throw new ArgumentException("A card model must serialise to a JSON object.", nameof(model));
-        data["t"] = texts.ToJson(_textKeys[template]);
+        using var buffer = new PooledBufferWriter(InitialDataBytes);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, model, _modelJson);
+        }
+
+        if (buffer.WrittenSpan is not [(byte)'{', .., (byte)'}'])
+        {
+            throw new ArgumentException("A card model must serialise to a JSON object.", nameof(model));
+        }
+
+        // {"a":1} becomes {"a":1,"t":{…}}, and {} becomes {"t":{…}}.
+        var tail = TextTail(template, texts);
+        buffer.Unwrite(1);
+        buffer.Write(buffer.WrittenSpan.Length > 1 ? tail : tail.AsSpan(1));
+        using var data = JsonDocument.Parse(buffer.WrittenMemory);
 
         return new Attachment
         {
             ContentType = ContentTypes.AdaptiveCard,
             Content = JsonElements.Write(
-                (Template: _templates[template], Data: data),
+                (Template: _templates[template], Data: data.RootElement),
                 static (writer, state) => state.Template.Write(writer, state.Data),
                 InitialCardBytes),
         };
+    }
+
+    private byte[] TextTail(CardTemplate template, TextTable texts)
+    {
+        var tails = _textTails.GetValue(texts, _ => new ConcurrentDictionary<CardTemplate, byte[]>());
+        return tails.GetOrAdd(template, static (template, state) => WriteTextTail(state.texts.ToJson(state.keys[template])), (texts, keys: _textKeys));
+    }
+
+    private static byte[] WriteTextTail(JsonObject t)
+    {
+        using var buffer = new PooledBufferWriter(1024);
+        buffer.Write(""","t":"""u8);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            t.WriteTo(writer);
+        }
+
+        buffer.Write("}"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The keys a template's expressions name as <c>t.key</c>; null when one uses <c>t</c> some other way.</summary>

@@ -76,6 +76,27 @@ public sealed class ActivityBodyReaderTests
     }
 
     [Theory]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })]
+    public void Read_InvalidUtf8InAKey_IsRejected(byte[] invalid)
+    {
+        var body = Encoding.UTF8.GetBytes("""{"type":"message","value":{"k""").Concat(invalid).Concat(Encoding.UTF8.GetBytes("\":1}}")).ToArray();
+
+        var result = ActivityBodyReader.Read(body);
+
+        Assert.Null(result.Activity);
+        Assert.Contains("not valid Unicode", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TextOutsideAscii_RawOrEscaped_IsKept()
+    {
+        var result = Read("""{"type":"message","text":"été 😀 \u00e9t\u00e9 \ud83d\ude00","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"c"}}""");
+
+        Assert.Equal("été 😀 été 😀", result.Activity?.Text);
+    }
+
+    [Theory]
     [InlineData(64, true)]
     [InlineData(65, false)]
     public void Read_NestingDepth_LimitedTo64(int depth, bool accepted)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using KaizalaBot.BotFramework.Authentication;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Connector;
@@ -32,7 +33,10 @@ public sealed class BotEndpointRouteBuilderExtensionsTests : IAsyncLifetime
 
     private HttpClient Client => _client!;
 
-    /// <summary>Says hello to messages; answers invoke "ping" with "pong" and leaves other invokes unanswered.</summary>
+    /// <summary>A card as the bot writes one (not ASCII, escaped as the bot's encoder escapes), for the card answer.</summary>
+    private const string CardJson = """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Étape 3 · «plan» \u0026 \u003Cb\u003E"}]}""";
+
+    /// <summary>Says hello to messages; answers invoke "ping" with "pong", "card" with a card, and leaves other invokes unanswered.</summary>
     private sealed class EndpointBot : IBot
     {
         public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -44,6 +48,10 @@ public sealed class BotEndpointRouteBuilderExtensionsTests : IAsyncLifetime
             else if (turnContext.Activity is { Type: ActivityTypes.Invoke, Name: "ping" })
             {
                 turnContext.SetInvokeResponse(InvokeResponses.Message("pong"));
+            }
+            else if (turnContext.Activity is { Type: ActivityTypes.Invoke, Name: "card" })
+            {
+                turnContext.SetInvokeResponse(InvokeResponses.Card(JsonElement.Parse(CardJson)));
             }
         }
     }
@@ -196,6 +204,19 @@ public sealed class BotEndpointRouteBuilderExtensionsTests : IAsyncLifetime
         Assert.Equal(
             """{"statusCode":200,"type":"application/vnd.microsoft.activity.message","value":"pong"}""",
             await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Invoke_AnsweredWithACard_SendsTheCardsBytesInsideTheAnswer()
+    {
+        using var response = await PostAsync(ValidActivity.Replace("\"type\":\"message\"", "\"type\":\"invoke\",\"name\":\"card\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var expected = Encoding.UTF8.GetBytes($$"""{"statusCode":200,"type":"application/vnd.microsoft.card.adaptive","value":{{CardJson}}}""");
+        var sent = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(expected, sent);
+        Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
     }
 
     [Fact]

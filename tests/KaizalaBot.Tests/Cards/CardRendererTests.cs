@@ -75,4 +75,36 @@ public sealed partial class CardRendererTests
 
     [GeneratedRegex(@"\$\{")]
     private static partial Regex UnboundExpression();
+
+    [Fact]
+    public void Render_ModelThatIsNotAnObject_IsRefused()
+    {
+        var english = _texts.For(BotLanguage.English);
+
+        Assert.Throws<ArgumentException>(() => _renderer.Render(CardTemplate.Notice, english, "a title"));
+        Assert.Throws<ArgumentException>(() => _renderer.Render(CardTemplate.Notice, english, new[] { 1, 2 }));
+    }
+
+    [Fact]
+    public void Render_EmptyModel_StillBindsTheTexts_AndNamesTheMissingProperty()
+    {
+        // {} takes the texts without a comma: the data parses, and the template's first path is what fails.
+        var error = Assert.Throws<KaizalaBot.Cards.Templating.CardTemplateException>(() => _renderer.Render(CardTemplate.Notice, _texts.For(BotLanguage.French), new { }));
+
+        Assert.Contains("No property title", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_LanguagesInTurn_EachCardInItsOwnLanguage()
+    {
+        var model = SampleCardModels.For(CardTemplate.MigrationPlan, BotLanguage.English);
+        string Render(BotLanguage language) => _renderer.Render(CardTemplate.MigrationPlan, _texts.For(language), model).Content!.Value.GetRawText();
+
+        var english = Render(BotLanguage.English);
+        var french = Render(BotLanguage.French);
+
+        Assert.NotEqual(english, french);
+        Assert.Equal(english, Render(BotLanguage.English));
+        Assert.Equal(french, new CardRenderer().Render(CardTemplate.MigrationPlan, new BotTexts().For(BotLanguage.French), model).Content!.Value.GetRawText());
+    }
 }

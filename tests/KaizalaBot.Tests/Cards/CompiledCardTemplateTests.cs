@@ -14,7 +14,7 @@ public sealed class CompiledCardTemplateTests
         var card = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(card))
         {
-            CompiledCardTemplate.Compile(template).Write(writer, data);
+            CompiledCardTemplate.Compile(template).Write(writer, JsonElement.Parse(data.ToJsonString()));
         }
 
         return JsonNode.Parse(card.WrittenSpan)!;

@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Schema;
 
 namespace KaizalaBot.BotFramework.Dialogs.Prompts;
@@ -13,6 +13,8 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// </summary>
 internal sealed record CardClick(CardSubmissionKind Kind, string? Verb, string? Stamp, JsonElement Data, bool IsRefresh = false)
 {
+    private static readonly JsonElement EmptyObject = JsonElement.Parse("{}"u8);
+
     public CardSubmission ToSubmission() => new() { Kind = Kind, Verb = Verb, Data = Data };
 
     public static CardClick? TryRead(Activity activity)
@@ -46,14 +48,31 @@ internal sealed record CardClick(CardSubmissionKind Kind, string? Verb, string? 
     {
         if (data.ValueKind != JsonValueKind.Object)
         {
-            return new CardClick(kind, verb, null, EmptyObject());
+            return new CardClick(kind, verb, null, EmptyObject);
         }
 
-        var node = JsonObject.Create(data)!.DeepClone().AsObject();
-        var stamp = node[CardStamp.DataKey] is JsonValue stampValue && stampValue.TryGetValue<string>(out var s) ? s : null;
-        node.Remove(CardStamp.DataKey);
-        return new CardClick(kind, verb, stamp, JsonSerializer.SerializeToElement(node, BotJson.Options));
+        var stamp = data.TryGetProperty(CardStamp.DataKey, out var stampValue) && stampValue.ValueKind == JsonValueKind.String
+            ? stampValue.GetString()
+            : null;
+        return new CardClick(kind, verb, stamp, WithoutStamp(data));
     }
 
-    private static JsonElement EmptyObject() => JsonSerializer.SerializeToElement(new JsonObject(), BotJson.Options);
+    // The data's own properties written straight from the element, without the stamp: a tree of nodes cloned from it
+    // only to remove one property was the most of reading a click (docs/performance.md).
+    private static JsonElement WithoutStamp(JsonElement data) => JsonElements.Write(
+        data,
+        static (writer, data) =>
+        {
+            writer.WriteStartObject();
+            foreach (var property in data.EnumerateObject())
+            {
+                if (!property.NameEquals(CardStamp.DataKey))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        },
+        JsonMarshal.GetRawUtf8Value(data).Length + 64);
 }

@@ -19,9 +19,11 @@ internal static class CardStamp
 {
     public const string DataKey = "kbPrompt";
 
-    private const string SubmitType = "Action.Submit";
-    private const string ExecuteType = "Action.Execute";
     private const string VerbKey = "verb";
+
+    private static ReadOnlySpan<byte> SubmitType => "Action.Submit"u8;
+
+    private static ReadOnlySpan<byte> ExecuteType => "Action.Execute"u8;
 
     /// <summary>
     /// A copy of <paramref name="card"/> with <paramref name="stamp"/> in the data of every Action.Submit and
@@ -62,9 +64,11 @@ internal static class CardStamp
 
     private static void WriteObject(Utf8JsonWriter writer, JsonElement obj, string stamp, string? fallbackVerb)
     {
-        // Compared in place: reading every object's type as a string would allocate one per element of the card.
-        var isSubmit = HasType(obj, SubmitType);
-        var isExecute = !isSubmit && HasType(obj, ExecuteType);
+        // Found once and compared in place: reading every object's type as a string would allocate one per element of the
+        // card, and looking it up once per action type scanned every object's properties twice.
+        var type = obj.TryGetProperty("type"u8, out var value) && value.ValueKind == JsonValueKind.String ? value : default;
+        var isSubmit = type.ValueKind == JsonValueKind.String && type.ValueEquals(SubmitType);
+        var isExecute = !isSubmit && type.ValueKind == JsonValueKind.String && type.ValueEquals(ExecuteType);
         if (!isSubmit && !isExecute)
         {
             WriteProperties(writer, obj, stamp);
@@ -202,7 +206,4 @@ internal static class CardStamp
             writer.WritePropertyName(property.Name);
         }
     }
-
-    private static bool HasType(JsonElement obj, string type) =>
-        obj.TryGetProperty("type"u8, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(type);
 }

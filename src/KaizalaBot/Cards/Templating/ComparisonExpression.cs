@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -8,13 +6,13 @@ namespace KaizalaBot.Cards.Templating;
 internal sealed class ComparisonExpression(string op, TemplateExpression left, TemplateExpression right, string text, string location)
     : TemplateExpression(text, location)
 {
-    public override JsonNode? Evaluate(TemplateScope scope) => JsonValue.Create(Compare(left.Evaluate(scope), right.Evaluate(scope)));
+    public override JsonElement Evaluate(TemplateScope scope) => TemplateValues.Bool(Compare(left.Evaluate(scope), right.Evaluate(scope)));
 
-    private bool Compare(JsonNode? l, JsonNode? r)
+    private bool Compare(JsonElement l, JsonElement r)
     {
         if (op is "==" or "!=")
         {
-            var equal = IsNumber(l) && IsNumber(r) ? ToNumber(l) == ToNumber(r) : JsonNode.DeepEquals(l, r);
+            var equal = IsNumber(l) && IsNumber(r) ? ToNumber(l) == ToNumber(r) : AreEqual(l, r);
             return op == "==" ? equal : !equal;
         }
 
@@ -29,9 +27,13 @@ internal sealed class ComparisonExpression(string op, TemplateExpression left, T
         };
     }
 
-    private static bool IsNumber(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
+    // No value and JSON null are the same null, as they were for the node tree this replaced.
+    private static bool AreEqual(JsonElement l, JsonElement r) =>
+        TemplateValues.IsNone(l) || TemplateValues.IsNone(r)
+            ? TemplateValues.IsNone(l) && TemplateValues.IsNone(r)
+            : JsonElement.DeepEquals(l, r);
 
-    // Values built from CLR numbers only convert to their own type, so numbers are compared through their JSON text.
-    private static double ToNumber(JsonNode? node) =>
-        IsNumber(node) ? double.Parse(node!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+    private static bool IsNumber(JsonElement value) => value.ValueKind == JsonValueKind.Number;
+
+    private static double ToNumber(JsonElement value) => IsNumber(value) ? value.GetDouble() : 0;
 }

@@ -37,10 +37,10 @@ internal sealed class CompiledCardTemplate
             : throw new CardTemplateException("The template root must be an object.", "$");
     }
 
-    public void Write(Utf8JsonWriter writer, JsonNode data)
+    /// <summary>Writes the card for <paramref name="data"/>, which must stay readable (its document undisposed) until this returns.</summary>
+    public void Write(Utf8JsonWriter writer, JsonElement data)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(data);
 
         var scopes = new List<TemplateScope>(1);
         _root.Expand(new TemplateScope(data, data, Index: null), scopes);
@@ -58,7 +58,7 @@ internal sealed class CompiledCardTemplate
         JsonObject obj => CompileObject(obj, location, addFallbacks),
         JsonArray array => new ArrayTemplateNode([.. array.Select((item, i) => Compile(item, $"{location}[{i}]", addFallbacks))]),
         JsonValue value when value.TryGetValue<string>(out var text) => CompileString(text, location),
-        _ => new ConstantNode(node?.DeepClone()),
+        _ => new ConstantNode(ToElement(node)),
     };
 
     private static ObjectTemplateNode CompileObject(JsonObject obj, string location, bool addFallbacks)
@@ -94,7 +94,7 @@ internal sealed class CompiledCardTemplate
             ? CompileString(text, at)
             : data?.ToJsonString().Contains("${", StringComparison.Ordinal) == true
                 ? throw new CardTemplateException("$data must be a ${…} expression or a constant.", at)
-                : new ConstantNode(data?.DeepClone());
+                : new ConstantNode(ToElement(data));
     }
 
     private static TemplateValueNode? CompileWhen(JsonObject obj, string location)
@@ -107,7 +107,7 @@ internal sealed class CompiledCardTemplate
         var at = $"{location}.{WhenKeyword}";
         return when switch
         {
-            JsonValue v when v.TryGetValue<bool>(out var flag) => new ConstantNode(JsonValue.Create(flag)),
+            JsonValue v when v.TryGetValue<bool>(out var flag) => new ConstantNode(TemplateValues.Bool(flag)),
             JsonValue v when v.TryGetValue<string>(out var text) && TemplateString.IsSingleExpression(text, out var expression)
                 => new ExpressionNode(TemplateExpression.Parse(expression, at)),
             _ => throw new CardTemplateException("$when must be a boolean or a single ${…} expression.", at),
@@ -123,11 +123,14 @@ internal sealed class CompiledCardTemplate
 
         if (!text.Contains("${", StringComparison.Ordinal))
         {
-            return new ConstantNode(JsonValue.Create(text));
+            return new ConstantNode(TemplateValues.Text(text));
         }
 
         var parts = TemplateString.Split(text, location).ToList();
         var expressions = parts.Select(p => p.IsExpression ? TemplateExpression.Parse(p.Text, location) : null).ToList();
         return new InterpolatedNode(parts, expressions, parts.Where(p => !p.IsExpression).Sum(p => p.Text.Length));
     }
+
+    // A template's constant as an element of its own, built once at load; JSON null and none alike are default.
+    private static JsonElement ToElement(JsonNode? node) => node is null ? default : JsonElement.Parse(node.ToJsonString());
 }

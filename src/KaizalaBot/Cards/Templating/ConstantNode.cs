@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KaizalaBot.Cards.Templating;
 
 /// <summary>A number, boolean, null or text without <c>${…}</c>: the same on every render.</summary>
-internal sealed class ConstantNode(JsonNode? value) : TemplateValueNode
+internal sealed class ConstantNode(JsonElement value) : TemplateValueNode
 {
-    public override JsonNode? Evaluate(TemplateScope scope) => value;
+    public override JsonElement Evaluate(TemplateScope scope) => value;
 }

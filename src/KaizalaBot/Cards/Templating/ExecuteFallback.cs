@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -32,7 +31,7 @@ internal sealed class ExecuteFallback(TemplateValueNode type, IReadOnlyList<Temp
 
     public void WriteIfExecute(Utf8JsonWriter writer, TemplateScope scope)
     {
-        if (type.Evaluate(scope) is not JsonValue value || !value.TryGetValue<string>(out var text) || text != ExecuteType)
+        if (type.Evaluate(scope) is not { ValueKind: JsonValueKind.String } value || !value.ValueEquals(ExecuteType))
         {
             return;
         }
@@ -54,7 +53,7 @@ internal sealed class ExecuteFallback(TemplateValueNode type, IReadOnlyList<Temp
                 _isEnabled.WriteAsValue(writer, scope);
             }
         }
-        else if (enabledValue.Evaluate(scope) is { } enabled)
+        else if (enabledValue.Evaluate(scope) is var enabled && !TemplateValues.IsNone(enabled))
         {
             writer.WritePropertyName(IsEnabledName);
             enabled.WriteTo(writer);
@@ -91,25 +90,24 @@ internal sealed class ExecuteFallback(TemplateValueNode type, IReadOnlyList<Temp
                 }
 
                 break;
-            case TemplateValueNode value when value.Evaluate(scope) is JsonObject bound:
-                foreach (var (name, item) in bound)
+            case TemplateValueNode value when value.Evaluate(scope) is { ValueKind: JsonValueKind.Object } bound:
+                foreach (var property in bound.EnumerateObject())
                 {
-                    writer.WritePropertyName(name);
-                    if (name == VerbKey)
+                    if (!property.NameEquals(VerbKey))
                     {
-                        hasVerb = true;
-                        if (item is null)
-                        {
-                            WriteOrNull(writer, _verb, scope);
-                        }
-                        else
-                        {
-                            item.WriteTo(writer);
-                        }
+                        property.WriteTo(writer);
+                        continue;
+                    }
+
+                    hasVerb = true;
+                    writer.WritePropertyName(VerbName);
+                    if (property.Value.ValueKind == JsonValueKind.Null)
+                    {
+                        WriteOrNull(writer, _verb, scope);
                     }
                     else
                     {
-                        TemplateValueNode.WriteValue(writer, item);
+                        property.Value.WriteTo(writer);
                     }
                 }
 
@@ -132,7 +130,7 @@ internal sealed class ExecuteFallback(TemplateValueNode type, IReadOnlyList<Temp
         {
             own.WriteAsValue(writer, dataScope);
         }
-        else if (value.Evaluate(dataScope) is { } bound)
+        else if (value.Evaluate(dataScope) is var bound && !TemplateValues.IsNone(bound))
         {
             bound.WriteTo(writer);
         }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -8,13 +8,14 @@ internal sealed class FunctionExpression(string name, IReadOnlyList<TemplateExpr
 {
     public static bool IsKnown(string name, int arity) => (name, arity) is ("count", 1) or ("if", 3);
 
-    public override JsonNode? Evaluate(TemplateScope scope)
+    public override JsonElement Evaluate(TemplateScope scope)
     {
         // Every argument is evaluated, as the paths of both branches of an if must exist in the model.
         var first = arguments[0].Evaluate(scope);
         if (name == "count")
         {
-            return JsonValue.Create(first is JsonArray a ? a.Count : first is null ? 0 : ToText(first).Length);
+            return TemplateValues.Number(
+                first.ValueKind == JsonValueKind.Array ? first.GetArrayLength() : TemplateValues.IsNone(first) ? 0 : ToText(first).Length);
         }
 
         var whenTrue = arguments[1].Evaluate(scope);

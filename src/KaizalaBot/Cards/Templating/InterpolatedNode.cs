@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -8,7 +7,7 @@ namespace KaizalaBot.Cards.Templating;
 internal sealed class InterpolatedNode(IReadOnlyList<TemplateStringPart> parts, IReadOnlyList<TemplateExpression?> expressions, int literalLength)
     : TemplateValueNode
 {
-    public override JsonNode? Evaluate(TemplateScope scope) => JsonValue.Create(Text(scope));
+    public override JsonElement Evaluate(TemplateScope scope) => TemplateValues.Text(Text(scope));
 
     public override void Write(Utf8JsonWriter writer, TemplateScope scope) => writer.WriteStringValue(Text(scope));
 

@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KaizalaBot.Cards.Templating;
 
 /// <summary>A string, number, boolean or null literal, built once at load.</summary>
-internal sealed class LiteralExpression(JsonNode? value, string text, string location) : TemplateExpression(text, location)
+internal sealed class LiteralExpression(JsonElement value, string text, string location) : TemplateExpression(text, location)
 {
-    public override JsonNode? Evaluate(TemplateScope scope) => value;
+    public override JsonElement Evaluate(TemplateScope scope) => value;
 }

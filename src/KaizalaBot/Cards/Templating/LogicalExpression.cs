@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -9,10 +9,10 @@ namespace KaizalaBot.Cards.Templating;
 internal sealed class LogicalExpression(bool isAnd, TemplateExpression left, TemplateExpression right, string text, string location)
     : TemplateExpression(text, location)
 {
-    public override JsonNode? Evaluate(TemplateScope scope)
+    public override JsonElement Evaluate(TemplateScope scope)
     {
         var l = IsTruthy(left.Evaluate(scope));
         var r = IsTruthy(right.Evaluate(scope));
-        return JsonValue.Create(isAnd ? l && r : l || r);
+        return TemplateValues.Bool(isAnd ? l && r : l || r);
     }
 }

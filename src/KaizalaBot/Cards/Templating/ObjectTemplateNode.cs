@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -24,11 +23,12 @@ internal sealed class ObjectTemplateNode(
         }
 
         var bound = data.Evaluate(scope);
-        if (bound is JsonArray repeated)
+        if (bound.ValueKind == JsonValueKind.Array)
         {
-            for (var i = 0; i < repeated.Count; i++)
+            var i = 0;
+            foreach (var item in bound.EnumerateArray())
             {
-                AddWhenTrue(new TemplateScope(repeated[i], scope.Root, i), into);
+                AddWhenTrue(new TemplateScope(item, scope.Root, i++), into);
             }
 
             return;

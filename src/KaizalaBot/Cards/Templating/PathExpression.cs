@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -10,27 +10,31 @@ namespace KaizalaBot.Cards.Templating;
 internal sealed class PathExpression(string start, IReadOnlyList<PathSegment> segments, string text, string location)
     : TemplateExpression(text, location)
 {
-    public override JsonNode? Evaluate(TemplateScope scope)
+    // Members are looked up by their UTF-8 names, encoded here once rather than on every render.
+    private readonly byte[] _start = Encoding.UTF8.GetBytes(start);
+    private readonly byte[]?[] _members = [.. segments.Select(s => s.Member is { } name ? Encoding.UTF8.GetBytes(name) : null)];
+
+    public override JsonElement Evaluate(TemplateScope scope)
     {
         var current = start switch
         {
             "$root" => scope.Root,
             "$data" => scope.Data,
-            "$index" => scope.Index is { } i ? JsonValue.Create(i) : throw Error("$index outside a repeated element"),
-            _ => scope.Data is JsonObject data && data.TryGetPropertyValue(start, out var first)
+            "$index" => scope.Index is { } i ? TemplateValues.Number(i) : throw Error("$index outside a repeated element"),
+            _ => scope.Data.ValueKind == JsonValueKind.Object && scope.Data.TryGetProperty(_start, out var first)
                 ? first
                 : throw Error($"No property {PathTo(-1)} in the card data"),
         };
 
         for (var i = 0; i < segments.Count; i++)
         {
-            var segment = segments[i];
-            current = segment.Member is { } name
-                ? current is JsonObject obj && obj.TryGetPropertyValue(name, out var value)
+            var index = segments[i].Index;
+            current = _members[i] is { } name
+                ? current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var value)
                     ? value
                     : throw Error($"No property {PathTo(i)} in the card data")
-                : current is JsonArray array && segment.Index >= 0 && segment.Index < array.Count
-                    ? array[segment.Index]
+                : current.ValueKind == JsonValueKind.Array && index >= 0 && index < current.GetArrayLength()
+                    ? current[index]
                     : throw Error($"No element {PathTo(i)} in the card data");
         }
 

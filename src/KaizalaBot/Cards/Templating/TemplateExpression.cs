@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -10,34 +10,34 @@ namespace KaizalaBot.Cards.Templating;
 /// is loaded (<see cref="TemplateExpressionParser"/>), evaluated on every render.
 /// </summary>
 /// <remarks>
-/// A result may be a node of the card data or of the template itself: callers write it or read it, never attach it to
-/// another tree, which is what lets a render skip the deep copies.
+/// A result may be an element of the card data or of the template itself, <c>default</c> for none: nothing is copied.
 /// </remarks>
 internal abstract class TemplateExpression(string text, string location)
 {
-    public abstract JsonNode? Evaluate(TemplateScope scope);
+    public abstract JsonElement Evaluate(TemplateScope scope);
 
     public static TemplateExpression Parse(string text, string location) => new TemplateExpressionParser(text, location).ParseWhole();
 
-    public static bool IsTruthy(JsonNode? value) => value switch
+    public static bool IsTruthy(JsonElement value) => value.ValueKind switch
     {
-        null => false,
-        JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
-        JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 0,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString() is not ("0" or "0.0" or "-0"),
-        JsonArray a => a.Count > 0,
+        JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.False => false,
+        JsonValueKind.True => true,
+        JsonValueKind.String => !value.ValueEquals(ReadOnlySpan<byte>.Empty),
+        JsonValueKind.Number => !IsZero(JsonMarshal.GetRawUtf8Value(value)),
+        JsonValueKind.Array => value.GetArrayLength() > 0,
         _ => true,
     };
 
-    public static string ToText(JsonNode? value) => value switch
+    public static string ToText(JsonElement value) => value.ValueKind switch
     {
-        null => string.Empty,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
-        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>() ? "true" : "false",
-        _ => value.ToJsonString(),
+        JsonValueKind.Undefined or JsonValueKind.Null => string.Empty,
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => value.GetRawText(),
     };
+
+    private static bool IsZero(ReadOnlySpan<byte> number) => number.SequenceEqual("0"u8) || number.SequenceEqual("0.0"u8) || number.SequenceEqual("-0"u8);
 
     /// <summary>An error naming the whole expression and where it is in the template (built only when thrown).</summary>
     protected CardTemplateException Error(string message) => new($"{message} in expression \"{text}\"", location);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KaizalaBot.Cards.Templating;
 
@@ -82,7 +82,7 @@ internal sealed class TemplateExpressionParser(string text, string location)
 
         if (c is '\'' or '"')
         {
-            return Literal(JsonValue.Create(ParseStringLiteral(c.Value)));
+            return Literal(TemplateValues.Text(ParseStringLiteral(c.Value)));
         }
 
         if (c is { } digit && (char.IsAsciiDigit(digit) || digit == '-'))
@@ -99,14 +99,14 @@ internal sealed class TemplateExpressionParser(string text, string location)
 
         return name switch
         {
-            "true" => Literal(JsonValue.Create(true)),
-            "false" => Literal(JsonValue.Create(false)),
-            "null" => Literal(null),
+            "true" => Literal(TemplateValues.Bool(true)),
+            "false" => Literal(TemplateValues.Bool(false)),
+            "null" => Literal(default),
             _ => new PathExpression(name, ParsePathRest(), text, location),
         };
     }
 
-    private LiteralExpression Literal(JsonNode? value) => new(value, text, location);
+    private LiteralExpression Literal(JsonElement value) => new(value, text, location);
 
     private FunctionExpression ParseCall(string name)
     {
@@ -139,7 +139,7 @@ internal sealed class TemplateExpressionParser(string text, string location)
             }
             else if (TryConsumeImmediate('['))
             {
-                var index = (int)double.Parse(ParseNumberLiteral().ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                var index = (int)double.Parse(ParseNumberLiteral().GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
                 Expect(']');
                 segments.Add(new PathSegment(null, index));
             }
@@ -163,7 +163,7 @@ internal sealed class TemplateExpressionParser(string text, string location)
     }
 
     // Parsed from text so the literal converts to int, long or double alike, as numbers from the model do.
-    private JsonNode ParseNumberLiteral()
+    private JsonElement ParseNumberLiteral()
     {
         SkipSpace();
         var start = _position;
@@ -179,7 +179,7 @@ internal sealed class TemplateExpressionParser(string text, string location)
 
         var literal = text[start.._position];
         return double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            ? JsonNode.Parse(literal)!
+            ? JsonElement.Parse(literal)
             : throw Error("Expected a number");
     }
 
