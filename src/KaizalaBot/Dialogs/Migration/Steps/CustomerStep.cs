@@ -11,7 +11,8 @@ namespace KaizalaBot.Dialogs.Migration.Steps;
 
 /// <summary>
 /// Step 1: the customer. By default the customers holding Kaizala Pro, most urgent first, a page at a time from the
-/// expiry index (no Partner Center call); or found by company name or domain prefix (two calls per search or page).
+/// expiry index (no Partner Center call); or found by company name or domain prefix (two calls per search; its pages
+/// and the card shown again reuse the answer for <c>Migration:CustomerReadLifetime</c>).
 /// Choosing one reads its Kaizala Pro subscriptions again (and refreshes its index entry); a customer without any stays
 /// here, saying so.
 /// </summary>
