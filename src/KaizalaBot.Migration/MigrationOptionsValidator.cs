@@ -25,7 +25,7 @@ internal sealed class MigrationOptionsValidator : IValidateOptions<MigrationOpti
         Require(failures, options.UserListingLifetime > TimeSpan.Zero && options.UserListingLifetime <= TimeSpan.FromDays(1),
             "Migration:UserListingLifetime must be positive and at most a day (the listing is shown with its age, but licences change).");
         Require(failures, options.CustomerReadLifetime >= TimeSpan.Zero && options.CustomerReadLifetime <= TimeSpan.FromMinutes(5),
-            "Migration:CustomerReadLifetime must be zero to five minutes (the plan card shows what it read; a seat limit can change).");
+            "Migration:CustomerReadLifetime must be zero to five minutes (the plan card and the customer search show what they read; a seat limit can change).");
         Require(failures, options.Approval.SeatThreshold >= 0, "Migration:Approval:SeatThreshold must not be negative.");
         Require(failures, !string.IsNullOrWhiteSpace(options.KaizalaPro.SkuId), "Migration:KaizalaPro:SkuId is required.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

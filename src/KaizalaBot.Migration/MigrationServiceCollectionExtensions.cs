@@ -41,6 +41,7 @@ public static class MigrationServiceCollectionExtensions
         services.TryAddSingleton<TenantReader>();
         services.TryAddSingleton<UserListingCache>();
         services.TryAddSingleton<RecentCustomerReads>();
+        services.TryAddSingleton<RecentCustomerSearches>();
         services.TryAddSingleton<MigrationPlanner>();
         services.TryAddSingleton<MigrationStore>();
         services.TryAddSingleton<RunnerSignal>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -507,13 +508,47 @@ internal sealed partial class PartnerCenterClient : IPartnerCenterClient
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(PartnerCenterJson.Options, cancellationToken)
+            return await DeserializeAsync<T>(response.Content, cancellationToken)
                 ?? throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, inner: null);
         }
         catch (JsonException ex)
         {
             LogInvalidBody(method.Method, relativeUri, correlationId, requestId, ex);
             throw PartnerCenterErrors.InvalidBody(response, correlationId, requestId, ex);
+        }
+    }
+
+    // The answer is already in memory (ResponseContentRead, inside the resilience handler's attempt timeout): it is copied
+    // into a pooled buffer and read in one synchronous pass, rather than streamed through the serializer's resumable
+    // reader, which buffers it again and reads every object on its slower, suspendable path. A body in another charset
+    // than UTF-8 goes through the transcoding reader as before.
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static async ValueTask<T?> DeserializeAsync<T>(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentType?.CharSet is { Length: > 0 } charset
+            && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return await content.ReadFromJsonAsync<T>(PartnerCenterJson.Options, cancellationToken);
+        }
+
+        await using var body = await content.ReadAsStreamAsync(cancellationToken);
+        if (!body.CanSeek)
+        {
+            return await JsonSerializer.DeserializeAsync<T>(body, PartnerCenterJson.Options, cancellationToken);
+        }
+
+        var length = checked((int)(body.Length - body.Position));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.ReadExactly(buffer, 0, length);
+            var json = buffer.AsSpan(0, length);
+            return JsonSerializer.Deserialize<T>(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, PartnerCenterJson.Options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using KaizalaBot.PartnerCenter.Json;
 using KaizalaBot.PartnerCenter.Models;
@@ -146,6 +148,9 @@ public sealed class PartnerCenterClientTests
         var requestIds = host.Handler.ApiRequests.Select(r => r.Header("MS-RequestId")).ToList();
         Assert.Equal(3, requestIds.Count);
         Assert.Single(requestIds.Distinct());
+
+        // The same message goes out again: each attempt carries the one token, not the earlier attempts' headers too.
+        Assert.All(host.Handler.ApiRequests, r => Assert.Equal("Bearer app-token-1", r.Header("Authorization")));
     }
 
     [Fact]
@@ -693,6 +698,46 @@ public sealed class PartnerCenterClientTests
     {
         using var host = new PartnerCenterTestHost();
         host.Handler.Once($"/v1/customers/{CustomerId}", HttpStatusCode.OK, "<html>proxy</html>");
+
+        var error = await Assert.ThrowsAsync<PartnerException>(() => host.Client.GetCustomerAsync(CustomerId, None));
+
+        Assert.Equal(PartnerErrorCategory.InvalidResponse, error.ErrorCategory);
+    }
+
+    [Fact]
+    public async Task GetCustomerAsync_BodyWithAUtf8ByteOrderMark_IsRead()
+    {
+        using var host = new PartnerCenterTestHost();
+        var json = ReferenceExample.Read("customer-list-item");
+        host.Handler.Once($"/v1/customers/{CustomerId}", HttpStatusCode.OK, configure: response =>
+        {
+            response.Content = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(json)]);
+            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        });
+
+        var customer = await host.Client.GetCustomerAsync(CustomerId, None);
+
+        Assert.Equal(CustomerId, customer.Id);
+    }
+
+    [Fact]
+    public async Task GetCustomerAsync_BodyInAnotherCharset_IsTranscodedAndRead()
+    {
+        using var host = new PartnerCenterTestHost();
+        var json = ReferenceExample.Read("customer-list-item");
+        host.Handler.Once($"/v1/customers/{CustomerId}", HttpStatusCode.OK, configure: response =>
+            response.Content = new StringContent(json, Encoding.Unicode, "application/json"));
+
+        var customer = await host.Client.GetCustomerAsync(CustomerId, None);
+
+        Assert.Equal(CustomerId, customer.Id);
+    }
+
+    [Fact]
+    public async Task GetCustomerAsync_BodyIsJsonNull_ThrowsInvalidResponse()
+    {
+        using var host = new PartnerCenterTestHost();
+        host.Handler.Once($"/v1/customers/{CustomerId}", HttpStatusCode.OK, "null");
 
         var error = await Assert.ThrowsAsync<PartnerException>(() => host.Client.GetCustomerAsync(CustomerId, None));
 

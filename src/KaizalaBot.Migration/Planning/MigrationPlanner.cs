@@ -14,7 +14,8 @@ namespace KaizalaBot.Migration.Planning;
 /// </summary>
 public sealed class MigrationPlanner(
     IPartnerCenterClient client, TenantReader tenant, KaizalaDetector detector, PlanCatalogue catalogue, PlanRecommender recommender, SellerAuthorizer authorizer,
-    MigrationStore store, UserListingCache listings, RecentCustomerReads recent, IOptions<MigrationOptions> options, TimeProvider time)
+    MigrationStore store, UserListingCache listings, RecentCustomerReads recent, RecentCustomerSearches searches, IOptions<MigrationOptions> options,
+    TimeProvider time)
 {
     private static readonly TimeSpan EndsSoon = TimeSpan.FromDays(14);
 
@@ -22,18 +23,16 @@ public sealed class MigrationPlanner(
 
     /// <summary>
     /// Customers whose company name or domain starts with <paramref name="prefix"/> (Partner Center supports only
-    /// starts-with), each once, by name: two app-only calls whatever the number of customers.
+    /// starts-with), each once, by name: two app-only calls whatever the number of customers, or none while the same
+    /// search is younger than <c>Migration:CustomerReadLifetime</c> (<see cref="RecentCustomerSearches"/>).
     /// </summary>
     public async Task<IReadOnlyList<CustomerMatch>> FindCustomersAsync(string prefix, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
-        var byName = client.SearchCustomersAsync(CustomerSearchField.CompanyName, prefix.Trim(), cancellationToken);
-        var byDomain = client.SearchCustomersAsync(CustomerSearchField.Domain, prefix.Trim(), cancellationToken);
-        var found = (await byName).Items.Concat((await byDomain).Items);
-        return [.. found
-            .DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(Match)
-            .OrderBy(c => c.CompanyName, StringComparer.CurrentCultureIgnoreCase)];
+        var found = searches.Find(prefix) ?? await SearchAndKeepAsync(prefix.Trim(), cancellationToken);
+
+        // Ordered for each seller: the name order is the seller's culture's.
+        return [.. found.OrderBy(c => c.CompanyName, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>One customer by id (a reminder or a link names it): its name and domain, one app-only call.</summary>
@@ -153,6 +152,18 @@ public sealed class MigrationPlanner(
             Draft = draft, Plan = plan, Source = summary, LicenceCount = count, Target = target, Findings = findings, Users = users,
             UsersReadAt = usersReadAt, RequiresApproval = approval,
         };
+    }
+
+    private async Task<IReadOnlyList<CustomerMatch>> SearchAndKeepAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var readAt = time.GetUtcNow();
+        var byName = client.SearchCustomersAsync(CustomerSearchField.CompanyName, prefix, cancellationToken);
+        var byDomain = client.SearchCustomersAsync(CustomerSearchField.Domain, prefix, cancellationToken);
+        IReadOnlyList<CustomerMatch> found = [.. (await byName).Items.Concat((await byDomain).Items)
+            .DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(Match)];
+        searches.Keep(prefix, found, readAt);
+        return found;
     }
 
     private async Task<CustomerReads> ReadAndKeepAsync(string customerId, CancellationToken cancellationToken)

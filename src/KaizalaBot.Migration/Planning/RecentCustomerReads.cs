@@ -22,12 +22,7 @@ public sealed class RecentCustomerReads
     /// </summary>
     public const int MaxCustomers = 1_000;
 
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _lifetime;
-    private readonly int _maxCustomers;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, LinkedListNode<CustomerReads>> _byCustomer = new(StringComparer.OrdinalIgnoreCase);
-    private readonly LinkedList<CustomerReads> _oldestFirst = new();
+    private readonly RecentAnswers<CustomerReads> _reads;
 
     public RecentCustomerReads(IOptions<MigrationOptions> options, TimeProvider time)
         : this(options, time, MaxCustomers)
@@ -38,76 +33,24 @@ public sealed class RecentCustomerReads
     internal RecentCustomerReads(IOptions<MigrationOptions> options, TimeProvider time, int maxCustomers)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _time = time;
-        _lifetime = options.Value.CustomerReadLifetime;
-        _maxCustomers = maxCustomers;
+        _reads = new RecentAnswers<CustomerReads>(
+            time, options.Value.CustomerReadLifetime, maxCustomers, maxWeight: maxCustomers, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>How many customers are kept (for tests of the bound).</summary>
-    internal int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _byCustomer.Count;
-            }
-        }
-    }
+    internal int Count => _reads.Count;
 
     /// <summary>Keeps <paramref name="reads"/> as the customer's latest, replacing an older one.</summary>
     public void Keep(CustomerReads reads)
     {
         ArgumentNullException.ThrowIfNull(reads);
-        if (_lifetime <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_byCustomer.Remove(reads.CustomerId, out var older))
-            {
-                _oldestFirst.Remove(older);
-            }
-
-            _byCustomer[reads.CustomerId] = _oldestFirst.AddLast(reads);
-            DropExpired(_time.GetUtcNow());
-            while (_byCustomer.Count > _maxCustomers)
-            {
-                Drop(_oldestFirst.First!);
-            }
-        }
+        _reads.Keep(reads.CustomerId, reads, reads.ReadAt);
     }
 
     /// <summary>The customer's reads if younger than the lifetime, else null.</summary>
     public CustomerReads? Find(string customerId)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
-        lock (_gate)
-        {
-            var now = _time.GetUtcNow();
-            DropExpired(now);
-            return _byCustomer.TryGetValue(customerId, out var node) && IsFresh(node.Value, now) ? node.Value : null;
-        }
-    }
-
-    // Entries are kept in about the order they were read (two reads racing may land swapped, hence Find's own check), so
-    // the expired ones are at the front. A read dated in the future (the clock set back) counts as expired, not as fresh
-    // for ever.
-    private void DropExpired(DateTimeOffset now)
-    {
-        while (_oldestFirst.First is { } oldest && !IsFresh(oldest.Value, now))
-        {
-            Drop(oldest);
-        }
-    }
-
-    private bool IsFresh(CustomerReads reads, DateTimeOffset now) => now - reads.ReadAt is var age && age >= TimeSpan.Zero && age < _lifetime;
-
-    private void Drop(LinkedListNode<CustomerReads> node)
-    {
-        _oldestFirst.Remove(node);
-        _byCustomer.Remove(node.Value.CustomerId);
+        return _reads.Find(customerId);
     }
 }

@@ -39,29 +39,36 @@ internal sealed partial class PartnerCenterTokenProvider : IDisposable
         _options = options.Value;
     }
 
-    public async Task<string> GetAccessTokenAsync(PartnerCenterTokenKind kind, CancellationToken cancellationToken)
+    public async Task<string> GetAccessTokenAsync(PartnerCenterTokenKind kind, CancellationToken cancellationToken) =>
+        (await GetTokenAsync(kind, cancellationToken)).AccessToken;
+
+    // Every Partner Center call asks: a valid cached token is answered without an await (nor a Task) and carries its
+    // Authorization header value, built once per token rather than once per call.
+    internal ValueTask<CachedAccessToken> GetTokenAsync(PartnerCenterTokenKind kind, CancellationToken cancellationToken)
     {
         var cached = Volatile.Read(ref Slot(kind));
-        if (cached is not null && _timeProvider.GetUtcNow() < cached.RenewAt)
-        {
-            return cached.AccessToken;
-        }
+        return cached is not null && _timeProvider.GetUtcNow() < cached.RenewAt
+            ? ValueTask.FromResult(cached)
+            : new ValueTask<CachedAccessToken>(RenewAsync(kind, cancellationToken));
+    }
 
+    private async Task<CachedAccessToken> RenewAsync(PartnerCenterTokenKind kind, CancellationToken cancellationToken)
+    {
         // Serialised: two refreshes racing with the same refresh token would each rotate it, and the loser's
         // rotated token would overwrite the winner's.
         var gate = kind == PartnerCenterTokenKind.AppOnly ? _appOnlyLock : _appPlusUserLock;
         await gate.WaitAsync(cancellationToken);
         try
         {
-            cached = Volatile.Read(ref Slot(kind));
+            var cached = Volatile.Read(ref Slot(kind));
             if (cached is not null && _timeProvider.GetUtcNow() < cached.RenewAt)
             {
-                return cached.AccessToken;
+                return cached;
             }
 
             var fresh = await AcquireAsync(kind, cancellationToken);
             Volatile.Write(ref Slot(kind), fresh);
-            return fresh.AccessToken;
+            return fresh;
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using KaizalaBot.PartnerCenter.Authentication;
 
 namespace KaizalaBot.PartnerCenter.Http;
@@ -12,6 +11,8 @@ internal sealed class PartnerCenterAuthenticationHandler(PartnerCenterTokenProvi
 {
     // Which token an operation needs (reference §1.2): set by the client on each request.
     internal static readonly HttpRequestOptionsKey<PartnerCenterTokenKind> TokenKindKey = new("KaizalaBot.PartnerCenter.TokenKind");
+
+    private const string AuthorizationHeader = "Authorization";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -34,12 +35,16 @@ internal sealed class PartnerCenterAuthenticationHandler(PartnerCenterTokenProvi
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, PartnerCenterTokenKind kind, CancellationToken cancellationToken)
     {
-        var accessToken = await tokens.GetAccessTokenAsync(kind, cancellationToken);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        var token = await tokens.GetTokenAsync(kind, cancellationToken);
+
+        // The value as the token endpoint gave it, unparsed: a parsed header would be formatted again on every send.
+        // Any earlier attempt's header goes first.
+        request.Headers.Authorization = null;
+        request.Headers.TryAddWithoutValidation(AuthorizationHeader, token.BearerHeader);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            tokens.Invalidate(kind, accessToken);
+            tokens.Invalidate(kind, token.AccessToken);
         }
 
         return response;
