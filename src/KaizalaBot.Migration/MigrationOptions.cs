@@ -27,9 +27,9 @@ public sealed record MigrationOptions
     public TimeSpan UserListingLifetime { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// How long the subscriptions and subscribed SKUs read when a seller chose a customer are reused by the plan card and
-    /// by the same customer chosen again, and a customer search's answer by the same search, in this process (zero: all
-    /// are read again). The review's checks always read fresh.
+    /// How long the subscriptions and subscribed SKUs read when a seller chose a customer are reused by the plan card, and
+    /// a customer search's answer by the same search, in this process (zero: both are read again). Choosing a customer
+    /// reads it again; the review's checks always read fresh.
     /// </summary>
     public TimeSpan CustomerReadLifetime { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -118,25 +118,6 @@ public sealed partial class ExpiryScanner(
         return await index.ReadAsync(customerId, cancellationToken);
     }
 
-    /// <summary>
-    /// The customer a seller opens: its entry as <see cref="RefreshCustomerAsync"/> leaves it, but without reading Partner
-    /// Center again when this process read the customer within <c>Migration:CustomerReadLifetime</c>
-    /// (<see cref="RecentCustomerReads"/>) and the entry is at least that recent: it was written from that read, or a later
-    /// one. What the seller then confirms is read fresh (the review's checks, the migration's own).
-    /// </summary>
-    public async Task<ExpiryIndexEntry?> OpenCustomerAsync(string customerId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(customerId);
-        if (recent.Find(customerId) is { } reads
-            && await index.ReadAsync(customerId, cancellationToken) is { } entry
-            && entry.ScannedAt >= reads.ReadAt)
-        {
-            return entry;
-        }
-
-        return await RefreshCustomerAsync(customerId, cancellationToken);
-    }
-
     private async Task ListCustomersAsync(ChannelWriter<Customer> writer, CancellationToken cancellationToken)
     {
         await pacer.AcquireAsync(cancellationToken);

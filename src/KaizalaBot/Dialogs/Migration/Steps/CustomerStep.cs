@@ -13,8 +13,8 @@ namespace KaizalaBot.Dialogs.Migration.Steps;
 /// Step 1: the customer. By default the customers holding Kaizala Pro, most urgent first, a page at a time from the
 /// expiry index (no Partner Center call); or found by company name or domain prefix (two calls per search; its pages
 /// and the card shown again reuse the answer for <c>Migration:CustomerReadLifetime</c>).
-/// Choosing one reads its Kaizala Pro subscriptions again (and refreshes its index entry) unless they were read within
-/// <c>Migration:CustomerReadLifetime</c>; a customer without any stays here, saying so.
+/// Choosing one reads its Kaizala Pro subscriptions again (and refreshes its index entry); a customer without any stays
+/// here, saying so.
 /// </summary>
 internal sealed class CustomerStep(
     MigrationPlanner planner, ExpiryIndex index, ExpiryScanner scanner, CardRenderer cards, IOptions<ConversationOptions> options) : IMigrationStep
@@ -66,8 +66,7 @@ internal sealed class CustomerStep(
 
     /// <summary>
     /// The customer chosen (or named by a reminder): its Kaizala Pro subscriptions read again, which also refreshes its
-    /// entry in the expiry index, unless this instance read them within <c>Migration:CustomerReadLifetime</c>; then the
-    /// subscription step. A customer without any, or unknown to Partner Center, keeps
+    /// entry in the expiry index; then the subscription step. A customer without any, or unknown to Partner Center, keeps
     /// the seller on this step.
     /// </summary>
     public async Task<MigrationDialogState> SelectAsync(MigrationTurn turn, string customerId, string? knownName, CancellationToken cancellationToken)
@@ -75,7 +74,7 @@ internal sealed class CustomerStep(
         var (state, texts) = (turn.State, turn.Texts);
         try
         {
-            var entry = await scanner.OpenCustomerAsync(customerId, cancellationToken);
+            var entry = await scanner.RefreshCustomerAsync(customerId, cancellationToken);
             var name = entry?.CompanyName ?? knownName ?? customerId;
             return entry is not { Subscriptions.Count: > 0 }
                 ? state.Say(texts.Format("migrationCustomerNoKaizala", name))
