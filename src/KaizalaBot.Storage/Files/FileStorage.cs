@@ -139,6 +139,14 @@ public sealed class FileStorage : IStorage
     private static T? ReadFile<T>(string path, SpanParser<T> parse)
         where T : class
     {
+        // A missing file is an ordinary answer (a conversation's first turn, a key never written), and the exception
+        // the open throws for it cost several times this stat in the File profile; a file deleted after the check is
+        // still caught below.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         byte[]? content = null;
         try
         {
