@@ -17,6 +17,9 @@ public abstract class BotState
 {
     private const int WriterGrowth = 4096;
 
+    // What Serialize writes for no values, the snapshot of a missing (or not an object) document.
+    private static readonly ReadOnlyMemory<byte> EmptyDocument = "{}"u8.ToArray();
+
     private readonly IStorage _storage;
     private readonly string _cacheKey;
 
@@ -49,16 +52,22 @@ public abstract class BotState
         var key = GetStorageKey(turnContext);
         var document = await _storage.ReadAsync(key, cancellationToken);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var snapshot = EmptyDocument;
         if (document is { Content.ValueKind: JsonValueKind.Object })
         {
             foreach (var property in document.Content.EnumerateObject())
             {
                 values[property.Name] = property.Value.Clone();
             }
+
+            // The document as stored is what this class wrote (the stores keep the JSON text they are given), so its
+            // text stands for the snapshot: re-serialising every value at load only to compare at save was half of
+            // BotState.Serialize's share of a dialog turn. A document written differently (by hand, indented) no
+            // longer compares equal, so its first turn writes it once in this form even when nothing changed.
+            snapshot = JsonMarshal.GetRawUtf8Value(document.Content).ToArray();
         }
 
-        var sizeHint = document is null ? 0 : JsonMarshal.GetRawUtf8Value(document.Content).Length;
-        turnContext.TurnState[_cacheKey] = new CachedBotState { Values = values, ETag = document?.ETag, Snapshot = Serialize(values, sizeHint) };
+        turnContext.TurnState[_cacheKey] = new CachedBotState { Values = values, ETag = document?.ETag, Snapshot = snapshot };
     }
 
     /// <summary>Writes the document if it changed (always when <paramref name="force"/>), under its ETag.</summary>
