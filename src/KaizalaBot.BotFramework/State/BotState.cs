@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Schema;
@@ -16,9 +15,6 @@ namespace KaizalaBot.BotFramework.State;
 public abstract class BotState
 {
     private const int WriterGrowth = 4096;
-
-    // What Serialize writes for no values, the snapshot of a missing (or not an object) document.
-    private static readonly ReadOnlyMemory<byte> EmptyDocument = "{}"u8.ToArray();
 
     private readonly IStorage _storage;
     private readonly string _cacheKey;
@@ -52,22 +48,21 @@ public abstract class BotState
         var key = GetStorageKey(turnContext);
         var document = await _storage.ReadAsync(key, cancellationToken);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var snapshot = EmptyDocument;
         if (document is { Content.ValueKind: JsonValueKind.Object })
         {
             foreach (var property in document.Content.EnumerateObject())
             {
                 values[property.Name] = property.Value.Clone();
             }
-
-            // The document as stored is what this class wrote (the stores keep the JSON text they are given), so its
-            // text stands for the snapshot: re-serialising every value at load only to compare at save was half of
-            // BotState.Serialize's share of a dialog turn. A document written differently (by hand, indented) no
-            // longer compares equal, so its first turn writes it once in this form even when nothing changed.
-            snapshot = JsonMarshal.GetRawUtf8Value(document.Content).ToArray();
         }
 
-        turnContext.TurnState[_cacheKey] = new CachedBotState { Values = values, ETag = document?.ETag, Snapshot = snapshot };
+        // The document as stored is what this class wrote (the stores keep the JSON text they are given), so its text
+        // stands for the snapshot: re-serialising every value at load only to compare at save was half of
+        // BotState.Serialize's share of a dialog turn, and a 30-40 KB buffer. A document written differently (by hand,
+        // indented) no longer compares equal, so its first turn writes it once in this form even when nothing changed.
+        var cached = new CachedBotState { Values = values, ETag = document?.ETag };
+        cached.Read(document?.Content);
+        turnContext.TurnState[_cacheKey] = cached;
     }
 
     /// <summary>Writes the document if it changed (always when <paramref name="force"/>), under its ETag.</summary>
@@ -82,7 +77,7 @@ public abstract class BotState
 
         var cached = (CachedBotState)value;
         var snapshot = Serialize(cached.Values, cached.Snapshot.Length + (cached.Snapshot.Length / 2));
-        if (!force && snapshot.Span.SequenceEqual(cached.Snapshot.Span))
+        if (!force && snapshot.Span.SequenceEqual(cached.Snapshot))
         {
             return;
         }
@@ -96,7 +91,7 @@ public abstract class BotState
         // Parsed over the snapshot's own bytes (no copy); a store is done with the content once its write returns.
         using var content = JsonDocument.Parse(snapshot);
         cached.ETag = await _storage.WriteAsync(GetStorageKey(turnContext), content.RootElement, condition, cancellationToken);
-        cached.Snapshot = snapshot;
+        cached.Written(snapshot);
     }
 
     /// <summary>Empties the cached document; the next save writes the empty document.</summary>
