@@ -14,6 +14,9 @@ public abstract class ComponentDialog : Dialog
 {
     private const string PersistedDialogState = "dialogs";
 
+    // Digested once: it was computed (sorted, joined, hashed) at every begin and every stack check of every turn.
+    private string? _version;
+
     protected ComponentDialog(string dialogId)
         : base(dialogId)
     {
@@ -24,8 +27,12 @@ public abstract class ComponentDialog : Dialog
 
     internal DialogSet Dialogs { get; } = new();
 
-    /// <summary>The id and the versions of the dialogs inside: changing any of them changes the component.</summary>
-    public override string GetVersion() => Digest([Id, .. Dialogs.All.Select(d => d.GetVersion())]);
+    /// <summary>
+    /// The id and the versions of the dialogs inside: changing any of them changes the component. Computed on first use
+    /// (the dialogs inside are complete by then: a component adds them in its constructor) and again after an
+    /// <see cref="AddDialog"/>.
+    /// </summary>
+    public override string GetVersion() => _version ??= Digest([Id, .. Dialogs.All.Select(d => d.GetVersion())]);
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -79,6 +86,7 @@ public abstract class ComponentDialog : Dialog
 
         Dialogs.Add(dialog);
         InitialDialogId ??= dialog.Id;
+        _version = null;
         return this;
     }
 

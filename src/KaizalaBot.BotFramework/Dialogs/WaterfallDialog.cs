@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using KaizalaBot.BotFramework.Schema;
 
 namespace KaizalaBot.BotFramework.Dialogs;
@@ -20,6 +21,9 @@ public sealed class WaterfallDialog<TState> : Dialog
     private readonly List<string> _stepNames;
     private readonly TState _initialState;
 
+    // Digested once (again after an AddStep): it was recomputed at every begin and every stack check of every turn.
+    private string? _version;
+
     public WaterfallDialog(string dialogId, TState initialState, IEnumerable<WaterfallStep<TState>> steps)
         : base(dialogId)
     {
@@ -37,6 +41,7 @@ public sealed class WaterfallDialog<TState> : Dialog
 
         _steps.Add(step);
         _stepNames.Add(step.Method.Name);
+        _version = null;
         return this;
     }
 
@@ -47,6 +52,7 @@ public sealed class WaterfallDialog<TState> : Dialog
 
         _steps.Add((stepContext, ct) => step(stepContext, stepContext.GetResult<TResult>(), ct));
         _stepNames.Add(step.Method.Name);
+        _version = null;
         return this;
     }
 
@@ -55,7 +61,7 @@ public sealed class WaterfallDialog<TState> : Dialog
     /// stack saved before the change end cleanly instead of resuming at a shifted step. Name step methods
     /// (<c>…StepAsync</c>) rather than using lambdas, whose generated names move when unrelated code changes.
     /// </summary>
-    public override string GetVersion() => Digest([Id, typeof(TState).FullName ?? typeof(TState).Name, .. _stepNames]);
+    public override string GetVersion() => _version ??= Digest([Id, typeof(TState).FullName ?? typeof(TState).Name, .. _stepNames]);
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -96,12 +102,30 @@ public sealed class WaterfallDialog<TState> : Dialog
         return RunStepAsync(dc, instance, index + 1, reason, result, cancellationToken);
     }
 
-    internal static TState ReadState(DialogInstance instance) =>
-        instance.State[StateKey]?.Deserialize<TState>(BotJson.Options)
+    /// <summary>
+    /// The typed state, deserialised the first time a turn reads it and then kept in the instance state as the object
+    /// itself (as <see cref="WriteState"/> keeps it), so that it is serialised once, when the dialog state is saved, to
+    /// the same JSON as before. Turning it into a JSON tree at each write and back at each read (a replaced waterfall
+    /// reads the state its begin just wrote) was a visible share of a migration turn.
+    /// </summary>
+    internal static TState ReadState(DialogInstance instance)
+    {
+        var node = instance.State[StateKey];
+        if (node is JsonValue value && value.TryGetValue<TState>(out var kept))
+        {
+            return kept;
+        }
+
+        var state = node?.Deserialize<TState>(BotJson.Options)
             ?? throw new InvalidOperationException("The waterfall instance has no state.");
+        WriteState(instance, state);
+        return state;
+    }
 
     internal static void WriteState(DialogInstance instance, TState state) =>
-        instance.State[StateKey] = JsonSerializer.SerializeToNode(state, BotJson.Options);
+        instance.State[StateKey] = JsonValue.Create(state, StateJson);
+
+    private static JsonTypeInfo<TState> StateJson => (JsonTypeInfo<TState>)BotJson.Options.GetTypeInfo(typeof(TState));
 
     private async Task<DialogTurnResult> RunStepAsync(
         DialogContext dc, DialogInstance instance, int index, DialogReason reason, object? result, CancellationToken cancellationToken)

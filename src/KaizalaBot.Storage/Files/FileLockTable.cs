@@ -73,8 +73,13 @@ internal sealed class FileLockTable
         {
             try
             {
-                Directory.CreateDirectory(_directory);
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Created on first use rather than checked at every lock (a system call each write).
+                Directory.CreateDirectory(_directory);
+                continue;
             }
             catch (IOException ex) when (ex is not DirectoryNotFoundException and not PathTooLongException)
             {

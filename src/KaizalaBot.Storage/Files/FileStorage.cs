@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -41,35 +42,36 @@ public sealed class FileStorage : IStorage
     }
 
     /// <remarks>
-    /// The document is serialised first, then written with one synchronous create, write, fsync and close, as
-    /// <see cref="ReadEnvelope"/> reads: an asynchronous FileStream hops to the thread pool for its flush and buffers on
-    /// its own, which was a good part of a welcome turn's CPU with file state (docs/performance.md).
+    /// The envelope is serialised before the lock is taken (the lock is held only to check the ETag and replace the
+    /// file), then written with one synchronous create, write, fsync and close, as <see cref="ReadFile"/> reads: an
+    /// asynchronous FileStream hops to the thread pool for its flush and buffers on its own, which was a good part of a
+    /// welcome turn's CPU with file state (docs/performance.md).
     /// </remarks>
     public async Task<string> WriteAsync(string key, JsonElement content, WriteCondition condition, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         StorageConditions.ValidateContent(content);
+        var eTag = Guid.NewGuid().ToString("N");
+        var bytes = FileEnvelopeJson.Write(key, eTag, content);
         using var held = await _locks.AcquireAsync(key, cancellationToken);
-        var current = ReadEnvelope(path);
-        StorageConditions.ThrowIfWriteFails(key, condition, current?.ETag);
-
-        var envelope = new FileEnvelope { Key = key, ETag = Guid.NewGuid().ToString("N"), Content = content };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(envelope);
+        StorageConditions.ThrowIfWriteFails(key, condition, ReadETag(path));
         cancellationToken.ThrowIfCancellationRequested();
-        Directory.CreateDirectory(_tempDirectory);
         var temp = Path.Combine(_tempDirectory, $"{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var handle = InDirectory(_tempDirectory, () => File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None)))
             {
-                RandomAccess.Write(handle, bytes, fileOffset: 0);
+                RandomAccess.Write(handle, bytes.Span, fileOffset: 0);
 
                 // Flush to disk before the rename, so that a crash cannot leave the new name on empty content.
                 RandomAccess.FlushToDisk(handle);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.Move(temp, path, overwrite: true);
+            InDirectory(Path.GetDirectoryName(path)!, () =>
+            {
+                File.Move(temp, path, overwrite: true);
+                return true;
+            });
         }
         catch
         {
@@ -77,7 +79,7 @@ public sealed class FileStorage : IStorage
             throw;
         }
 
-        return envelope.ETag;
+        return eTag;
     }
 
     public async Task DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
@@ -85,9 +87,9 @@ public sealed class FileStorage : IStorage
         StorageConditions.ValidateDeleteCondition(condition);
         var path = PathOf(key);
         using var held = await _locks.AcquireAsync(key, cancellationToken);
-        var current = ReadEnvelope(path);
-        StorageConditions.ThrowIfDeleteFails(key, condition, current?.ETag);
-        if (current is not null)
+        var currentETag = ReadETag(path);
+        StorageConditions.ThrowIfDeleteFails(key, condition, currentETag);
+        if (currentETag is not null)
         {
             File.Delete(path);
         }
@@ -122,33 +124,74 @@ public sealed class FileStorage : IStorage
         }
     }
 
+    private static FileEnvelope? ReadEnvelope(string path) => ReadFile(path, FileEnvelopeJson.Read);
+
+    private static string? ReadETag(string path) => ReadFile(path, FileEnvelopeJson.ReadETag);
+
     /// <remarks>
-    /// One synchronous open, read and close: a state file is a few kilobytes, usually in the page cache. An asynchronous
-    /// FileStream is no faster on Linux (each read is a synchronous read on a thread-pool thread, plus the hop there and
-    /// back) and <c>DeserializeAsync</c> adds its own buffering: together they were a third of a help turn's CPU with file
-    /// state (docs/performance.md). No lock is taken, as before: writers replace the file by rename, so the open handle
-    /// reads one whole version.
+    /// One synchronous open, read and close into a pooled buffer: a state file is a few kilobytes, usually in the page
+    /// cache, and <paramref name="parse"/> keeps nothing of the buffer (the envelope's content is copied into its own
+    /// document). An asynchronous FileStream is no faster on Linux (each read is a synchronous read on a thread-pool
+    /// thread, plus the hop there and back) and <c>DeserializeAsync</c> adds its own buffering: together they were a
+    /// third of a help turn's CPU with file state (docs/performance.md). No lock is taken, as before: writers replace
+    /// the file by rename, so the open handle reads one whole version.
     /// </remarks>
-    private static FileEnvelope? ReadEnvelope(string path)
+    private static T? ReadFile<T>(string path, SpanParser<T> parse)
+        where T : class
     {
-        byte[] content;
-        var read = 0;
+        // A missing file is an ordinary answer (a conversation's first turn, a key never written), and the exception
+        // the open throws for it cost several times this stat in the File profile; a file deleted after the check is
+        // still caught below.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        byte[]? content = null;
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            content = new byte[RandomAccess.GetLength(handle)];
-            while (read < content.Length && RandomAccess.Read(handle, content.AsSpan(read), read) is var count and > 0)
+            var read = 0;
+            using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
             {
-                read += count;
+                var length = checked((int)RandomAccess.GetLength(handle));
+                content = ArrayPool<byte>.Shared.Rent(length);
+                while (read < length && RandomAccess.Read(handle, content.AsSpan(read, length - read), read) is var count and > 0)
+                {
+                    read += count;
+                }
             }
+
+            return parse(content.AsSpan(0, read), path);
         }
         catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
+        finally
+        {
+            if (content is not null)
+            {
+                ArrayPool<byte>.Shared.Return(content);
+            }
+        }
+    }
 
-        return JsonSerializer.Deserialize<FileEnvelope>(content.AsSpan(0, read))
-            ?? throw new InvalidDataException($"Storage file '{path}' holds JSON null.");
+    /// <summary>
+    /// Runs <paramref name="action"/>, creating <paramref name="directory"/> first only if it turns out to be missing:
+    /// making sure of both folders before every write was two more system calls a turn for folders that almost always
+    /// exist.
+    /// </summary>
+    private static T InDirectory<T>(string directory, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(directory);
+            return action();
+        }
     }
 
     private string PathOf(string key)

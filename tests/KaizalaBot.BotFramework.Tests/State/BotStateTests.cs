@@ -63,6 +63,33 @@ public sealed class BotStateTests
     }
 
     [Fact]
+    public async Task SaveChangesAsync_StoredDocumentNotInThisForm_WritesItOnceThenNothingWhileUnchanged()
+    {
+        // The snapshot is the stored text: a document written otherwise (indented, a repeated key) is rewritten once.
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var prefs = state.CreateProperty<Preferences>("prefs");
+        using var indented = System.Text.Json.JsonDocument.Parse("""
+            {
+              "prefs": { "reminders": true },
+              "prefs": { "reminders": true, "language": "fr" }
+            }
+            """);
+        await storage.WriteAsync("msteams/conversations/a:conv", indented.RootElement, WriteCondition.CreateOnly, Ct.Bounded());
+
+        for (var i = 0; i < 2; i++)
+        {
+            var turn = Turn();
+            Assert.Equal(new Preferences { Reminders = true, Language = "fr" }, await prefs.GetAsync(turn, null, Ct.Bounded()));
+            await state.SaveChangesAsync(turn, false, Ct.Bounded());
+        }
+
+        var stored = await storage.ReadAsync("msteams/conversations/a:conv", Ct.Bounded());
+        Assert.Equal("""{"prefs":{"reminders":true,"language":"fr"}}""", stored!.Content.GetRawText());
+        Assert.Equal(2, storage.WriteCount);
+    }
+
+    [Fact]
     public async Task GetAsync_NoFactoryAndNoDocument_ReturnsDefaultAndSavesNothing()
     {
         var storage = new MemoryStorage();

@@ -88,6 +88,63 @@ public sealed class FileStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_ContentWithEscapesAndNonAscii_IsStoredAsTheEnvelopeAndReadBackEqual()
+    {
+        var content = JsonDocument.Parse("""{"text":"Café \"quoted\" \u2028 <b>&</b>","nested":{"list":[1,2.5,null,true]},"empty":""}""").RootElement;
+
+        var eTag = await _storage.WriteAsync("conversation/é", content, WriteCondition.CreateOnly, CancellationToken.None);
+
+        var stored = JsonDocument.Parse(await File.ReadAllBytesAsync(DataFile())).RootElement;
+        Assert.Equal("conversation/é", stored.GetProperty("key").GetString());
+        Assert.Equal(eTag, stored.GetProperty("eTag").GetString());
+        Assert.True(JsonElement.DeepEquals(content, stored.GetProperty("content")));
+        var read = await _storage.ReadAsync("conversation/é", CancellationToken.None);
+        Assert.True(JsonElement.DeepEquals(content, read!.Content));
+    }
+
+    [Fact]
+    public async Task WriteAsync_FileWrittenWithTheETagAfterTheContent_ChecksThatETag()
+    {
+        // The ETag check reads only up to the ETag; a file whose properties come in another order is still checked.
+        await _storage.WriteAsync("k", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await File.WriteAllTextAsync(DataFile(), """{"content":{"v":1,"eTag":"inner"},"key":"k","eTag":"outer"}""");
+
+        await Assert.ThrowsAsync<StorageConflictException>(
+            () => _storage.WriteAsync("k", Doc(new { v = 2 }), WriteCondition.IfMatch("inner"), CancellationToken.None));
+        Assert.Equal(1, (await _storage.ReadAsync("k", CancellationToken.None))?.Content.GetProperty("v").GetInt32());
+
+        await _storage.WriteAsync("k", Doc(new { v = 3 }), WriteCondition.IfMatch("outer"), CancellationToken.None);
+        Assert.Equal(3, (await _storage.ReadAsync("k", CancellationToken.None))?.Content.GetProperty("v").GetInt32());
+    }
+
+    [Fact]
+    public async Task WriteAsync_FileWithoutAnETag_ThrowsInvalidDataAndLeavesTheFile()
+    {
+        await _storage.WriteAsync("k", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        await File.WriteAllTextAsync(DataFile(), """{"key":"k","content":{"v":1}}""");
+
+        await Assert.ThrowsAsync<InvalidDataException>(
+            () => _storage.WriteAsync("k", Doc(new { v = 2 }), WriteCondition.Unconditional, CancellationToken.None));
+        Assert.Equal("""{"key":"k","content":{"v":1}}""", await File.ReadAllTextAsync(DataFile()));
+    }
+
+    [Fact]
+    public async Task WriteAsync_StoreFoldersRemovedBetweenWrites_CreatesThemAgain()
+    {
+        // The folders are created when a write finds them missing, not checked before every write.
+        var first = await _storage.WriteAsync("a/b", Doc(new { v = 1 }), WriteCondition.CreateOnly, CancellationToken.None);
+        foreach (var folder in new[] { "data", "tmp", "locks" })
+        {
+            Directory.Delete(Path.Combine(_root.Path, folder), recursive: true);
+        }
+
+        var second = await _storage.WriteAsync("a/b", Doc(new { v = 2 }), WriteCondition.CreateOnly, CancellationToken.None);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, (await _storage.ReadAsync("a/b", CancellationToken.None))?.Content.GetProperty("v").GetInt32());
+    }
+
+    [Fact]
     public async Task UpdateAsync_WritersInSeveralProcesses_EndWithExactTotal()
     {
         const int Processes = 3;
@@ -112,4 +169,6 @@ public sealed class FileStorageTests : StorageContractTests, IDisposable
         var total = await _storage.ReadAsync<int>("shared/counter", json, CancellationToken.None);
         Assert.Equal((Processes + 1) * IncrementsEach, total?.Value);
     }
+
+    private string DataFile() => Assert.Single(Directory.GetFiles(Path.Combine(_root.Path, "data"), "*.json", SearchOption.AllDirectories));
 }

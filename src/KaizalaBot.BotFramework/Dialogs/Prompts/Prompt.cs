@@ -18,6 +18,9 @@ public abstract class Prompt<T> : Dialog
 
     private readonly PromptValidator<T>? _validator;
 
+    // Digested once rather than at every begin and stack check: neither part can change.
+    private string? _version;
+
     protected Prompt(string dialogId, PromptValidator<T>? validator)
         : base(dialogId)
     {
@@ -25,7 +28,7 @@ public abstract class Prompt<T> : Dialog
     }
 
     /// <summary>The id and the prompt's type: what a prompt expects as an answer is its type.</summary>
-    public override string GetVersion() => Digest([Id, GetType().FullName ?? GetType().Name]);
+    public override string GetVersion() => _version ??= Digest([Id, GetType().FullName ?? GetType().Name]);
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {

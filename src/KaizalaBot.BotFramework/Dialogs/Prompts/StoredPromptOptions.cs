@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using KaizalaBot.BotFramework.Schema;
 
 namespace KaizalaBot.BotFramework.Dialogs.Prompts;
@@ -20,25 +21,35 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 /// </remarks>
 internal static class StoredPromptOptions
 {
+    // A migration card's options are 10-25 KB of JSON: one rented buffer rather than a doubling array and a final copy.
+    private const int OptionsSizeHint = 32 * 1024;
+
     /// <summary>
-    /// The string as UTF-8 JSON (a node over a parsed element), not a .NET string: a string node is twice the size, and
-    /// writing it makes the JSON writer reserve three bytes per character for transcoding, which grew the state's buffer.
+    /// The string as UTF-8 JSON, not a .NET string: a string node is twice the size, and writing it makes the JSON writer
+    /// reserve three bytes per character for transcoding, which grew the state's buffer. Kept as the encoded bytes
+    /// (<see cref="EncodedPromptOptions"/>), which the state's save copies as they are: parsing them into an element
+    /// (a copy and a scan) only for the save to scan them again was a visible share of a migration turn.
     /// </summary>
     public static JsonNode Write(PromptOptions options)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(options, BotJson.Options);
-        var quoted = new byte[Base64Url.GetEncodedLength(json.Length) + 2];
+        using var json = new PooledBufferWriter(OptionsSizeHint);
+        using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, options, BotJson.Options);
+        }
+
+        var quoted = new byte[Base64Url.GetEncodedLength(json.WrittenSpan.Length) + 2];
         quoted[0] = quoted[^1] = (byte)'"';
-        Base64Url.EncodeToUtf8(json, quoted.AsSpan(1, quoted.Length - 2));
-        var reader = new Utf8JsonReader(quoted);
-        return JsonValue.Create(JsonElement.ParseValue(ref reader))!;
+        Base64Url.EncodeToUtf8(json.WrittenSpan, quoted.AsSpan(1, quoted.Length - 2));
+        return JsonValue.Create(new EncodedPromptOptions(quoted), EncodedJson)!;
     }
 
     public static PromptOptions Read(JsonNode? stored) => stored switch
     {
         null => new PromptOptions(),
+        JsonValue value when value.TryGetValue<EncodedPromptOptions>(out var encoded) => Deserialize(Unquote(encoded.QuotedBase64Url)),
         JsonValue value when value.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.String =>
-            Deserialize(Base64Url.DecodeFromUtf8(Unquote(JsonMarshal.GetRawUtf8Value(element)))),
+            Deserialize(Unquote(JsonMarshal.GetRawUtf8Value(element))),
 
         // Saved by a build that kept the options as a JSON object.
         _ => stored.Deserialize<PromptOptions>(BotJson.Options) ?? new PromptOptions(),
@@ -47,6 +58,9 @@ internal static class StoredPromptOptions
     // Base64url has no character JSON escapes, so the raw value between the quotes is the text itself.
     private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) => raw[1..^1];
 
-    private static PromptOptions Deserialize(byte[] json) =>
-        JsonSerializer.Deserialize<PromptOptions>(json, BotJson.Options) ?? new PromptOptions();
+    private static PromptOptions Deserialize(ReadOnlySpan<byte> base64Url) =>
+        JsonSerializer.Deserialize<PromptOptions>(Base64Url.DecodeFromUtf8(base64Url), BotJson.Options) ?? new PromptOptions();
+
+    private static JsonTypeInfo<EncodedPromptOptions> EncodedJson =>
+        (JsonTypeInfo<EncodedPromptOptions>)BotJson.Options.GetTypeInfo(typeof(EncodedPromptOptions));
 }
