@@ -26,17 +26,8 @@ public sealed class MigrationOwedNoticeTests : IAsyncLifetime
     [Fact]
     public async Task NoticeOwed_SummaryNeverSent_RunningHostShowsCardAndSummaryOnceThenClearsIt()
     {
-        var customer = await _world.SmallKaizalaCustomerAsync();
-        var seller = new ConversationDriver(_world, CardStyle.Execute);
-        await seller.InstallAsync();
-        await MigrationWalkThrough.ToReviewAsync(seller, customer, "en-US");
-        var cardMessage = seller.Current!.ActivityId;
-        var confirmedAt = _world.Connector.Requests.Count;
-        await seller.ClickAsync(CardVerbs.Confirm);
-        var migrationId = MigrationWalkThrough.MigrationIdOf(seller.Current!);
-        await seller.WaitForCardAsync(confirmedAt, c => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal), "the summary");
+        var (seller, cardMessage, confirmedAt, migrationId) = await MigrateAndShowEndAsync(skip: 0);
         var store = _world.Host.Services.GetRequiredService<MigrationStore>();
-        await UntilAsync(async () => !await OwedAsync(store, migrationId), "the notice shown by the instance that ended the migration to be cleared");
 
         // What a host that died right after finishing leaves behind: the notice owed, nothing claimed or shown.
         await _world.Storage.DeleteAsync(MigrationCardPublisher.KeyPrefix + migrationId, WriteCondition.Unconditional, CancellationToken.None);
@@ -62,18 +53,9 @@ public sealed class MigrationOwedNoticeTests : IAsyncLifetime
     [Fact]
     public async Task SummaryClaimed_LiveInstanceLeftAlone_DeadInstancesClaimLapses_PostedOnceBySomeoneElse()
     {
-        var customer = await _world.SmallKaizalaCustomerAsync(skip: 1);
-        var seller = new ConversationDriver(_world, CardStyle.Execute);
-        await seller.InstallAsync();
-        await MigrationWalkThrough.ToReviewAsync(seller, customer, "en-US");
-        var cardMessage = seller.Current!.ActivityId;
-        var confirmedAt = _world.Connector.Requests.Count;
-        await seller.ClickAsync(CardVerbs.Confirm);
-        var migrationId = MigrationWalkThrough.MigrationIdOf(seller.Current!);
+        var (seller, cardMessage, _, migrationId) = await MigrateAndShowEndAsync(skip: 1);
         bool IsSummary(ShownCard c) => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal);
-        await seller.WaitForCardAsync(confirmedAt, IsSummary, "the summary");
         var store = _world.Host.Services.GetRequiredService<MigrationStore>();
-        await UntilAsync(async () => !await OwedAsync(store, migrationId), "the notice shown by the instance that ended the migration to be cleared");
         var publisher = _world.Host.Services.GetRequiredService<MigrationCardPublisher>();
         var time = _world.Host.Services.GetRequiredService<TimeProvider>();
         var job = new MigrationCardJob(MigrationCardJobKind.Finished, migrationId);
@@ -101,6 +83,24 @@ public sealed class MigrationOwedNoticeTests : IAsyncLifetime
         // Shown again (a sweep at start, a late notice): settled, nothing posted.
         await publisher.PublishAsync(job, CancellationToken.None);
         Assert.Single(seller.CardsSince(claimedAt), IsSummary);
+    }
+
+    // A small customer migrated to the end by a seller, its card and summary shown and its owed notice cleared by the
+    // instance that ran it: the seller, the card's message, the connector count before the confirm, the migration.
+    private async Task<(ConversationDriver Seller, string CardMessage, int ConfirmedAt, string MigrationId)> MigrateAndShowEndAsync(int skip)
+    {
+        var customer = await _world.SmallKaizalaCustomerAsync(skip);
+        var seller = new ConversationDriver(_world, CardStyle.Execute);
+        await seller.InstallAsync();
+        await MigrationWalkThrough.ToReviewAsync(seller, customer, "en-US");
+        var cardMessage = seller.Current!.ActivityId;
+        var confirmedAt = _world.Connector.Requests.Count;
+        await seller.ClickAsync(CardVerbs.Confirm);
+        var migrationId = MigrationWalkThrough.MigrationIdOf(seller.Current!);
+        await seller.WaitForCardAsync(confirmedAt, c => c.ActivityId != cardMessage && c.Text.Contains(migrationId, StringComparison.Ordinal), "the summary");
+        var store = _world.Host.Services.GetRequiredService<MigrationStore>();
+        await UntilAsync(async () => !await OwedAsync(store, migrationId), "the notice shown by the instance that ended the migration to be cleared");
+        return (seller, cardMessage, confirmedAt, migrationId);
     }
 
     // What an instance leaves in migration-cards/{id} when it has claimed the summary and not yet said whether it went out.
