@@ -81,19 +81,16 @@ internal sealed partial class MigrationCardPublisher(
     private async Task ShowEndAsync(
         MigrationCardJob job, MigrationRecord migration, ConversationReference seller, TextTable text, CancellationToken cancellationToken)
     {
-        var shown = (await ReadStateAsync(migration.Id, cancellationToken))?.Value;
-        if (shown?.Posted.Contains(SummaryPost) == true)
+        switch (Decide((await ReadStateAsync(migration.Id, cancellationToken))?.Value, SummaryPost))
         {
-            // Summarised already, so its card was drawn final just before: the summary stays the chat's last word.
-            await SettleNoticeAsync(job, cancellationToken);
-            await RefreshExpiryIndexAsync(migration, cancellationToken);
-            return;
-        }
-
-        if (shown is not null && IsInOtherHands(shown, SummaryPost))
-        {
-            // Another instance is drawing the end now; the owed notice brings it back here if that instance dies.
-            return;
+            case PostDecision.Delivered:
+                // Summarised already, so its card was drawn final just before: the summary stays the chat's last word.
+                await SettleNoticeAsync(job, cancellationToken);
+                await RefreshExpiryIndexAsync(migration, cancellationToken);
+                return;
+            case PostDecision.InOtherHands:
+                // Another instance is drawing the end now; the owed notice brings it back here if that instance dies.
+                return;
         }
 
         await ShowCardAsync(migration, seller, text, null, cancellationToken);
@@ -201,9 +198,7 @@ internal sealed partial class MigrationCardPublisher(
             s =>
             {
                 var current = s ?? new MigrationCardState();
-                decision = current.Posted.Contains(postKey) ? PostDecision.Delivered
-                    : IsInOtherHands(current, postKey) ? PostDecision.InOtherHands
-                    : PostDecision.Send;
+                decision = Decide(current, postKey);
                 return decision == PostDecision.Send
                     ? current with { Sending = [.. current.Sending.Where(c => c.Key != postKey), new PostClaim(postKey, time.GetUtcNow())] }
                     : current;
@@ -233,8 +228,12 @@ internal sealed partial class MigrationCardPublisher(
         return delivered;
     }
 
-    private bool IsInOtherHands(MigrationCardState state, string postKey) =>
-        state.Sending.Any(c => c.Key == postKey && time.GetUtcNow() - c.At < options.Value.PostClaimLifetime);
+    // What migration-cards/{id} says of a once-only post: delivered, claimed by a live instance, or to be sent.
+    private PostDecision Decide(MigrationCardState? state, string postKey) =>
+        state is null ? PostDecision.Send
+        : state.Posted.Contains(postKey) ? PostDecision.Delivered
+        : state.Sending.Any(c => c.Key == postKey && time.GetUtcNow() - c.At < options.Value.PostClaimLifetime) ? PostDecision.InOtherHands
+        : PostDecision.Send;
 
     private Task<StoredItem<MigrationCardState>?> ReadStateAsync(string migrationId, CancellationToken cancellationToken) =>
         storage.ReadAsync<MigrationCardState>(Key(migrationId), BotJson.Options, cancellationToken);
