@@ -94,6 +94,7 @@ internal static class TurnRun
                 using var root = new TempDirectory();
                 await using var bot = await ServedProcess.StartAsync(
                     $"bot {storage}", "KaizalaBot", BotArguments(storage, root.Path, azurite, partnerCenter.BaseAddress), cancellationToken);
+                await ExpiryIndexWait.UntilReadyAsync(generator, bot, TurnSettings.PrepareTimeout, output, cancellationToken);
                 foreach (var scenario in settings.Scenarios.Where(s => settings.Measures(s, storage)))
                 {
                     foreach (var sellers in settings.Sellers)
