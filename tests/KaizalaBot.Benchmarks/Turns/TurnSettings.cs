@@ -30,17 +30,20 @@ internal sealed record TurnSettings(
     public static TimeSpan PrepareTimeout { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// The simulator's world: the long run seeds 256 customers, all holding Kaizala Pro, so that it finds 128 active ones
+    /// The simulator's world: the long run seeds 1,024 customers, all holding Kaizala Pro, so that it finds 512 active ones
     /// small enough to be listed within a minute; the short run keeps the demo's 40 (25 with Kaizala Pro).
     /// </summary>
-    public (int Customers, int Kaizala) SimulatorWorld => Short ? (40, 25) : (256, 256);
+    public (int Customers, int Kaizala) SimulatorWorld => Short ? (40, 25) : (1024, 1024);
 
     /// <summary>
-    /// How many customers the migration walks share out among the sellers (<see cref="CustomerChoice.For"/>): a walk makes
-    /// six calls against its customer's budget of 8 a second, so 128 keep every budget below half its rate at the rates this
-    /// machine reaches, at 1, 8 (16 each) or 64 sellers (2 each); the short run, one walk per seller, needs one each.
+    /// How many customers the migration walks share out among the sellers (<see cref="CustomerChoice.For"/>). A walk makes
+    /// up to six Partner Center calls against its customer's budget of 8 a second (the bot's per-customer limiter, which
+    /// refills once a second): at the 2,000-2,600 turns a second this machine now reaches, 512 customers keep each budget
+    /// near half its rate, at 1, 8 (64 each) or 64 sellers (8 each). With 128, each customer's budget ran out several
+    /// times a second and turns waited for the next refill: maxima of 130-620 ms and a p99 above 10 ms at 8 sellers that
+    /// were the limiter's, not the turn's (docs/performance.md). The short run, one walk per seller, needs one each.
     /// </summary>
-    public int WalkCustomers => Short ? Sellers.Max() : 128;
+    public int WalkCustomers => Short ? Sellers.Max() : 512;
 
     /// <summary>The short run measures a migration walk on one state only (File, if listed), to stay seconds long.</summary>
     public bool Measures(Scenario scenario, string storage) =>
