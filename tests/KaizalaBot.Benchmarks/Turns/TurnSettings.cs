@@ -37,8 +37,8 @@ internal sealed record TurnSettings(
 
     /// <summary>
     /// How many customers the migration walks share out among the sellers (<see cref="CustomerChoice.For"/>). A walk makes
-    /// up to six Partner Center calls against its customer's budget of 8 a second (the bot's per-customer limiter, which
-    /// refills once a second): at the 2,000-2,600 turns a second this machine now reaches, 512 customers keep each budget
+    /// four Partner Center calls against its customer's budget of 8 a second (the bot's per-customer limiter, which
+    /// refills once a second): at the 2,000-2,900 turns a second this machine now reaches, 512 customers keep each budget
     /// near half its rate, at 1, 8 (64 each) or 64 sellers (8 each). With 128, each customer's budget ran out several
     /// times a second and turns waited for the next refill: maxima of 130-620 ms and a p99 above 10 ms at 8 sellers that
     /// were the limiter's, not the turn's (docs/performance.md). The short run, one walk per seller, needs one each.
