@@ -55,6 +55,26 @@ public sealed class ExpiryIndexTests
     }
 
     [Fact]
+    public async Task SaveAsync_SamePlaceAgain_LeavesTheMarkerAsItIs_AndALostMarkerComesBack()
+    {
+        var entry = Entries.Lapsing("aaaa0000-0000-4000-8000-000000000001", Now.AddDays(30));
+        await _index.SaveAsync(entry, CancellationToken.None);
+        const string marker = "expiry/order/0-20261231090000-aaaa0000-0000-4000-8000-000000000001";
+        var written = await _storage.ReadAsync(marker, CancellationToken.None);
+
+        // A refresh that finds the customer where it was: the entry is written again, its marker is not.
+        await _index.SaveAsync(entry with { ScannedAt = Now }, CancellationToken.None);
+        Assert.Equal(written!.ETag, (await _storage.ReadAsync(marker, CancellationToken.None))!.ETag);
+        Assert.Equal(Now, (await _index.ReadAsync(entry.CustomerId, CancellationToken.None))!.ScannedAt);
+
+        // A crash lost the marker: the customer's next save, at the same place, writes it again.
+        await _storage.DeleteAsync(marker, WriteCondition.Unconditional, CancellationToken.None);
+        Assert.Empty((await _index.ReadPageAsync(null, 10, CancellationToken.None)).Items);
+        await _index.SaveAsync(entry with { ScannedAt = Now.AddMinutes(1) }, CancellationToken.None);
+        Assert.Equal(["aaaa"], (await _index.ReadPageAsync(null, 10, CancellationToken.None)).Items.Select(e => e.CustomerId[..4]));
+    }
+
+    [Fact]
     public async Task ReadPageAsync_StaleMarkerLeftByACrash_IsSkippedThenSwept()
     {
         var entry = Entries.Lapsing("aaaa0000-0000-4000-8000-000000000001", Now.AddDays(30)) with { ScanId = "scan-1" };
