@@ -88,11 +88,36 @@ public sealed partial class CloudAdapter
     public async Task<InvokeResponse?> ProcessActivityAsync(
         string? authorizationHeader, Activity activity, IBot bot, CancellationToken cancellationToken)
     {
+        InvokeResponse? answered = null;
+        await ProcessActivityAsync(authorizationHeader, activity, bot, response =>
+        {
+            answered = response;
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return answered;
+    }
+
+    /// <summary>
+    /// As <see cref="ProcessActivityAsync(string?, Activity, IBot, CancellationToken)"/>, but hands the turn's answer
+    /// (the invoke response, or <c>null</c>) to <paramref name="answer"/> while still holding the conversation, so the
+    /// caller writes it to the channel before any other turn of that conversation can send. A proactive turn queued
+    /// behind a click (the redraw of the card that click answered as waiting) then reaches Teams after the click's answer,
+    /// never before it: Teams shows whichever card arrives last, and an answer overtaken by its redraw would leave the
+    /// seller looking at a stale waiting card.
+    /// </summary>
+    /// <param name="answer">
+    /// Writes the answer; bounded by the caller (the HTTP server drops a client too slow to read it), since the
+    /// conversation waits for it. Its exceptions reach the caller once the conversation is released.
+    /// </param>
+    public async Task ProcessActivityAsync(
+        string? authorizationHeader, Activity activity, IBot bot, Func<InvokeResponse?, Task> answer, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(answer);
 
         await _authenticator.AuthenticateAsync(authorizationHeader, activity, cancellationToken);
-        return await RunInboundTurnAsync(activity, bot.OnTurnAsync);
+        await RunInboundTurnAsync(activity, bot.OnTurnAsync, answer);
     }
 
     /// <summary>
@@ -152,18 +177,19 @@ public sealed partial class CloudAdapter
     }
 
     /// <summary>An already authenticated inbound activity, under its own deadline (also used by the test harness).</summary>
-    internal async Task<InvokeResponse?> RunInboundTurnAsync(Activity activity, BotCallbackHandler callback)
+    internal async Task<InvokeResponse?> RunInboundTurnAsync(Activity activity, BotCallbackHandler callback, Func<InvokeResponse?, Task>? answer = null)
     {
         using var deadline = new CancellationTokenSource(_options.TurnTimeout, _timeProvider);
         using var turnToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _stopping);
 
         // Set here, inside this async method, so it reaches every connector call of this turn and nothing else.
         _outboundDeadline.Enter(_timeProvider.GetUtcNow() + _options.TurnTimeout);
-        var outcome = await RunTurnAsync(activity, callback, TurnKind.Inbound, turnToken.Token);
+        var outcome = await RunTurnAsync(activity, callback, TurnKind.Inbound, turnToken.Token, answer);
         return outcome.InvokeResponse;
     }
 
-    private async Task<TurnOutcome> RunTurnAsync(Activity activity, BotCallbackHandler callback, TurnKind kind, CancellationToken turnToken)
+    private async Task<TurnOutcome> RunTurnAsync(
+        Activity activity, BotCallbackHandler callback, TurnKind kind, CancellationToken turnToken, Func<InvokeResponse?, Task>? answer = null)
     {
         var lockKey = ConversationState.GetKey(activity);
         using var scope = _logger.BeginScope(new TurnLogScope(activity.Conversation?.Id, activity.Id, kind.ToString()));
@@ -171,17 +197,25 @@ public sealed partial class CloudAdapter
         IDisposable? conversationLock = null;
         try
         {
-            conversationLock = lockKey is null ? null : await _conversationLocks.AcquireAsync(lockKey, turnToken);
-            var outcome = await RunAttemptsAsync(activity, callback, kind, lockKey, turn, turnToken);
+            TurnOutcome outcome;
+            try
+            {
+                conversationLock = lockKey is null ? null : await _conversationLocks.AcquireAsync(lockKey, turnToken);
+                outcome = await RunAttemptsAsync(activity, callback, kind, lockKey, turn, turnToken);
+            }
+            catch (OperationCanceledException ex) when (kind == TurnKind.Inbound && turnToken.IsCancellationRequested)
+            {
+                // The turn never got the conversation: another turn of it held on past this one's deadline.
+                LogFailure(TurnFailureKind.TimedOut, ex, activity, lockKey, attempt: 0);
+                outcome = await AnswerFailureAsync(activity, TurnFailureKind.TimedOut, ex);
+            }
+
             turn.Complete(outcome);
-            return outcome;
-        }
-        catch (OperationCanceledException ex) when (kind == TurnKind.Inbound && turnToken.IsCancellationRequested)
-        {
-            // The turn never got the conversation: another turn of it held on past this one's deadline.
-            LogFailure(TurnFailureKind.TimedOut, ex, activity, lockKey, attempt: 0);
-            var outcome = await AnswerFailureAsync(activity, TurnFailureKind.TimedOut, ex);
-            turn.Complete(outcome);
+            if (answer is not null)
+            {
+                await answer(outcome.InvokeResponse);
+            }
+
             return outcome;
         }
         finally

@@ -18,7 +18,8 @@ namespace KaizalaBot.BotFramework.Integration;
 /// (<see cref="ActivityBodyReader"/>) or whose serviceUrl the bot may not call (<see cref="ServiceUrlPolicy"/>: the
 /// connector checks again, since proactive sends use stored references); 401 when authentication fails (no detail);
 /// then the turn: an invoke is answered with its invoke response (status and JSON body; 501 when the bot set none),
-/// everything else with 200 and no body.
+/// everything else with 200 and no body, written before the turn lets go of the conversation (so no later turn of it
+/// sends to Teams ahead of this answer).
 /// </summary>
 /// <remarks>
 /// Nothing escapes this handler: an unexpected exception is our fault, logged as an Error with its trace and answered
@@ -110,33 +111,35 @@ internal sealed partial class BotHttpHandler(
 
         var bot = httpContext.RequestServices.GetRequiredService<IBot>();
         var authorization = request.Headers.Authorization.ToString();
-        InvokeResponse? invokeResponse;
         try
         {
-            invokeResponse = await adapter.ProcessActivityAsync(
-                authorization.Length > 0 ? authorization : null, activity, bot, cancellationToken);
+            // Written while the turn still holds the conversation: see CloudAdapter.ProcessActivityAsync.
+            await adapter.ProcessActivityAsync(
+                authorization.Length > 0 ? authorization : null, activity, bot, answer => WriteAnswerAsync(response, answer, cancellationToken), cancellationToken);
         }
         catch (UnauthorizedAccessException)
         {
             LogRejected(StatusCodes.Status401Unauthorized, "authentication failed");
             response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
         }
+    }
 
-        if (invokeResponse is null)
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            return;
-        }
-
-        response.StatusCode = invokeResponse.Status;
-        if (invokeResponse.HasBody)
+    // Sent now rather than when the handler returns, so it leaves before the turn lets go of the conversation.
+    private static async Task WriteAnswerAsync(HttpResponse response, InvokeResponse? invokeResponse, CancellationToken cancellationToken)
+    {
+        response.StatusCode = invokeResponse?.Status ?? StatusCodes.Status200OK;
+        if (invokeResponse is { HasBody: true })
         {
             // The body is already JSON we wrote (InvokeResponses): its bytes go out as they are, not re-encoded.
             response.ContentType = "application/json; charset=utf-8";
             response.ContentLength = invokeResponse.BodyLength;
             invokeResponse.WriteBody(response.BodyWriter);
             await response.BodyWriter.FlushAsync(cancellationToken);
+        }
+        else
+        {
+            response.ContentLength = 0;
+            await response.StartAsync(cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Connector;
+using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.State;
 using KaizalaBot.BotFramework.Tests.Testing;
 using Microsoft.Extensions.Logging;
@@ -60,6 +61,52 @@ public sealed class ProactiveTurnTests
 
         Assert.False(proactiveRanDuringInbound);
         Assert.Equal(["inbound starts", "inbound ends", "proactive"], events);
+    }
+
+    [Fact]
+    public async Task ContinueConversationAsync_QueuedBehindAClickWhoseAnswerIsStillBeingWritten_WaitsForTheAnswer()
+    {
+        var fixture = new TurnFixture();
+        var events = new List<string>();
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var click = Task.Run(() => fixture.Adapter.ProcessActivityAsync("Bearer ok", TurnFixture.Invoke(), new RecordingBot(events, "click"), async answer =>
+        {
+            Record(events, "answer starts");
+            writing.SetResult();
+            await written.Task.WaitAsync(Ct.Bounded());
+            Record(events, "answer written");
+        }, Ct.Bounded()));
+        await writing.Task.WaitAsync(Ct.Bounded());
+
+        // The redraw of the card the click answered: it must not reach Teams before that answer does.
+        var redraw = fixture.Adapter.ContinueConversationAsync(TurnFixture.Reference, (turn, ct) =>
+        {
+            Record(events, "redraw");
+            return Task.CompletedTask;
+        }, Ct.Bounded());
+        var redrawRanDuringTheAnswer = events.Contains("redraw");
+        written.SetResult();
+        await Task.WhenAll(click, redraw).WaitAsync(Ct.Bounded());
+
+        Assert.False(redrawRanDuringTheAnswer);
+        Assert.Equal(["click", "answer starts", "answer written", "redraw"], events);
+    }
+
+    [Fact]
+    public async Task ProcessActivityAsync_WithAnAnswerWriter_HandsItTheInvokeResponseOnce()
+    {
+        var fixture = new TurnFixture();
+        var answers = new List<InvokeResponse?>();
+
+        await fixture.Adapter.ProcessActivityAsync("Bearer ok", TurnFixture.Invoke(), new RecordingBot([], "click"), answer =>
+        {
+            answers.Add(answer);
+            return Task.CompletedTask;
+        }, Ct.Bounded());
+
+        // The bot set no invoke response: the adapter's own 501, as the overload without a writer returns.
+        Assert.Equal(501, Assert.Single(answers)!.Status);
     }
 
     [Fact]
