@@ -81,8 +81,8 @@ internal static class MigrationWalkThrough
 
     public static bool Is(JsonObject data, string name, string value) => data[name]?.GetValue<string>() == value;
 
-    // The waiting card's single main button reads Continue once the read is done (the same verb as Check again).
-    private static bool IsReady(ShownCard card) =>
+    /// <summary>The waiting card once its read is done: its single main button reads Continue (the same verb as Check again).</summary>
+    public static bool IsReady(ShownCard card) =>
         ShownCard.Actions(card.Card).Any(a => a["verb"]!.GetValue<string>() == CardVerbs.Refresh && a["title"]!.GetValue<string>() is "Continue" or "Continuer");
 
     private static IEnumerable<JsonObject> Inputs(JsonNode? node) => node switch

@@ -26,12 +26,17 @@ internal sealed class ConversationBotHost : WebApplicationFactory<Program>
     private readonly ILeaseManager _leases;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly Func<int>? _recordedRequests;
 
+    /// <param name="recordedRequests">
+    /// How many requests the recording connector holds: stamped on each answer as <see cref="RecordedRequestsHeader"/>.
+    /// </param>
     public ConversationBotHost(
         Uri simulator, IStorage storage, ILeaseManager leases, FakeLogCollector logs, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Func<int>? recordedRequests = null)
     {
         _services = services;
+        _recordedRequests = recordedRequests;
         _simulator = simulator;
         _storage = storage;
         _leases = leases;
@@ -43,6 +48,13 @@ internal sealed class ConversationBotHost : WebApplicationFactory<Program>
         // the server has started", dotnet/aspnetcore#67714) and failed a test now and then on a loaded machine.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>
+    /// Response header: how many requests had reached the recording connector when the bot began its answer. The bot
+    /// answers while its turn still holds the conversation, so what the header counts came before that turn's end and
+    /// nothing after it; counting once the answer is read instead races with a redraw that followed the turn.
+    /// </summary>
+    public const string RecordedRequestsHeader = "X-Test-Recorded-Requests";
 
     public FakeLogCollector Logs { get; }
 
@@ -95,6 +107,11 @@ internal sealed class ConversationBotHost : WebApplicationFactory<Program>
             services.AddSingleton(_storage);
             services.RemoveAll<ILeaseManager>();
             services.AddSingleton(_leases);
+            if (_recordedRequests is { } recorded)
+            {
+                services.AddSingleton<IStartupFilter>(new RecordedRequestsStamp(recorded));
+            }
+
             _services?.Invoke(services);
         });
     }

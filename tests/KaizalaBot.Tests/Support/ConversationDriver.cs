@@ -18,6 +18,12 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
 
     public ShownCard? Current { get; private set; }
 
+    /// <summary>
+    /// Runs when a click's answer has arrived, before the driver looks at it: a test's way to let the bot move on in
+    /// the meantime, as it may while a slow client is still applying the answer.
+    /// </summary>
+    public Func<Task>? OnAnswerArrived { get; set; }
+
     /// <summary>The answer of the last click when it was not a card (an invoke toast, or chat messages).</summary>
     public List<string> Said { get; } = [];
 
@@ -68,7 +74,12 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
             ? await PostAsync(Seller.Execute(verb, data.ToJsonString(), activityId))
             : await PostAsync(Seller.Submit(data.ToJsonString(), activityId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answered = world.Connector.Requests.Count;
+        if (OnAnswerArrived is { } arrived)
+        {
+            await arrived();
+        }
+
+        var answered = AnsweredAt(response);
         var replaced = false;
         if (style == CardStyle.Execute)
         {
@@ -84,9 +95,9 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
             }
         }
 
-        // The conversation's turns run one at a time, so a redraw of the clicked message that reached the connector before
-        // the invoke was answered (a waiting card's proactive redraw) came before the click's turn: Teams shows the
-        // answer's card over it, and so must this.
+        // The conversation's turns run one at a time and the bot answers before letting go of it, so a redraw of the
+        // clicked message counted in the answer's stamp came before the click's turn (Teams shows the answer's card over
+        // it, and so must this), and one after it came after the answer (it replaces the answer's card).
         Observe(before, replaced ? (activityId, answered) : null);
         return response;
     }
@@ -204,6 +215,12 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
         var id = request.Method == "PUT" ? request.RawTarget.Split('/')[^1] : $"activity-{index + 1}";
         return new ShownCard(Uri.UnescapeDataString(id), JsonNode.Parse(content.GetRawText())!.AsObject());
     }
+
+    // How many requests the connector held when the bot began this answer (ConversationBotHost.RecordedRequestsHeader).
+    private static int AnsweredAt(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(ConversationBotHost.RecordedRequestsHeader, out var values)
+            ? int.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"The bot host's answer carries no {ConversationBotHost.RecordedRequestsHeader} header.");
 
     private Task<HttpResponseMessage> PostAsync(Activity activity) => world.Client.SendAsync(TeamsActivities.Post(activity));
 }

@@ -36,7 +36,7 @@ internal sealed class ConversationWorld : IAsyncDisposable
         _hostSettings = hostSettings;
         Inspection = new HttpClient { BaseAddress = simulator.Root };
         Leases = new MemoryLeaseManager(TimeProvider.System, NullLogger<MemoryLeaseManager>.Instance);
-        Host = new ConversationBotHost(simulator.Root, storage, Leases, Logs, hostSettings, services);
+        Host = new ConversationBotHost(simulator.Root, storage, Leases, Logs, hostSettings, services, () => connector.Requests.Count);
         Client = Host.CreateClient();
     }
 
@@ -80,7 +80,7 @@ internal sealed class ConversationWorld : IAsyncDisposable
     {
         Client.Dispose();
         await Host.DisposeAsync();
-        Host = new ConversationBotHost(Simulator.Root, Storage, Leases, Logs, _hostSettings, _services);
+        Host = new ConversationBotHost(Simulator.Root, Storage, Leases, Logs, _hostSettings, _services, () => Connector.Requests.Count);
         Client = Host.CreateClient();
     }
 
