@@ -1,13 +1,19 @@
 using System.Text.Json.Nodes;
+using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Cards;
+using KaizalaBot.Dialogs.Migration.Preparation;
+using KaizalaBot.Storage;
+using KaizalaBot.Storage.Memory;
 using KaizalaBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KaizalaBot.Tests.Conversation;
 
 /// <summary>
-/// A click answered with a waiting card whose read finishes right after: the redraw that follows the turn replaces the
-/// answer's card and never goes under it, however late the client looks at the answer.
+/// The users step's background read finishing around the click that shows it: a waiting card's redraw that follows
+/// the turn replaces the answer's card and never goes under it, however late the client looks at the answer; a read
+/// that finishes between the turn's look for the listing and its look at the read is shown, not started again; and a
+/// read started again under the same key keeps the card that waits on it redrawn.
 /// </summary>
 public sealed class WaitingCardOrderTests
 {
@@ -36,6 +42,86 @@ public sealed class WaitingCardOrderTests
         seller.OnAnswerArrived = null;
 
         Assert.True(MigrationWalkThrough.IsReady(seller.Current!), seller.Current!.Text);
+        await MigrationWalkThrough.WaitForUsersAsync(seller);
+    }
+
+    [Fact]
+    public async Task Users_ReadFinishesBetweenTheTurnsTwoLooks_ShowsItsListingWithoutReadingAgain()
+    {
+        var gate = new RequestGate(request => request.RequestUri!.AbsolutePath.EndsWith("/licenses", StringComparison.Ordinal));
+        var storage = new ReadHookStorage(new MemoryStorage());
+        await using var world = await ConversationWorld.StartAsync(
+            storage: storage, services: services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(gate.CreateHandler)));
+        var customer = await world.SmallKaizalaCustomerAsync();
+        var seller = new ConversationDriver(world, CardStyle.Execute);
+        await seller.InstallAsync();
+        await MigrationWalkThrough.ToLicenceCountAsync(seller, customer, "en-US");
+        var count = MigrationWalkThrough.DefaultCount(seller.Current!);
+        var readKey = UserListPreparer.Key(customer.Id);
+        var reads = world.Host.Services.GetRequiredService<BackgroundReads>();
+
+        // The click's turn finds no listing yet; the read then finishes (listing written, read marked ready) before the
+        // turn goes on to look at the read. The hook runs once: its own reads of the read pass through.
+        var hooked = 0;
+        storage.BeforeRead = async key =>
+        {
+            if (key == readKey && Interlocked.Exchange(ref hooked, 1) == 0)
+            {
+                gate.Open();
+                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                while ((await reads.ReadAsync<int>(readKey, limit.Token))?.Status != PreparationStatus.Ready)
+                {
+                    await Task.Delay(20, limit.Token);
+                }
+            }
+        };
+        await seller.ClickAsync(CardVerbs.SetLicenceCount, inputs: new Dictionary<string, JsonNode?> { ["licenceCount"] = count });
+        storage.BeforeRead = null;
+
+        Assert.Equal(1, hooked);
+        Assert.True(seller.Current!.HasVerb(CardVerbs.ExcludeUser), seller.Current.Text);
+        Assert.Single(world.Logs.GetSnapshot(), r => r.Message == $"Background read {readKey} started");
+    }
+
+    [Fact]
+    public async Task Users_ReadStartedAgainWhileTheFinishedOnesRedrawWaits_CardFollowsTheNewRead()
+    {
+        var gate = new RequestGate(request => request.RequestUri!.AbsolutePath.EndsWith("/licenses", StringComparison.Ordinal));
+        var storage = new ReadHookStorage(new MemoryStorage());
+        await using var world = await ConversationWorld.StartAsync(
+            storage: storage, services: services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(gate.CreateHandler)));
+        var customer = await world.SmallKaizalaCustomerAsync();
+        var seller = new ConversationDriver(world, CardStyle.Execute);
+        await seller.InstallAsync();
+        await MigrationWalkThrough.ToLicenceCountAsync(seller, customer, "en-US");
+        await seller.ClickAsync(CardVerbs.SetLicenceCount, inputs: new Dictionary<string, JsonNode?> { ["licenceCount"] = MigrationWalkThrough.DefaultCount(seller.Current!) });
+        Assert.True(seller.Current!.HasVerb(CardVerbs.Refresh), seller.Current.Text);   // waiting on the gated read
+        var readKey = UserListPreparer.Key(customer.Id);
+        var reads = world.Host.Services.GetRequiredService<BackgroundReads>();
+
+        // The seller clicks Check again. As that turn starts (holding the conversation, so the finished read's redraw
+        // waits for it), the read finishes and its listing is gone at once, as an expired one is: the turn starts the
+        // read again and the card waits on the new read, registered anew while the old read's redraw is still queued.
+        var hooked = 0;
+        storage.BeforeRead = async key =>
+        {
+            if (key == $"{Channels.Msteams}/conversations/{seller.Seller.ConversationId}" && Interlocked.Exchange(ref hooked, 1) == 0)
+            {
+                gate.Open();
+                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                while ((await reads.ReadAsync<int>(readKey, limit.Token))?.Status != PreparationStatus.Ready)
+                {
+                    await Task.Delay(20, limit.Token);
+                }
+
+                await world.Storage.DeleteAsync($"user-listings/{customer.Id.ToUpperInvariant()}", WriteCondition.Unconditional, limit.Token);
+            }
+        };
+        await seller.ClickAsync(CardVerbs.Refresh);
+        storage.BeforeRead = null;
+
+        Assert.Equal(1, hooked);
+        Assert.Equal(2, world.Logs.GetSnapshot().Count(r => r.Message == $"Background read {readKey} started"));
         await MigrationWalkThrough.WaitForUsersAsync(seller);
     }
 }

@@ -10,7 +10,8 @@ namespace KaizalaBot.Dialogs.Migration;
 /// <summary>Draws a waiting card from the background read it shows, as it stands now (see <see cref="MigrationCardPrompt"/>).</summary>
 internal sealed class LiveViewRenderer(BackgroundReads reads, CardRenderer cards)
 {
-    public async Task<Attachment> RenderAsync(TextTable texts, LiveView view, CancellationToken cancellationToken)
+    /// <summary>The card, and the read's status it shows (Running while the read has not finished, or not started).</summary>
+    public async Task<(Attachment Card, PreparationStatus Status)> RenderAsync(TextTable texts, LiveView view, CancellationToken cancellationToken)
     {
         var (status, done, total, failure, ready) = view.Kind == LiveViewKind.Users
             ? Describe(await reads.ReadAsync<int>(view.Key, cancellationToken), holders => holders)
@@ -29,7 +30,7 @@ internal sealed class LiveViewRenderer(BackgroundReads reads, CardRenderer cards
             status == PreparationStatus.Running ? texts[$"{prefix}Detail"] : "",
             status == PreparationStatus.Ready,
             view.Kind == LiveViewKind.Users);
-        return cards.Render(CardTemplate.MigrationWaiting, texts, model);
+        return (cards.Render(CardTemplate.MigrationWaiting, texts, model), status);
     }
 
     private static (PreparationStatus Status, int Done, int Total, string Failure, int Ready) Describe<T>(PreparedRead<T>? read, Func<T, int> count) =>

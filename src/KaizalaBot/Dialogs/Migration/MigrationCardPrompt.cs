@@ -16,6 +16,9 @@ internal sealed class MigrationCardPrompt(string dialogId, LiveViewRenderer live
     /// <summary>Turn state key: this turn only redraws a waiting live card (nothing else is sent).</summary>
     public const string LiveOnlyKey = "KaizalaBot.LiveCardsOnly";
 
+    /// <summary>Turn state key: the <see cref="Preparation.PreparationStatus"/> of the read the live card drawn in this turn shows.</summary>
+    public const string LiveStatusKey = "KaizalaBot.LiveCardStatus";
+
     protected override async Task OnPromptAsync(
         ITurnContext turnContext, JsonObject state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
@@ -32,7 +35,8 @@ internal sealed class MigrationCardPrompt(string dialogId, LiveViewRenderer live
             return;
         }
 
-        var card = await live.RenderAsync(texts.ForLocale(turnContext.Activity.Locale), view, cancellationToken);
+        var (card, status) = await live.RenderAsync(texts.ForLocale(turnContext.Activity.Locale), view, cancellationToken);
+        turnContext.TurnState[LiveStatusKey] = status;
         await base.OnPromptAsync(turnContext, state, options with { Prompt = MessageFactory.Attachment(card) }, isRetry, cancellationToken);
     }
 

@@ -29,13 +29,13 @@ internal sealed partial class BackgroundReads(
 
     public async Task<PreparedRead<T>?> ReadAsync<T>(string key, CancellationToken cancellationToken) =>
         (await ReadDocumentAsync<T>(key, cancellationToken)).Read;
-
     /// <summary>
-    /// The read under <paramref name="key"/>: reused while running, or when ready and younger than
-    /// <paramref name="reuseFor"/>; otherwise (absent, failed, abandoned, too old) started again in the background.
+    /// The read under <paramref name="key"/>: reused while running, or when ready and finished at or after
+    /// <paramref name="reuseFinishedSince"/> (null: never); otherwise (absent, failed, abandoned, older) started again in
+    /// the background.
     /// </summary>
     public async Task<PreparedRead<T>> EnsureAsync<T>(
-        string key, TimeSpan reuseFor, Func<IProgress<UserReadProgress>, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        string key, DateTimeOffset? reuseFinishedSince, Func<IProgress<UserReadProgress>, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var (existing, eTag) = await ReadDocumentAsync<T>(key, cancellationToken);
         var now = _time.GetUtcNow();
@@ -44,7 +44,7 @@ internal sealed partial class BackgroundReads(
             return running;
         }
 
-        if (existing is { Status: PreparationStatus.Ready } ready && now - ready.UpdatedAt < reuseFor)
+        if (existing is { Status: PreparationStatus.Ready } ready && ready.UpdatedAt >= reuseFinishedSince)
         {
             return ready;
         }
@@ -134,10 +134,10 @@ internal sealed partial class BackgroundReads(
     [LoggerMessage(Level = LogLevel.Information, Message = "Background read {Key} was taken over elsewhere; this one stops")]
     private partial void LogTakenOver(string key);
 
-    private async Task<string> WriteProgressAsync<T>(string key, PreparedRead<T> read, string eTag, bool isFinal)
+    private async Task<string> WriteProgressAsync<T>(string key, PreparedRead<T> read, string eTag)
     {
         var written = await storage.WriteAsync(key, Serialize(read), WriteCondition.IfMatch(eTag), CancellationToken.None);
-        liveCards.Signal(key, isFinal);
+        liveCards.Signal(key);
         return written;
     }
 
@@ -167,7 +167,7 @@ internal sealed partial class BackgroundReads(
                 }
 
                 _lastWrite = now;
-                _inFlight = owner.RunSafelyAsync(key, WriteAsync(Task.CompletedTask, Last, isFinal: false));
+                _inFlight = owner.RunSafelyAsync(key, WriteAsync(Task.CompletedTask, Last));
             }
         }
 
@@ -175,11 +175,11 @@ internal sealed partial class BackgroundReads(
         {
             lock (_gate)
             {
-                return _inFlight = WriteAsync(_inFlight, final, isFinal: true);
+                return _inFlight = WriteAsync(_inFlight, final);
             }
         }
 
-        private async Task WriteAsync(Task previous, PreparedRead<T> read, bool isFinal)
+        private async Task WriteAsync(Task previous, PreparedRead<T> read)
         {
             await previous;
             if (stop.IsCancellationRequested)
@@ -189,7 +189,7 @@ internal sealed partial class BackgroundReads(
 
             try
             {
-                _eTag = await owner.WriteProgressAsync(key, read, _eTag, isFinal);
+                _eTag = await owner.WriteProgressAsync(key, read, _eTag);
             }
             catch (StorageConflictException)
             {

@@ -16,32 +16,37 @@ internal sealed partial class LiveCardUpdater(LiveCards live, CloudAdapter adapt
         while (await live.Signals.WaitToReadAsync(stoppingToken))
         {
             // Progress of one read arriving faster than Teams is called: only the latest matters.
-            var moved = new Dictionary<string, bool>(StringComparer.Ordinal);
-            while (live.Signals.TryRead(out var signal))
+            var moved = new HashSet<string>(StringComparer.Ordinal);
+            while (live.Signals.TryRead(out var key))
             {
-                moved[signal.Key] = moved.GetValueOrDefault(signal.Key) || signal.IsFinal;
+                moved.Add(key);
             }
 
-            foreach (var (key, isFinal) in moved)
+            foreach (var key in moved)
             {
                 foreach (var watcher in live.WatchersOf(key))
                 {
-                    var result = await adapter.ContinueConversationAsync(watcher.Reference, (turn, ct) => RedrawAsync(turn, watcher.ActivityId, ct), stoppingToken);
+                    PreparationStatus? drawn = null;
+                    var result = await adapter.ContinueConversationAsync(
+                        watcher.Reference, async (turn, ct) => drawn = await RedrawAsync(turn, watcher.ActivityId, ct), stoppingToken);
                     if (result.Status != ProactiveTurnStatus.Completed)
                     {
                         LogNotRedrawn(key, result.Status);
                     }
-                }
 
-                if (isFinal)
-                {
-                    live.Forget(key);
+                    // Watched until drawn showing its read finished (or its dialog moved on): a card still showing a
+                    // running read (possibly one started again under the key) gets that read's later signals.
+                    if (drawn != PreparationStatus.Running)
+                    {
+                        live.Forget(key, watcher);
+                    }
                 }
             }
         }
     }
 
-    private Task RedrawAsync(ITurnContext turn, string activityId, CancellationToken cancellationToken)
+    /// <summary>Redraws the card; returns the status of the read it now shows, or null when the dialog moved on.</summary>
+    private async Task<PreparationStatus?> RedrawAsync(ITurnContext turn, string activityId, CancellationToken cancellationToken)
     {
         turn.TurnState[MigrationCardPrompt.LiveOnlyKey] = true;
         turn.OnSendActivities(async (context, activities, next) =>
@@ -60,7 +65,8 @@ internal sealed partial class LiveCardUpdater(LiveCards live, CloudAdapter adapt
 
             return responses;
         });
-        return dialogs.RepromptAsync(turn, cancellationToken);
+        await dialogs.RepromptAsync(turn, cancellationToken);
+        return turn.TurnState.TryGetValue(MigrationCardPrompt.LiveStatusKey, out var status) ? (PreparationStatus)status! : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A waiting card of {Key} was not redrawn: {Status}")]

@@ -24,7 +24,7 @@ internal sealed class PreviewPreparer(BackgroundReads reads, MigrationPlanner pl
 
     /// <summary>Starts the preview of <paramref name="draft"/> (a fresh one each time the seller asks).</summary>
     public Task<PreparedRead<PreviewOutcome>> StartAsync(MigrationDraft draft, CancellationToken cancellationToken) =>
-        reads.EnsureAsync(Key(draft), TimeSpan.Zero, async (progress, ct) =>
+        reads.EnsureAsync(Key(draft), reuseFinishedSince: null, async (progress, ct) =>
         {
             await planner.ListKaizalaUsersAsync(draft.CustomerId, progress, ct);
             var preview = await planner.PreviewAsync(draft, ct);

@@ -8,18 +8,13 @@ namespace KaizalaBot.Dialogs.Migration.Preparation;
 /// the users step rarely waits. The background read only carries the listing's progress for the waiting card; the
 /// holders themselves are the engine's cached listing, read by every dialog on that customer.
 /// </summary>
-internal sealed class UserListPreparer(BackgroundReads reads, MigrationPlanner planner)
+internal sealed class UserListPreparer(BackgroundReads reads, MigrationPlanner planner, TimeProvider time)
 {
     public static string Key(string customerId) => $"{BackgroundReads.KeyPrefix}user-listing/{customerId}";
 
     /// <summary>Starts the listing unless a fresh one exists or one is running.</summary>
-    public async Task StartAsync(string customerId, CancellationToken cancellationToken)
-    {
-        if (await ReadAsync(customerId, cancellationToken) is null)
-        {
-            await EnsureAsync(customerId, cancellationToken);
-        }
-    }
+    public async Task StartAsync(string customerId, CancellationToken cancellationToken) =>
+        await GetAsync(customerId, cancellationToken);
 
     /// <summary>
     /// The holders while the listing is fresh; otherwise null, and the listing is read again (a missing, expired,
@@ -27,21 +22,20 @@ internal sealed class UserListPreparer(BackgroundReads reads, MigrationPlanner p
     /// </summary>
     public async Task<IReadOnlyList<CandidateUser>?> GetAsync(string customerId, CancellationToken cancellationToken)
     {
+        var lookedAt = time.GetUtcNow();
         if (await ReadAsync(customerId, cancellationToken) is { } holders)
         {
             return holders;
         }
 
-        await EnsureAsync(customerId, cancellationToken);
-        return null;
+        // A read that finished since the look above wrote its listing after that look missed it: that listing is the
+        // fresh one, so it is shown rather than read again (a second full read, and a waiting card for nothing).
+        var read = await reads.EnsureAsync(Key(customerId), lookedAt, async (progress, ct) =>
+            (await planner.ListKaizalaUsersAsync(customerId, progress, ct)).KaizalaHolders.Count, cancellationToken);
+        return read.Status == PreparationStatus.Ready ? await ReadAsync(customerId, cancellationToken) : null;
     }
 
     /// <summary>The holders while the listing is fresh, without starting anything; else null.</summary>
     public async Task<IReadOnlyList<CandidateUser>?> ReadAsync(string customerId, CancellationToken cancellationToken) =>
         (await planner.GetCachedKaizalaUsersAsync(customerId, cancellationToken))?.KaizalaHolders;
-
-    // Reuse nothing finished: this is only asked when the engine has no fresh listing, so a finished read is stale.
-    private Task<PreparedRead<int>> EnsureAsync(string customerId, CancellationToken cancellationToken) =>
-        reads.EnsureAsync(Key(customerId), TimeSpan.Zero, async (progress, ct) =>
-            (await planner.ListKaizalaUsersAsync(customerId, progress, ct)).KaizalaHolders.Count, cancellationToken);
 }
