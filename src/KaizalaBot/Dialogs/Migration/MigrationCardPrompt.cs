@@ -16,7 +16,10 @@ internal sealed class MigrationCardPrompt(string dialogId, LiveViewRenderer live
     /// <summary>Turn state key: this turn only redraws a waiting live card (nothing else is sent).</summary>
     public const string LiveOnlyKey = "KaizalaBot.LiveCardsOnly";
 
-    /// <summary>Turn state key: the <see cref="Preparation.PreparationStatus"/> of the read the live card drawn in this turn shows.</summary>
+    /// <summary>
+    /// Turn state key: which read the live card drawn in this turn shows, and its status then, as
+    /// <c>(string Key, PreparationStatus Status)</c>.
+    /// </summary>
     public const string LiveStatusKey = "KaizalaBot.LiveCardStatus";
 
     protected override async Task OnPromptAsync(
@@ -36,7 +39,7 @@ internal sealed class MigrationCardPrompt(string dialogId, LiveViewRenderer live
         }
 
         var (card, status) = await live.RenderAsync(texts.ForLocale(turnContext.Activity.Locale), view, cancellationToken);
-        turnContext.TurnState[LiveStatusKey] = status;
+        turnContext.TurnState[LiveStatusKey] = (view.Key, status);
         await base.OnPromptAsync(turnContext, state, options with { Prompt = MessageFactory.Attachment(card) }, isRetry, cancellationToken);
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class BackgroundReads(
 
     public async Task<PreparedRead<T>?> ReadAsync<T>(string key, CancellationToken cancellationToken) =>
         (await ReadDocumentAsync<T>(key, cancellationToken)).Read;
+
     /// <summary>
     /// The read under <paramref name="key"/>: reused while running, or when ready and finished at or after
     /// <paramref name="reuseFinishedSince"/> (null: never); otherwise (absent, failed, abandoned, older) started again in

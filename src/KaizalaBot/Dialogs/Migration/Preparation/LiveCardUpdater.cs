@@ -26,17 +26,17 @@ internal sealed partial class LiveCardUpdater(LiveCards live, CloudAdapter adapt
             {
                 foreach (var watcher in live.WatchersOf(key))
                 {
-                    PreparationStatus? drawn = null;
+                    var stillWaiting = false;
                     var result = await adapter.ContinueConversationAsync(
-                        watcher.Reference, async (turn, ct) => drawn = await RedrawAsync(turn, watcher.ActivityId, ct), stoppingToken);
+                        watcher.Reference, async (turn, ct) => stillWaiting = await RedrawAsync(turn, key, watcher.ActivityId, ct), stoppingToken);
                     if (result.Status != ProactiveTurnStatus.Completed)
                     {
                         LogNotRedrawn(key, result.Status);
                     }
 
                     // Watched until drawn showing its read finished (or its dialog moved on): a card still showing a
-                    // running read (possibly one started again under the key) gets that read's later signals.
-                    if (drawn != PreparationStatus.Running)
+                    // running read under this key (possibly one started again since) gets that read's later signals.
+                    if (!stillWaiting)
                     {
                         live.Forget(key, watcher);
                     }
@@ -45,8 +45,8 @@ internal sealed partial class LiveCardUpdater(LiveCards live, CloudAdapter adapt
         }
     }
 
-    /// <summary>Redraws the card; returns the status of the read it now shows, or null when the dialog moved on.</summary>
-    private async Task<PreparationStatus?> RedrawAsync(ITurnContext turn, string activityId, CancellationToken cancellationToken)
+    /// <summary>Redraws the card; true when it still shows a running read under <paramref name="key"/>.</summary>
+    private async Task<bool> RedrawAsync(ITurnContext turn, string key, string activityId, CancellationToken cancellationToken)
     {
         turn.TurnState[MigrationCardPrompt.LiveOnlyKey] = true;
         turn.OnSendActivities(async (context, activities, next) =>
@@ -66,7 +66,8 @@ internal sealed partial class LiveCardUpdater(LiveCards live, CloudAdapter adapt
             return responses;
         });
         await dialogs.RepromptAsync(turn, cancellationToken);
-        return turn.TurnState.TryGetValue(MigrationCardPrompt.LiveStatusKey, out var status) ? (PreparationStatus)status! : null;
+        return turn.TurnState.TryGetValue(MigrationCardPrompt.LiveStatusKey, out var drawn)
+            && drawn is (string drawnKey, PreparationStatus.Running) && drawnKey == key;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A waiting card of {Key} was not redrawn: {Status}")]
