@@ -55,16 +55,26 @@ internal static class MigrationWalkThrough
         Assert.True(seller.Current!.HasVerb(CardVerbs.Confirm), seller.Current.Text);
     }
 
-    /// <summary>The users step: the list, or the waiting card redrawn in place until the background read is done, then its Continue.</summary>
+    /// <summary>
+    /// The users step: the list, or the waiting card redrawn in place until the background read is done, then its
+    /// Continue. A waiting card not redrawn within 10 s gets the seller's <em>Check again</em> once, then must be redrawn:
+    /// the walks that use this test other steps, and an intermittent missing redraw in loaded CI runs (cause not found,
+    /// see <see cref="ConversationDriver.WaitForUpdateAsync(Func{ShownCard, bool}, string, TimeSpan, bool)"/>'s message)
+    /// must not fail them. <c>WaitingCardOrderTests</c> and the preview test hold the redraw itself to account.
+    /// </summary>
     public static async Task WaitForUsersAsync(ConversationDriver seller)
     {
+        static bool Done(ShownCard c) => !c.HasVerb(CardVerbs.Refresh) || IsReady(c);
+        const string What = "the users of the customer to be read";
+        if (!Done(seller.Current!) && await seller.WaitForUpdateAsync(Done, What, TimeSpan.FromSeconds(10), orNull: true) is null)
+        {
+            await seller.ClickAsync(CardVerbs.Refresh);
+            await seller.WaitForUpdateAsync(Done, What);
+        }
+
         if (seller.Current!.HasVerb(CardVerbs.Refresh))
         {
-            await seller.WaitForUpdateAsync(c => !c.HasVerb(CardVerbs.Refresh) || IsReady(c), "the users of the customer to be read");
-            if (seller.Current.HasVerb(CardVerbs.Refresh))
-            {
-                await seller.ClickAsync(CardVerbs.Refresh);
-            }
+            await seller.ClickAsync(CardVerbs.Refresh);
         }
 
         Assert.True(seller.Current!.HasVerb(CardVerbs.ExcludeUser), seller.Current.Text);

@@ -103,21 +103,40 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
     }
 
     /// <summary>Waits (bounded) until the bot redraws the current card's message on its own into one that fits <paramref name="done"/>.</summary>
-    public async Task<ShownCard> WaitForUpdateAsync(Func<ShownCard, bool> done, string what)
+    public async Task<ShownCard> WaitForUpdateAsync(Func<ShownCard, bool> done, string what) =>
+        await WaitForUpdateAsync(done, what, Waits.DefaultLimit) ?? throw new InvalidOperationException(what);
+
+    /// <summary>
+    /// As <see cref="WaitForUpdateAsync(Func{ShownCard, bool}, string)"/> within <paramref name="limit"/>; null when no
+    /// redraw that fits came by then and <paramref name="orNull"/> (else a TimeoutException saying what reached the connector).
+    /// </summary>
+    public async Task<ShownCard?> WaitForUpdateAsync(Func<ShownCard, bool> done, string what, TimeSpan limit, bool orNull = false)
     {
         var id = Current!.ActivityId;
-        var deadline = TimeProvider.System.GetUtcNow() + Waits.DefaultLimit;
+        var deadline = TimeProvider.System.GetUtcNow() + limit;
         while (!done(Current))
         {
             var seen = world.Connector.Requests.Count;
-            await world.Connector.WaitForRequestsAsync(seen + 1, deadline - TimeProvider.System.GetUtcNow());
+            try
+            {
+                await world.Connector.WaitForRequestsAsync(seen + 1, deadline - TimeProvider.System.GetUtcNow());
+            }
+            catch (TimeoutException) when (orNull)
+            {
+                return null;
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"No redraw of {id} for {what}; the card: {Current.Text}\n{WhatHappened()}", ex);
+            }
+
             if (LastCardFor(id, seen) is { } card)
             {
                 Current = card;
             }
         }
 
-        return Current ?? throw new InvalidOperationException(what);
+        return Current;
     }
 
     /// <summary>Waits (bounded) for a card, posted or updated since request <paramref name="from"/>, that fits <paramref name="wanted"/>.</summary>
@@ -215,6 +234,11 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
         var id = request.Method == "PUT" ? request.RawTarget.Split('/')[^1] : $"activity-{index + 1}";
         return new ShownCard(Uri.UnescapeDataString(id), JsonNode.Parse(content.GetRawText())!.AsObject());
     }
+
+    // For a wait that timed out: what reached the connector, and what the bot logged at Information and above.
+    private string WhatHappened() =>
+        "connector: " + string.Join(" | ", world.Connector.Requests.Select(r => $"{r.Method} {r.RawTarget}"))
+        + "\nbot: " + string.Join(" | ", world.Logs.GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Information).Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Message}"));
 
     // How many requests the connector held when the bot began this answer (ConversationBotHost.RecordedRequestsHeader).
     private static int AnsweredAt(HttpResponseMessage response) =>
