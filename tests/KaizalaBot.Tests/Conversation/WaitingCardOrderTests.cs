@@ -20,15 +20,8 @@ public sealed class WaitingCardOrderTests
     [Fact]
     public async Task Users_ReadFinishesAsTheWaitingCardIsAnswered_TheRedrawAfterTheAnswerIsWhatTheSellerSees()
     {
-        // The users' licence reads wait at the gate: the read started at the subscription step is still running when
-        // the licence count is set, so that click is answered with the waiting card.
-        var gate = new RequestGate(request => request.RequestUri!.AbsolutePath.EndsWith("/licenses", StringComparison.Ordinal));
-        await using var world = await ConversationWorld.StartAsync(
-            services: services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(gate.CreateHandler)));
-        var customer = await world.SmallKaizalaCustomerAsync();
-        var seller = new ConversationDriver(world, CardStyle.Execute);
-        await seller.InstallAsync();
-        await MigrationWalkThrough.ToLicenceCountAsync(seller, customer, "en-US");
+        var (world, gate, _, seller) = await AtLicenceCountAsync(storage: null);
+        await using var disposeWorld = world;
         var count = MigrationWalkThrough.DefaultCount(seller.Current!);
 
         // The answer has left the bot; before the driver looks at it, the read finishes and its redraw reaches Teams.
@@ -48,14 +41,9 @@ public sealed class WaitingCardOrderTests
     [Fact]
     public async Task Users_ReadFinishesBetweenTheTurnsTwoLooks_ShowsItsListingWithoutReadingAgain()
     {
-        var gate = new RequestGate(request => request.RequestUri!.AbsolutePath.EndsWith("/licenses", StringComparison.Ordinal));
         var storage = new ReadHookStorage(new MemoryStorage());
-        await using var world = await ConversationWorld.StartAsync(
-            storage: storage, services: services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(gate.CreateHandler)));
-        var customer = await world.SmallKaizalaCustomerAsync();
-        var seller = new ConversationDriver(world, CardStyle.Execute);
-        await seller.InstallAsync();
-        await MigrationWalkThrough.ToLicenceCountAsync(seller, customer, "en-US");
+        var (world, gate, customer, seller) = await AtLicenceCountAsync(storage);
+        await using var disposeWorld = world;
         var count = MigrationWalkThrough.DefaultCount(seller.Current!);
         var readKey = UserListPreparer.Key(customer.Id);
         var reads = world.Host.Services.GetRequiredService<BackgroundReads>();
@@ -67,12 +55,7 @@ public sealed class WaitingCardOrderTests
         {
             if (key == readKey && Interlocked.Exchange(ref hooked, 1) == 0)
             {
-                gate.Open();
-                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                while ((await reads.ReadAsync<int>(readKey, limit.Token))?.Status != PreparationStatus.Ready)
-                {
-                    await Task.Delay(20, limit.Token);
-                }
+                await FinishReadAsync(gate, reads, readKey);
             }
         };
         await seller.ClickAsync(CardVerbs.SetLicenceCount, inputs: new Dictionary<string, JsonNode?> { ["licenceCount"] = count });
@@ -86,14 +69,9 @@ public sealed class WaitingCardOrderTests
     [Fact]
     public async Task Users_ReadStartedAgainWhileTheFinishedOnesRedrawWaits_CardFollowsTheNewRead()
     {
-        var gate = new RequestGate(request => request.RequestUri!.AbsolutePath.EndsWith("/licenses", StringComparison.Ordinal));
         var storage = new ReadHookStorage(new MemoryStorage());
-        await using var world = await ConversationWorld.StartAsync(
-            storage: storage, services: services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(gate.CreateHandler)));
-        var customer = await world.SmallKaizalaCustomerAsync();
-        var seller = new ConversationDriver(world, CardStyle.Execute);
-        await seller.InstallAsync();
-        await MigrationWalkThrough.ToLicenceCountAsync(seller, customer, "en-US");
+        var (world, gate, customer, seller) = await AtLicenceCountAsync(storage);
+        await using var disposeWorld = world;
         await seller.ClickAsync(CardVerbs.SetLicenceCount, inputs: new Dictionary<string, JsonNode?> { ["licenceCount"] = MigrationWalkThrough.DefaultCount(seller.Current!) });
         Assert.True(seller.Current!.HasVerb(CardVerbs.Refresh), seller.Current.Text);   // waiting on the gated read
         var readKey = UserListPreparer.Key(customer.Id);
@@ -107,14 +85,8 @@ public sealed class WaitingCardOrderTests
         {
             if (key == $"{Channels.Msteams}/conversations/{seller.Seller.ConversationId}" && Interlocked.Exchange(ref hooked, 1) == 0)
             {
-                gate.Open();
-                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                while ((await reads.ReadAsync<int>(readKey, limit.Token))?.Status != PreparationStatus.Ready)
-                {
-                    await Task.Delay(20, limit.Token);
-                }
-
-                await world.Storage.DeleteAsync($"user-listings/{customer.Id.ToUpperInvariant()}", WriteCondition.Unconditional, limit.Token);
+                await FinishReadAsync(gate, reads, readKey);
+                await world.Storage.DeleteAsync($"user-listings/{customer.Id.ToUpperInvariant()}", WriteCondition.Unconditional, CancellationToken.None);
             }
         };
         await seller.ClickAsync(CardVerbs.Refresh);
@@ -123,5 +95,42 @@ public sealed class WaitingCardOrderTests
         Assert.Equal(1, hooked);
         Assert.Equal(2, world.Logs.GetSnapshot().Count(r => r.Message == $"Background read {readKey} started"));
         await MigrationWalkThrough.WaitForUsersAsync(seller);
+    }
+
+    /// <summary>
+    /// A seller on the licence count card of a small customer, the users' licence reads held at the gate: the read
+    /// started at the subscription step is still running when the licence count is set, so that click is answered
+    /// with the waiting card.
+    /// </summary>
+    private static async Task<(ConversationWorld World, RequestGate Gate, DemoCustomer Customer, ConversationDriver Seller)> AtLicenceCountAsync(
+        ReadHookStorage? storage)
+    {
+        var gate = new RequestGate(request => request.RequestUri!.AbsolutePath.EndsWith("/licenses", StringComparison.Ordinal));
+        var world = await ConversationWorld.StartAsync(
+            storage: storage, services: services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(gate.CreateHandler)));
+        try
+        {
+            var customer = await world.SmallKaizalaCustomerAsync();
+            var seller = new ConversationDriver(world, CardStyle.Execute);
+            await seller.InstallAsync();
+            await MigrationWalkThrough.ToLicenceCountAsync(seller, customer, "en-US");
+            return (world, gate, customer, seller);
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Lets the gated read go on and waits (bounded) until it is marked ready.</summary>
+    private static async Task FinishReadAsync(RequestGate gate, BackgroundReads reads, string readKey)
+    {
+        gate.Open();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((await reads.ReadAsync<int>(readKey, limit.Token))?.Status != PreparationStatus.Ready)
+        {
+            await Task.Delay(20, limit.Token);
+        }
     }
 }
