@@ -58,9 +58,10 @@ internal static class MigrationWalkThrough
     /// <summary>
     /// The users step: the list, or the waiting card redrawn in place until the background read is done, then its
     /// Continue. A waiting card not redrawn within 10 s gets the seller's <em>Check again</em> once, then must be redrawn:
-    /// the walks that use this test other steps, and an intermittent missing redraw in loaded CI runs (cause not found,
-    /// see <see cref="ConversationDriver.WaitForUpdateAsync(Func{ShownCard, bool}, string, TimeSpan, bool)"/>'s message)
-    /// must not fail them. <c>WaitingCardOrderTests</c> and the preview test hold the redraw itself to account.
+    /// the walks that use this test other steps, and must not fail on an intermittent case seen in loaded runs, where
+    /// the redraw of a read finishing around the click was sent but ordered before the click's answer, leaving the
+    /// driver on the answer's older card (cause not pinned; a timed-out wait's message says what reached the connector).
+    /// <c>WaitingCardOrderTests</c> and the preview test hold the redraw itself to account.
     /// </summary>
     public static async Task WaitForUsersAsync(ConversationDriver seller)
     {
