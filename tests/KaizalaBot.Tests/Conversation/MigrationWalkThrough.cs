@@ -55,22 +55,13 @@ internal static class MigrationWalkThrough
         Assert.True(seller.Current!.HasVerb(CardVerbs.Confirm), seller.Current.Text);
     }
 
-    /// <summary>
-    /// The users step: the list, or the waiting card redrawn in place until the background read is done, then its
-    /// Continue. A waiting card not redrawn within 10 s gets the seller's <em>Check again</em> once, then must be redrawn:
-    /// the walks that use this test other steps, and must not fail on an intermittent case seen in loaded runs, where
-    /// the redraw of a read finishing around the click was sent but ordered before the click's answer, leaving the
-    /// driver on the answer's older card (cause not pinned; a timed-out wait's message says what reached the connector).
-    /// <c>WaitingCardOrderTests</c> and the preview test hold the redraw itself to account.
-    /// </summary>
+    /// <summary>The users step: the list, or the waiting card redrawn in place until the background read is done, then its Continue.</summary>
     public static async Task WaitForUsersAsync(ConversationDriver seller)
     {
         static bool Done(ShownCard c) => !c.HasVerb(CardVerbs.Refresh) || IsReady(c);
-        const string What = "the users of the customer to be read";
-        if (!Done(seller.Current!) && await seller.WaitForUpdateAsync(Done, What, TimeSpan.FromSeconds(10), orNull: true) is null)
+        if (!Done(seller.Current!))
         {
-            await seller.ClickAsync(CardVerbs.Refresh);
-            await seller.WaitForUpdateAsync(Done, What);
+            await seller.WaitForUpdateAsync(Done, "the users of the customer to be read");
         }
 
         if (seller.Current!.HasVerb(CardVerbs.Refresh))

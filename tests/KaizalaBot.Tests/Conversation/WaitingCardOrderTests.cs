@@ -12,8 +12,9 @@ namespace KaizalaBot.Tests.Conversation;
 /// <summary>
 /// The users step's background read finishing around the click that shows it: a waiting card's redraw that follows
 /// the turn replaces the answer's card and never goes under it, however late the client looks at the answer; a read
-/// that finishes between the turn's look for the listing and its look at the read is shown, not started again; and a
-/// read started again under the same key keeps the card that waits on it redrawn.
+/// that finishes between the turn's look for the listing and its look at the read is shown, not started again; a read
+/// started again under the same key keeps the card that waits on it redrawn; and a redraw that reached Teams before the
+/// seller (the test driver) started waiting for it is not missed.
 /// </summary>
 public sealed class WaitingCardOrderTests
 {
@@ -36,6 +37,24 @@ public sealed class WaitingCardOrderTests
 
         Assert.True(MigrationWalkThrough.IsReady(seller.Current!), seller.Current!.Text);
         await MigrationWalkThrough.WaitForUsersAsync(seller);
+    }
+
+    [Fact]
+    public async Task Users_RedrawArrivesBeforeTheSellerWaitsForIt_TheWaitTakesIt()
+    {
+        var (world, gate, _, seller) = await AtLicenceCountAsync(storage: null);
+        await using var disposeWorld = world;
+        await seller.ClickAsync(CardVerbs.SetLicenceCount, inputs: new Dictionary<string, JsonNode?> { ["licenceCount"] = MigrationWalkThrough.DefaultCount(seller.Current!) });
+        Assert.False(MigrationWalkThrough.IsReady(seller.Current!), seller.Current!.Text);   // waiting on the gated read
+
+        // The read finishes and its redraw reaches Teams after the click's answer was taken, but before anyone waits
+        // for it (a fast read does exactly this): no later request comes, so the wait must find the one already there.
+        var answeredAt = world.Connector.Requests.Count;
+        gate.Open();
+        await seller.WaitForCardAsync(answeredAt, MigrationWalkThrough.IsReady, "the redraw of the finished read");
+        var shown = await seller.WaitForUpdateAsync(MigrationWalkThrough.IsReady, "the redraw already sent", TimeSpan.FromSeconds(5));
+
+        Assert.True(MigrationWalkThrough.IsReady(shown), shown.Text);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
 
     public ShownCard? Current { get; private set; }
 
+    // How many of the connector's requests the driver has looked at for Current: a redraw is looked for after them.
+    private int _looked;
+
     /// <summary>
     /// Runs when a click's answer has arrived, before the driver looks at it: a test's way to let the bot move on in
     /// the meantime, as it may while a slow client is still applying the answer.
@@ -103,36 +106,35 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
     }
 
     /// <summary>Waits (bounded) until the bot redraws the current card's message on its own into one that fits <paramref name="done"/>.</summary>
-    public async Task<ShownCard> WaitForUpdateAsync(Func<ShownCard, bool> done, string what) =>
-        await WaitForUpdateAsync(done, what, Waits.DefaultLimit) ?? throw new InvalidOperationException(what);
+    public Task<ShownCard> WaitForUpdateAsync(Func<ShownCard, bool> done, string what) => WaitForUpdateAsync(done, what, Waits.DefaultLimit);
 
     /// <summary>
-    /// As <see cref="WaitForUpdateAsync(Func{ShownCard, bool}, string)"/> within <paramref name="limit"/>; null when no
-    /// redraw that fits came by then and <paramref name="orNull"/> (else a TimeoutException saying what reached the connector).
+    /// As <see cref="WaitForUpdateAsync(Func{ShownCard, bool}, string)"/> within <paramref name="limit"/>; a
+    /// TimeoutException saying what reached the connector when no redraw that fits came by then.
     /// </summary>
-    public async Task<ShownCard?> WaitForUpdateAsync(Func<ShownCard, bool> done, string what, TimeSpan limit, bool orNull = false)
+    public async Task<ShownCard> WaitForUpdateAsync(Func<ShownCard, bool> done, string what, TimeSpan limit)
     {
         var id = Current!.ActivityId;
         var deadline = TimeProvider.System.GetUtcNow() + limit;
         while (!done(Current))
         {
-            var seen = world.Connector.Requests.Count;
+            // From the first request not yet looked at, not from the count now: a redraw that arrived since the click's
+            // answer was read (before this wait began) is the one awaited, and no later request may ever come.
+            var requests = world.Connector.Requests;
+            if (requests.Count > _looked)
+            {
+                Current = LastCardFor(requests, id, _looked) ?? Current;
+                _looked = requests.Count;
+                continue;
+            }
+
             try
             {
-                await world.Connector.WaitForRequestsAsync(seen + 1, deadline - TimeProvider.System.GetUtcNow());
-            }
-            catch (TimeoutException) when (orNull)
-            {
-                return null;
+                await world.Connector.WaitForRequestsAsync(_looked + 1, deadline - TimeProvider.System.GetUtcNow());
             }
             catch (TimeoutException ex)
             {
                 throw new TimeoutException($"No redraw of {id} for {what}; the card: {Current.Text}\n{WhatHappened()}", ex);
-            }
-
-            if (LastCardFor(id, seen) is { } card)
-            {
-                Current = card;
             }
         }
 
@@ -185,12 +187,12 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
     }
 
     /// <summary>Cards posted or updated since request <paramref name="from"/> (0-based), with their message ids.</summary>
-    public IReadOnlyList<ShownCard> CardsSince(int from) => CardsSince(from, superseded: null);
+    public IReadOnlyList<ShownCard> CardsSince(int from) => CardsIn(world.Connector.Requests, from, superseded: null);
 
     // Without the updates of message superseded.ActivityId recorded before request superseded.Answered (see SendClickAsync).
-    private List<ShownCard> CardsSince(int from, (string ActivityId, int Answered)? superseded) =>
+    private List<ShownCard> CardsIn(IReadOnlyList<RecordedRequest> requests, int from, (string ActivityId, int Answered)? superseded) =>
     [
-        .. world.Connector.Requests.Select((r, i) => (r, i)).Skip(from).Where(x => Mine(x.r))
+        .. requests.Select((r, i) => (r, i)).Skip(from).Where(x => Mine(x.r))
             .Select(x => (Card: ToCard(x.r, x.i), Index: x.i))
             .Where(x => x.Card is not null && !(superseded is var (id, answered) && x.Card.ActivityId == id && x.Index < answered))
             .Select(x => x.Card!),
@@ -200,11 +202,13 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
     private bool Mine(RecordedRequest request) =>
         request.Body.Length > 0 && request.RawTarget.Contains($"/conversations/{Uri.EscapeDataString(Seller.ConversationId)}/", StringComparison.Ordinal);
 
-    private ShownCard? LastCardFor(string activityId, int from) => CardsSince(from).LastOrDefault(c => c.ActivityId == activityId);
+    private ShownCard? LastCardFor(IReadOnlyList<RecordedRequest> requests, string activityId, int from) =>
+        CardsIn(requests, from, superseded: null).LastOrDefault(c => c.ActivityId == activityId);
 
     private ShownCard? Observe(int before, (string ActivityId, int Answered)? superseded = null)
     {
-        foreach (var request in world.Connector.Requests.Skip(before).Where(Mine))
+        var requests = world.Connector.Requests;
+        foreach (var request in requests.Skip(before).Where(Mine))
         {
             var activity = request.Activity();
             if (activity.Type == ActivityTypes.Message && activity.Text is { Length: > 0 } text)
@@ -213,12 +217,13 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
             }
         }
 
-        var cards = CardsSince(before, superseded);
+        var cards = CardsIn(requests, before, superseded);
         if (cards.Count > 0)
         {
             Current = cards[^1];
         }
 
+        _looked = requests.Count;
         return cards.Count > 0 ? Current : null;
     }
 
