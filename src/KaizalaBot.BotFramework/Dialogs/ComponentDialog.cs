@@ -140,7 +140,12 @@ public abstract class ComponentDialog : Dialog
             return kept;
         }
 
-        var state = node?.Deserialize<DialogState>(BotJson.Options) ?? new DialogState();
+        var state = node switch
+        {
+            null => new DialogState(),
+            JsonObject stored => DialogStateReader.Read(stored),
+            _ => node.Deserialize<DialogState>(BotJson.Options) ?? new DialogState(),
+        };
         instance.State[PersistedDialogState] = JsonValue.Create(state, DialogStateJson);
         return state;
     }

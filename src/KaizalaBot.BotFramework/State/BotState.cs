@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Dialogs;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Storage;
 
@@ -119,7 +120,8 @@ public abstract class BotState
 
         if (stored is JsonElement element && typeof(T) != typeof(JsonElement))
         {
-            value = element.Deserialize<T>(BotJson.Options);
+            // A dialog stack is read over the stored element rather than copied (DialogStateReader says why).
+            value = typeof(T) == typeof(DialogState) ? (T)(object)DialogStateReader.Read(element) : element.Deserialize<T>(BotJson.Options);
             values[name] = value;
             return true;
         }
