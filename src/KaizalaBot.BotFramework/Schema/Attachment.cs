@@ -10,6 +10,7 @@ public sealed record Attachment
 
     public string? ContentUrl { get; init; }
 
+    [JsonConverter(typeof(RawJsonElementConverter))]
     public JsonElement? Content { get; init; }
 
     public string? Name { get; init; }

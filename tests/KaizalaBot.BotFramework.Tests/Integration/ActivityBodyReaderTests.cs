@@ -39,6 +39,7 @@ public sealed class ActivityBodyReaderTests
     [InlineData("""{"type":"invoke","value":{"action":{"data":{"plan":"E3","plan":"E5"}}}}""")]
     [InlineData("""{"type":"message","channelData":{"tenant":{"id":"a","id":"b"}}}""")]
     [InlineData("""{"type":"message","unknown":{"x":1,"x":2}}""")]
+    [InlineData("""{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{"body":[],"body":[]}}]}""")]
     public void Read_RepeatedKeyAtAnyDepth_IsRejected(string body)
     {
         var result = Read(body);
