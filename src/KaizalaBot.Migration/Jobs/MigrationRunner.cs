@@ -10,8 +10,8 @@ namespace KaizalaBot.Migration.Jobs;
 /// Claims runnable migrations and runs up to <c>MaxConcurrentMigrations</c> of them at once. A lease per migration
 /// keeps two instances from running the same one; the record's claim and ETag stop a holder whose lease lapsed. The
 /// host wraps <see cref="RunAsync"/> in a BackgroundService; tests drive <see cref="PollOnceAsync"/>. A migration whose
-/// runs keep ending on an unexpected error is tried again after a doubling delay (<c>MaxFailureBackoff</c> at most),
-/// not at every poll.
+/// runs keep ending on an unexpected error, or pausing on an unwell Partner Center before any progress, is tried again
+/// after a doubling delay (<c>MaxFailureBackoff</c> at most), not at every poll.
 /// </summary>
 public sealed partial class MigrationRunner(
     MigrationStore store, ILeaseManager leases, MigrationExecutor executor, RunnerSignal signal, IOptions<MigrationOptions> options,
@@ -99,8 +99,15 @@ public sealed partial class MigrationRunner(
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.LeaseLost);
             await Task.Yield();
-            await executor.RunAsync(id, HolderId, linked.Token);
-            _failures.TryRemove(id, out _);
+            if (await executor.RunAsync(id, HolderId, linked.Token) == MigrationRunEnd.PausedWithoutProgress)
+            {
+                var failures = RecordFailure(id);
+                LogRunPaused(id, failures.Count, failures.NextAttemptAt);
+            }
+            else
+            {
+                _failures.TryRemove(id, out _);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -177,6 +184,10 @@ public sealed partial class MigrationRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for runnable migrations failed; trying again at the next poll")]
     private partial void LogPollFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Migration {MigrationId} made no progress before Partner Center failed ({ConsecutiveFailures} in a row); it resumes at the first poll from {NextAttemptAt}")]
+    private partial void LogRunPaused(string migrationId, int consecutiveFailures, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Migration {MigrationId} stopped on an unexpected error ({ConsecutiveFailures} in a row); it resumes at the first poll from {NextAttemptAt}")]

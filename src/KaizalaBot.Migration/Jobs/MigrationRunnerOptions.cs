@@ -10,8 +10,9 @@ public sealed record MigrationRunnerOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Longest wait before a migration whose runs keep failing on an unexpected error is tried again: after the n-th
-    /// failure in a row it waits <see cref="PollInterval"/> × 2^(n-1), at most this long.
+    /// Longest wait before a migration whose runs keep failing (an unexpected error, or a pause on an unwell Partner Center
+    /// before any progress) is tried again: after the n-th such run in a row it waits <see cref="PollInterval"/> × 2^(n-1),
+    /// at most this long.
     /// </summary>
     public TimeSpan MaxFailureBackoff { get; init; } = TimeSpan.FromMinutes(15);
 
