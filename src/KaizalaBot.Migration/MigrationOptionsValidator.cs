@@ -17,7 +17,8 @@ internal sealed class MigrationOptionsValidator : IValidateOptions<MigrationOpti
         Require(failures, runner.RequestBurst >= 1 && runner.RequestBurst + runner.RequestsPerMinute <= 500,
             "Migration:Runner:RequestBurst must be at least 1, and RequestBurst + RequestsPerMinute at most 500.");
         Require(failures, runner.PollInterval > TimeSpan.Zero && runner.ProvisioningPollInterval > TimeSpan.Zero && runner.CancelPollInterval > TimeSpan.Zero
-            && runner.ProgressInterval >= TimeSpan.Zero && runner.RetryRoundDelay >= TimeSpan.Zero && runner.ProvisioningTimeout > TimeSpan.Zero,
+            && runner.ProgressInterval >= TimeSpan.Zero && runner.RetryRoundDelay >= TimeSpan.Zero && runner.ProvisioningTimeout > TimeSpan.Zero
+            && runner.MaxFailureBackoff > TimeSpan.Zero,
             "Migration:Runner intervals must be positive.");
         Require(failures, runner.RetryableRounds is >= 0 and <= 10, "Migration:Runner:RetryableRounds must be 0 to 10.");
         Require(failures, options.FrontlineShareThreshold is > 0 and <= 1, "Migration:FrontlineShareThreshold must be in (0, 1].");

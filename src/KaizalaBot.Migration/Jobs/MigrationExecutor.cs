@@ -53,12 +53,13 @@ public sealed partial class MigrationExecutor
     /// <param name="migrationId">The migration to run.</param>
     /// <param name="holderId">The lease holder (recorded in the claim).</param>
     /// <param name="cancellationToken">The runner stopping or the lease lost: the migration stays runnable and resumes later.</param>
-    public async Task RunAsync(string migrationId, string holderId, CancellationToken cancellationToken)
+    /// <returns>Whether the run paused on Partner Center before it saved anything (the runner then backs off).</returns>
+    public async Task<MigrationRunEnd> RunAsync(string migrationId, string holderId, CancellationToken cancellationToken)
     {
         var session = await ClaimAsync(migrationId, holderId, cancellationToken);
         if (session is null)
         {
-            return;
+            return MigrationRunEnd.Ended;
         }
 
         await using var progress = new ProgressCoalescer(p => NotifyAsync(() => _notifier.ProgressAsync(p, CancellationToken.None)), _time, _options.ProgressInterval);
@@ -83,8 +84,13 @@ public sealed partial class MigrationExecutor
         }
         catch (PartnerException ex) when (ex.IsTransient())
         {
-            // Partner Center is unwell: leave the migration runnable; the next poll resumes it from its state.
+            // Partner Center is unwell: leave the migration runnable; a later poll resumes it from its state. A run that got
+            // nowhere tells the runner to wait longer each time, rather than ask an unwell Partner Center every poll.
             LogPaused(migrationId, session.Current.State, ex.ErrorCode, ex.StatusCode is { } s ? (int)s : null);
+            if (!session.HasSaved)
+            {
+                return MigrationRunEnd.PausedWithoutProgress;
+            }
         }
         catch (PartnerException ex)
         {
@@ -99,6 +105,8 @@ public sealed partial class MigrationExecutor
         {
             LogStopped(migrationId, session.Current.State);
         }
+
+        return MigrationRunEnd.Ended;
     }
 
     private async Task RunStepsAsync(MigrationSession session, ProgressCoalescer progress, CancellationToken cancellationToken)
@@ -225,7 +233,7 @@ public sealed partial class MigrationExecutor
     [LoggerMessage(Level = LogLevel.Information, Message = "Migration {MigrationId} claimed in state {State} by {HolderId}")]
     private partial void LogClaimed(string migrationId, MigrationState state, string holderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} paused in {State}: Partner Center answered {StatusCode} {ErrorCode}; it resumes on the next poll")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} paused in {State}: Partner Center answered {StatusCode} {ErrorCode}; it resumes at a later poll")]
     private partial void LogPaused(string migrationId, MigrationState state, string? errorCode, int? statusCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} needs attention in {State}: {Code}")]

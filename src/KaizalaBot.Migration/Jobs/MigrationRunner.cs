@@ -9,7 +9,9 @@ namespace KaizalaBot.Migration.Jobs;
 /// <summary>
 /// Claims runnable migrations and runs up to <c>MaxConcurrentMigrations</c> of them at once. A lease per migration
 /// keeps two instances from running the same one; the record's claim and ETag stop a holder whose lease lapsed. The
-/// host wraps <see cref="RunAsync"/> in a BackgroundService; tests drive <see cref="PollOnceAsync"/>.
+/// host wraps <see cref="RunAsync"/> in a BackgroundService; tests drive <see cref="PollOnceAsync"/>. A migration whose
+/// runs keep ending on an unexpected error, or pausing on an unwell Partner Center before any progress, is tried again
+/// after a doubling delay (<c>MaxFailureBackoff</c> at most), not at every poll.
 /// </summary>
 public sealed partial class MigrationRunner(
     MigrationStore store, ILeaseManager leases, MigrationExecutor executor, RunnerSignal signal, IOptions<MigrationOptions> options,
@@ -17,6 +19,7 @@ public sealed partial class MigrationRunner(
 {
     private readonly MigrationRunnerOptions _options = options.Value.Runner;
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RunFailures> _failures = new(StringComparer.Ordinal);
 
     /// <summary>This runner's identity in claims and logs.</summary>
     public string HolderId { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}";
@@ -51,18 +54,21 @@ public sealed partial class MigrationRunner(
         }
     }
 
-    /// <summary>Starts every runnable migration it can lease (up to the concurrency limit); returns how many it started.</summary>
+    /// <summary>
+    /// Starts every runnable migration it can lease (up to the concurrency limit) whose failure back-off is over; returns
+    /// how many it started.
+    /// </summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         var started = 0;
+        var now = time.GetUtcNow();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var id in store.ListRunnableAsync(cancellationToken))
         {
-            if (_running.Count >= _options.MaxConcurrentMigrations)
-            {
-                break;
-            }
-
-            if (_running.ContainsKey(id))
+            // The whole listing is read even when nothing more can start: the failures of migrations it no longer lists
+            // are forgotten below, which needs every runnable id.
+            listed.Add(id);
+            if (_running.Count >= _options.MaxConcurrentMigrations || _running.ContainsKey(id) || IsBackingOff(id, now))
             {
                 continue;
             }
@@ -79,6 +85,7 @@ public sealed partial class MigrationRunner(
             started++;
         }
 
+        ForgetFailuresNotIn(listed);
         return started;
     }
 
@@ -92,15 +99,25 @@ public sealed partial class MigrationRunner(
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.LeaseLost);
             await Task.Yield();
-            await executor.RunAsync(id, HolderId, linked.Token);
+            if (await executor.RunAsync(id, HolderId, linked.Token) == MigrationRunEnd.PausedWithoutProgress)
+            {
+                var failures = RecordFailure(id);
+                LogRunPaused(id, failures.Count, failures.NextAttemptAt);
+            }
+            else
+            {
+                _failures.TryRemove(id, out _);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogRunFailed(ex, id);
+            var failures = RecordFailure(id);
+            LogRunFailed(ex, id, failures.Count, failures.NextAttemptAt);
         }
         catch (OperationCanceledException)
         {
-            // Stopping: the migration resumes from its recorded state.
+            // Stopping: the migration resumes from its recorded state. Whether it works is not known yet, so its failures
+            // in a row neither grow nor end.
         }
         finally
         {
@@ -108,6 +125,43 @@ public sealed partial class MigrationRunner(
             await ReleaseAsync(lease, id);
             _running.TryRemove(id, out _);
             done.TrySetResult();
+        }
+    }
+
+    private bool IsBackingOff(string id, DateTimeOffset now) => _failures.TryGetValue(id, out var failures) && failures.NextAttemptAt > now;
+
+    // Measured from the failure, not the run's start: a run that spent minutes in the client's own retries before it threw
+    // still waits its whole delay. The poll cadence can add up to one PollInterval on top.
+    private RunFailures RecordFailure(string id)
+    {
+        var failedAt = time.GetUtcNow();
+        return _failures.AddOrUpdate(
+            id, _ => new RunFailures(1, failedAt + BackoffAfter(1)), (_, before) => new RunFailures(before.Count + 1, failedAt + BackoffAfter(before.Count + 1)));
+    }
+
+    // PollInterval × 2^(failures-1), capped; doubled step by step so that no count overflows the TimeSpan.
+    private TimeSpan BackoffAfter(int failures)
+    {
+        var cap = _options.MaxFailureBackoff;
+        var delay = _options.PollInterval < cap ? _options.PollInterval : cap;
+        for (var n = 1; n < failures && delay < cap; n++)
+        {
+            delay = delay > cap / 2 ? cap : delay * 2;
+        }
+
+        return delay;
+    }
+
+    // A migration no longer runnable (finished, cancelled or taken to attention by another instance) will not be polled
+    // again: its entry would only stay in memory for as long as the bot runs.
+    private void ForgetFailuresNotIn(HashSet<string> runnable)
+    {
+        foreach (var id in _failures.Keys)
+        {
+            if (!runnable.Contains(id))
+            {
+                _failures.TryRemove(id, out _);
+            }
         }
     }
 
@@ -131,6 +185,11 @@ public sealed partial class MigrationRunner(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for runnable migrations failed; trying again at the next poll")]
     private partial void LogPollFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Migration {MigrationId} stopped on an unexpected error; it resumes at the next poll")]
-    private partial void LogRunFailed(Exception exception, string migrationId);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Migration {MigrationId} made no progress before Partner Center failed ({ConsecutiveFailures} in a row); it resumes at the first poll from {NextAttemptAt}")]
+    private partial void LogRunPaused(string migrationId, int consecutiveFailures, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Migration {MigrationId} stopped on an unexpected error ({ConsecutiveFailures} in a row); it resumes at the first poll from {NextAttemptAt}")]
+    private partial void LogRunFailed(Exception exception, string migrationId, int consecutiveFailures, DateTimeOffset nextAttemptAt);
 }

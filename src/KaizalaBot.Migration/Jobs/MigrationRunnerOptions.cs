@@ -9,6 +9,13 @@ public sealed record MigrationRunnerOptions
     /// <summary>How often the store is scanned for runnable migrations.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Longest wait before a migration whose runs keep failing (an unexpected error, or a pause on an unwell Partner Center
+    /// before any progress) is tried again: after the n-th such run in a row it waits <see cref="PollInterval"/> × 2^(n-1),
+    /// at most this long.
+    /// </summary>
+    public TimeSpan MaxFailureBackoff { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Migrations one instance runs at once.</summary>
     public int MaxConcurrentMigrations { get; init; } = 4;
 

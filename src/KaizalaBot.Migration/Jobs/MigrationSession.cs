@@ -15,6 +15,9 @@ internal sealed class MigrationSession(MigrationStore store, TimeProvider time, 
 
     public MigrationRecord Current { get; private set; } = record;
 
+    /// <summary>Whether this run has saved the record since its claim (a step done, progress or a wait recorded).</summary>
+    public bool HasSaved { get; private set; }
+
     public async Task<MigrationRecord> SaveAsync(Func<MigrationRecord, MigrationRecord> change, CancellationToken cancellationToken)
     {
         while (true)
@@ -24,6 +27,7 @@ internal sealed class MigrationSession(MigrationStore store, TimeProvider time, 
             {
                 _eTag = await store.ReplaceAsync(next, _eTag, cancellationToken);
                 Current = next;
+                HasSaved = true;
                 return next;
             }
             catch (StorageConflictException)
