@@ -4,7 +4,6 @@ using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Dialogs;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.State;
-using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using KaizalaBot.Storage;
 using KaizalaBot.Storage.Memory;
@@ -97,11 +96,5 @@ public sealed class StoredDialogStackTests
         return (storage, new ConversationState(storage), Turn());
     }
 
-    private static TurnContext Turn() => new(new Activity
-    {
-        Type = ActivityTypes.Message,
-        ChannelId = Channels.Msteams,
-        Conversation = new ConversationAccount { Id = "a:conv" },
-        From = new ChannelAccount { Id = "29:user" },
-    }, new RecordingConnector(), buffered: false);
+    private static TurnContext Turn() => StandaloneTurn.Message();
 }

@@ -1,7 +1,6 @@
 using KaizalaBot.BotFramework.Builder;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.State;
-using KaizalaBot.BotFramework.Testing;
 using KaizalaBot.BotFramework.Tests.Testing;
 using KaizalaBot.Storage;
 using KaizalaBot.Storage.Memory;
@@ -17,13 +16,7 @@ public sealed class BotStateTests
         public string? Language { get; init; }
     }
 
-    private static TurnContext Turn() => new(new Activity
-    {
-        Type = ActivityTypes.Message,
-        ChannelId = Channels.Msteams,
-        Conversation = new ConversationAccount { Id = "a:conv" },
-        From = new ChannelAccount { Id = "29:user" },
-    }, new RecordingConnector(), buffered: false);
+    private static TurnContext Turn() => StandaloneTurn.Message();
 
     [Fact]
     public async Task SaveChangesAsync_NewDocument_WritesCreateOnlyThenIfMatch()
