@@ -15,10 +15,7 @@ public sealed class PausedRunTests
     public async Task RunAsync_PartnerCenterUnavailable_FirstRunProgressesThenTheNextPausesWithoutProgress()
     {
         await using var harness = await MigrationHarness.StartAsync();
-        var source = (await harness.ActiveKaizalaAsync()).Where(s => s.AssignedUsers >= 3).MinBy(s => s.AssignedUsers)!;
-        var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 3);
-        var id = (await harness.Service.ConfirmAsync(draft, CancellationToken.None)).Migration!.Id;
-        await harness.SetFaultRulesAsync(MigrationHarness.Always("*", "serviceUnavailable"));
+        var id = await QueuedWithPartnerCenterDownAsync(harness);
         var executor = harness.Primary.GetRequiredService<MigrationExecutor>();
         var store = harness.Primary.GetRequiredService<MigrationStore>();
 
@@ -41,10 +38,7 @@ public sealed class PausedRunTests
     public async Task Poll_RunPausedWithoutProgress_IsTriedAgainAfterTheBackoffNotAtTheNextPoll()
     {
         await using var harness = await MigrationHarness.StartAsync();
-        var source = (await harness.ActiveKaizalaAsync()).Where(s => s.AssignedUsers >= 3).MinBy(s => s.AssignedUsers)!;
-        var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 3);
-        await harness.Service.ConfirmAsync(draft, CancellationToken.None);
-        await harness.SetFaultRulesAsync(MigrationHarness.Always("*", "serviceUnavailable"));
+        await QueuedWithPartnerCenterDownAsync(harness);
 
         // A clock of its own, moved only here (the harness's is pumped forward all the time).
         var clock = new FakeTimeProvider(MigrationHarness.Start);
@@ -61,6 +55,16 @@ public sealed class PausedRunTests
         Assert.Equal(0, await PollAndWaitAsync(runner));
         clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(1, await PollAndWaitAsync(runner));
+    }
+
+    /// <summary>A small migration confirmed (queued), then every Partner Center call answered 503.</summary>
+    private static async Task<string> QueuedWithPartnerCenterDownAsync(MigrationHarness harness)
+    {
+        var source = (await harness.ActiveKaizalaAsync()).Where(s => s.AssignedUsers >= 3).MinBy(s => s.AssignedUsers)!;
+        var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 3);
+        var id = (await harness.Service.ConfirmAsync(draft, CancellationToken.None)).Migration!.Id;
+        await harness.SetFaultRulesAsync(MigrationHarness.Always("*", "serviceUnavailable"));
+        return id;
     }
 
     private static async Task<int> PollAndWaitAsync(MigrationRunner runner)
