@@ -131,12 +131,12 @@ public sealed partial class MigrationRunner(
     private bool IsBackingOff(string id, DateTimeOffset now) => _failures.TryGetValue(id, out var failures) && failures.NextAttemptAt > now;
 
     // Measured from the failure, not the run's start: a run that spent minutes in the client's own retries before it threw
-    // still waits its whole delay. The poll cadence can add up to one PollInterval on top.
+    // still waits its whole delay. The poll cadence can add up to one PollInterval on top. Only this id's own run (one at
+    // a time: _running) records its failures, so no update races with another.
     private RunFailures RecordFailure(string id)
     {
-        var failedAt = time.GetUtcNow();
-        return _failures.AddOrUpdate(
-            id, _ => new RunFailures(1, failedAt + BackoffAfter(1)), (_, before) => new RunFailures(before.Count + 1, failedAt + BackoffAfter(before.Count + 1)));
+        var count = (_failures.TryGetValue(id, out var before) ? before.Count : 0) + 1;
+        return _failures[id] = new RunFailures(count, time.GetUtcNow() + BackoffAfter(count));
     }
 
     // PollInterval × 2^(failures-1), capped; doubled step by step so that no count overflows the TimeSpan.
