@@ -57,6 +57,25 @@ public sealed class PausedRunTests
         Assert.Equal(1, await PollAndWaitAsync(runner));
     }
 
+    // Step C saved its start at every run, which counted as progress: an outage there was retried at every poll.
+    [Fact]
+    public async Task Poll_PartnerCenterUnavailableInStepC_RunPausesWithoutProgressAndBacksOff()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        var source = (await harness.ActiveKaizalaAsync()).Where(s => s.AssignedUsers >= 3).MinBy(s => s.AssignedUsers)!;
+        var draft = await harness.DraftAsync(source, "m365-business-basic", maxUsers: 3);
+        var id = (await harness.Service.ConfirmAsync(draft, CancellationToken.None)).Migration!.Id;
+        await harness.SetFaultRulesAsync(MigrationHarness.Always("subscriptions.get", "serviceUnavailable"));
+        var clock = new FakeTimeProvider(MigrationHarness.Start);
+        var runner = ActivatorUtilities.CreateInstance<MigrationRunner>(harness.Primary, clock);
+
+        Assert.Equal(1, await PollAndWaitAsync(runner));   // A, provisioning and B done, then paused in C
+        Assert.Equal(MigrationState.Suspending, (await harness.Service.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(1, await PollAndWaitAsync(runner));   // paused in C without progress: back-off starts
+
+        Assert.Equal(0, await PollAndWaitAsync(runner));
+    }
+
     /// <summary>A small migration confirmed (queued), then every Partner Center call answered 503.</summary>
     private static async Task<string> QueuedWithPartnerCenterDownAsync(MigrationHarness harness)
     {

@@ -50,12 +50,23 @@ public sealed partial class MigrationExecutor
         _steps = steps.ToDictionary(s => s.State);
     }
 
+    /// <summary>Runs the migration as <see cref="RunAsync(string, string, Func{bool, DateTimeOffset}, CancellationToken)"/> with a
+    /// runner that polls again after <c>PollInterval</c> whatever the run did.</summary>
+    public Task<MigrationRunEnd> RunAsync(string migrationId, string holderId, CancellationToken cancellationToken) =>
+        RunAsync(migrationId, holderId, _ => _time.GetUtcNow() + _options.PollInterval, cancellationToken);
+
     /// <param name="migrationId">The migration to run.</param>
     /// <param name="holderId">The lease holder (recorded in the claim).</param>
+    /// <param name="nextAttemptAfterPause">
+    /// Asked once when the run pauses on an unwell Partner Center, with whether it made progress first: when the runner
+    /// will try the migration again (its back-off), which the seller's card shows.
+    /// </param>
     /// <param name="cancellationToken">The runner stopping or the lease lost: the migration stays runnable and resumes later.</param>
     /// <returns>Whether the run paused on Partner Center before it saved anything (the runner then backs off).</returns>
-    public async Task<MigrationRunEnd> RunAsync(string migrationId, string holderId, CancellationToken cancellationToken)
+    public async Task<MigrationRunEnd> RunAsync(
+        string migrationId, string holderId, Func<bool, DateTimeOffset> nextAttemptAfterPause, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(nextAttemptAfterPause);
         var session = await ClaimAsync(migrationId, holderId, cancellationToken);
         if (session is null)
         {
@@ -86,8 +97,11 @@ public sealed partial class MigrationExecutor
         {
             // Partner Center is unwell: leave the migration runnable; a later poll resumes it from its state. A run that got
             // nowhere tells the runner to wait longer each time, rather than ask an unwell Partner Center every poll.
+            // Recording the outage is not progress (SaveOutageAsync leaves HasSaved alone), so it is read first anyway.
+            var progressed = session.HasSaved;
             LogPaused(migrationId, session.Current.State, ex.ErrorCode, ex.StatusCode is { } s ? (int)s : null);
-            if (!session.HasSaved)
+            await ShowOutageAsync(session, ex, nextAttemptAfterPause(progressed), progress, cancellationToken);
+            if (!progressed)
             {
                 return MigrationRunEnd.PausedWithoutProgress;
             }
@@ -186,6 +200,39 @@ public sealed partial class MigrationExecutor
         await NotifyAsync(() => _notifier.AttentionNeededAsync(session.Current, reason, CancellationToken.None));
     }
 
+    /// <summary>
+    /// Tells the seller that Partner Center holds the migration up, and when it is tried again: stored in the record (a
+    /// restarted host or another instance draws the same card) and reported as progress, so it goes through the same
+    /// coalescing as any progress. Only when the card would change: a long outage redraws it once per back-off that moves
+    /// the next attempt, not at every failed run. A failure here is logged; the run still ends as paused.
+    /// </summary>
+    private async Task ShowOutageAsync(
+        MigrationSession session, PartnerException failure, DateTimeOffset nextAttemptAt, ProgressCoalescer progress, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var shown = session.Current.Outage;
+        var outage = new PartnerCenterOutage
+        {
+            Since = shown?.Since ?? now, LastFailureAt = now, StatusCode = failure.StatusCode is { } status ? (int)status : null, NextAttemptAt = nextAttemptAt,
+        };
+        try
+        {
+            if (!outage.ShowsSameAs(shown))
+            {
+                var m = await session.SaveOutageAsync(outage, cancellationToken);
+                await progress.ReportAsync(new MigrationProgress(m, m.Licences.Moved, m.Licences.Failed, m.UserCount));
+            }
+
+            // The run ends here: whatever progress it reported last must reach the card now, not die with the coalescer.
+            await progress.FlushAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage trouble, or another runner took the migration over: the card is a courtesy, the pause stands.
+            LogOutageNotShown(ex, session.Current.Id);
+        }
+    }
+
     private async Task FinishAsync(MigrationSession session, MigrationState state, MigrationMessage? reason, CancellationToken cancellationToken)
     {
         await session.SaveAsync(m => m with { State = state, Attention = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken);
@@ -235,6 +282,9 @@ public sealed partial class MigrationExecutor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} paused in {State}: Partner Center answered {StatusCode} {ErrorCode}; it resumes at a later poll")]
     private partial void LogPaused(string migrationId, MigrationState state, string? errorCode, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId}: its card could not be told that Partner Center holds it up")]
+    private partial void LogOutageNotShown(Exception exception, string migrationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migration {MigrationId} needs attention in {State}: {Code}")]
     private partial void LogNeedsAttention(Exception exception, string migrationId, MigrationState state, string code);

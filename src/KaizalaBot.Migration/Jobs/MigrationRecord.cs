@@ -79,6 +79,9 @@ public sealed record MigrationRecord
     /// <summary>The seller asked to run B again for the failed users (all of them, permanent reasons included).</summary>
     public bool RetryFailedRequested { get; init; }
 
+    /// <summary>Partner Center failing transiently since the migration last moved: its card says so until it moves again.</summary>
+    public PartnerCenterOutage? Outage { get; init; }
+
     /// <summary>Why the migration needs attention, or why it stopped.</summary>
     public MigrationMessage? Attention { get; init; }
 

@@ -99,9 +99,14 @@ public sealed partial class MigrationRunner(
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.LeaseLost);
             await Task.Yield();
-            if (await executor.RunAsync(id, HolderId, linked.Token) == MigrationRunEnd.PausedWithoutProgress)
+            // The seller's card says when the migration is tried again: the time promised there is the one this runner keeps.
+            DateTimeOffset? promised = null;
+            var end = await executor.RunAsync(
+                id, HolderId, progressed => (promised = time.GetUtcNow() + (progressed ? _options.PollInterval : BackoffAfter(FailuresOf(id) + 1))).Value,
+                linked.Token);
+            if (end == MigrationRunEnd.PausedWithoutProgress)
             {
-                var failures = RecordFailure(id);
+                var failures = RecordFailure(id, promised);
                 LogRunPaused(id, failures.Count, failures.NextAttemptAt);
             }
             else
@@ -111,7 +116,7 @@ public sealed partial class MigrationRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var failures = RecordFailure(id);
+            var failures = RecordFailure(id, null);
             LogRunFailed(ex, id, failures.Count, failures.NextAttemptAt);
         }
         catch (OperationCanceledException)
@@ -131,13 +136,16 @@ public sealed partial class MigrationRunner(
     private bool IsBackingOff(string id, DateTimeOffset now) => _failures.TryGetValue(id, out var failures) && failures.NextAttemptAt > now;
 
     // Measured from the failure, not the run's start: a run that spent minutes in the client's own retries before it threw
-    // still waits its whole delay. The poll cadence can add up to one PollInterval on top. Only this id's own run (one at
-    // a time: _running) records its failures, so no update races with another.
-    private RunFailures RecordFailure(string id)
+    // still waits its whole delay (a paused run's time is the one its card promised, computed when Partner Center failed).
+    // The poll cadence can add up to one PollInterval on top. Only this id's own run (one at a time: _running) records its
+    // failures, so no update races with another.
+    private RunFailures RecordFailure(string id, DateTimeOffset? nextAttemptAt)
     {
-        var count = (_failures.TryGetValue(id, out var before) ? before.Count : 0) + 1;
-        return _failures[id] = new RunFailures(count, time.GetUtcNow() + BackoffAfter(count));
+        var count = FailuresOf(id) + 1;
+        return _failures[id] = new RunFailures(count, nextAttemptAt ?? time.GetUtcNow() + BackoffAfter(count));
     }
+
+    private int FailuresOf(string id) => _failures.TryGetValue(id, out var failures) ? failures.Count : 0;
 
     // PollInterval × 2^(failures-1), capped; doubled step by step so that no count overflows the TimeSpan.
     private TimeSpan BackoffAfter(int failures)

@@ -18,7 +18,25 @@ internal sealed class MigrationSession(MigrationStore store, TimeProvider time, 
     /// <summary>Whether this run has saved the record since its claim (a step done, progress or a wait recorded).</summary>
     public bool HasSaved { get; private set; }
 
+    /// <summary>
+    /// Saves progress (a step done, progress or a wait recorded). A migration that moves is no longer held up by Partner
+    /// Center, so every such save also clears <see cref="MigrationRecord.Outage"/>.
+    /// </summary>
     public async Task<MigrationRecord> SaveAsync(Func<MigrationRecord, MigrationRecord> change, CancellationToken cancellationToken)
+    {
+        var saved = await ReplaceAsync(m => change(m) with { Outage = null }, cancellationToken);
+        HasSaved = true;
+        return saved;
+    }
+
+    /// <summary>
+    /// Saves what the record shows about the run without it being progress (<see cref="HasSaved"/> unchanged): the runner
+    /// must go on backing off a migration whose runs only record that Partner Center is unwell.
+    /// </summary>
+    public Task<MigrationRecord> SaveOutageAsync(PartnerCenterOutage outage, CancellationToken cancellationToken) =>
+        ReplaceAsync(m => m with { Outage = outage }, cancellationToken);
+
+    private async Task<MigrationRecord> ReplaceAsync(Func<MigrationRecord, MigrationRecord> change, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -27,7 +45,6 @@ internal sealed class MigrationSession(MigrationStore store, TimeProvider time, 
             {
                 _eTag = await store.ReplaceAsync(next, _eTag, cancellationToken);
                 Current = next;
-                HasSaved = true;
                 return next;
             }
             catch (StorageConflictException)

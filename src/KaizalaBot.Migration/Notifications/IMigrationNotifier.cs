@@ -9,7 +9,12 @@ namespace KaizalaBot.Migration.Notifications;
 /// </summary>
 public interface IMigrationNotifier
 {
-    /// <summary>Coalesced: at most once per <c>Runner:ProgressInterval</c> per migration, and always the last change.</summary>
+    /// <summary>
+    /// Coalesced: at most once per <c>Runner:ProgressInterval</c> per migration, and always the last change. Also a run
+    /// paused by Partner Center failing transiently: the record then carries <see cref="MigrationRecord.Outage"/> (reported
+    /// when the pause starts and when what a card shows of it changes, its times to the minute), which the next progress
+    /// saved clears.
+    /// </summary>
     Task ProgressAsync(MigrationProgress progress, CancellationToken cancellationToken);
 
     /// <summary>The migration stopped in NeedsAttention; <paramref name="reason"/> says why and (its action text) what to do.</summary>

@@ -25,7 +25,14 @@ internal sealed class SuspendStep : IMigrationStep
         }
 
         context.ThrowIfCancelRequested();
-        await context.Session.SaveAsync(m => m with { Suspension = m.Suspension with { StartedAt = m.Suspension.StartedAt ?? context.Time.GetUtcNow() } }, cancellationToken);
+
+        // Recorded once: saving it again at every run would count as progress, and a Partner Center outage in C would then
+        // be retried at every poll (no back-off) and clear the seller's outage notice each time only to draw it again.
+        if (context.Migration.Suspension.StartedAt is null)
+        {
+            await context.Session.SaveAsync(m => m with { Suspension = m.Suspension with { StartedAt = m.Suspension.StartedAt ?? context.Time.GetUtcNow() } }, cancellationToken);
+        }
+
         var m = context.Migration;
         var suspendedByUs = false;
         for (var attempt = 1; ; attempt++)

@@ -17,6 +17,13 @@ public static class TextFormats
         return value.UtcDateTime.ToString("d MMM yyyy", texts.Culture);
     }
 
+    /// <summary>A time of day in UTC (14:05 UTC), for what happens within the hour.</summary>
+    public static string Time(this TextTable texts, DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return value.UtcDateTime.ToString("HH:mm", texts.Culture) + " UTC";
+    }
+
     public static string DateTime(this TextTable texts, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(texts);

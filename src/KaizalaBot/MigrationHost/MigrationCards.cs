@@ -1,3 +1,4 @@
+using System.Globalization;
 using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.Cards;
 using KaizalaBot.Cards.Models;
@@ -49,6 +50,7 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
             },
             Facts = Facts(migration, texts),
             Stages = Stages(migration, texts, moved, failed, total),
+            Outage = state.IsRunnable() && migration.Outage is { } outage ? OutageText(outage, texts) : "",
             Attention = state == MigrationState.NeedsAttention && migration.Attention is { } reason ? texts.Text(reason) : "",
             AttentionAction = state == MigrationState.NeedsAttention && migration.Attention is { } why ? texts.Action(why) ?? "" : "",
             Failures = [.. failures.Take(FailuresShown)],
@@ -82,6 +84,15 @@ internal sealed class MigrationCards(MigrationService migrations, PlanCatalogue 
         };
         return migration.CancelRequestedBy is not null && migration.State.IsRunnable() ? $"{text} {texts["migrationStateCancelling"]}" : text;
     }
+
+    // Only while the migration can still run: a migration that finished, needs attention or was cancelled has its own
+    // words (and its saves cleared the outage anyway). The first failure's date shows only when it is not the next attempt's.
+    private static string OutageText(PartnerCenterOutage outage, TextTable texts) =>
+        texts.Format(
+            "migrationOutage",
+            outage.Since.UtcDateTime.Date == outage.NextAttemptAt.UtcDateTime.Date ? texts.Time(outage.Since) : texts.DateTime(outage.Since),
+            outage.StatusCode is { } status ? texts.Format("migrationOutageStatus", status.ToString(CultureInfo.InvariantCulture)) : texts["migrationOutageNoAnswer"],
+            texts.Time(outage.NextAttemptAt));
 
     private List<CardFact> Facts(MigrationRecord migration, TextTable texts)
     {

@@ -42,7 +42,7 @@ internal static class LargestCardModels
             MigrationId = "0123456789abcdef", Title = LongName, StateText = Sentence, StateColor = "Attention",
             Facts = [.. Enumerable.Range(0, 8).Select(i => new CardFact("Identifiant de migration", LongName))],
             Stages = [.. Enumerable.Range(0, 5).Select(i => new StageLine("✅", Sentence, i == 2))],
-            Attention = Sentence, AttentionAction = Sentence,
+            Outage = Sentence, Attention = Sentence, AttentionAction = Sentence,
             Failures = [.. Enumerable.Range(0, 10).Select(i => new FailureLine(LongName, Sentence, Sentence))], MoreFailures = Sentence,
             Summary = [Sentence, Sentence, Sentence, Sentence], Note = Sentence,
             CanCancel = true, CanRetryFailed = true, CanAcceptRemainder = true, CanResume = true, CanRefresh = true,

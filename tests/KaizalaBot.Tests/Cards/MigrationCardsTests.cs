@@ -74,6 +74,65 @@ public sealed class MigrationCardsTests : IDisposable
         Assert.Contains(moving, lines);
     }
 
+    [Theory]
+    [InlineData(BotLanguage.English,
+        "Partner Center has been unavailable since 08:58 UTC (HTTP 503). KaizalaBot will try again automatically around 09:05 UTC; nothing is lost or done twice.")]
+    [InlineData(BotLanguage.French,
+        "Partner Center est indisponible depuis 08:58 UTC (code HTTP 503). KaizalaBot réessaiera automatiquement vers 09:05 UTC ; rien n'est perdu ni fait deux fois.")]
+    public async Task Render_PausedOnPartnerCenterOutage_SaysSoAndWhenItIsTriedAgain(BotLanguage language, string expected)
+    {
+        var lines = await StageLinesAsync(Paused(Outage(statusCode: 503, since: Now.AddMinutes(-2))), language);
+
+        Assert.Contains(expected, lines);
+    }
+
+    [Theory]
+    [InlineData(BotLanguage.English, "Partner Center has been unavailable since 29 Nov 2026 23:50 UTC (no answer).")]
+    [InlineData(BotLanguage.French, "Partner Center est indisponible depuis 29 nov. 2026 23:50 UTC (pas de réponse).")]
+    public async Task Render_OutageWithoutAnswerSinceTheDayBefore_DatesTheFirstFailure(BotLanguage language, string expected)
+    {
+        var lines = await StageLinesAsync(Paused(Outage(statusCode: null, since: new DateTimeOffset(2026, 11, 29, 23, 50, 0, TimeSpan.Zero))), language);
+
+        Assert.Contains(lines, l => l.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(BotLanguage.English, "Partner Center has been unavailable", "B. Move users: 0 of 1 so far (0 failed)")]
+    [InlineData(BotLanguage.French, "Partner Center est indisponible", "B. Transférer les utilisateurs : 0 sur 1 pour l'instant (0 échec)")]
+    public async Task Render_ProgressSavedAfterTheOutage_ShowsTheNormalCard(BotLanguage language, string notice, string moving)
+    {
+        var paused = Paused(Outage(statusCode: 503, since: Now));
+        var recovered = paused with
+        {
+            State = MigrationState.MovingLicences, Outage = null, Purchase = paused.Purchase with { SubscriptionId = "sub-77", ProvisionedAt = Now },
+        };
+
+        var during = await StageLinesAsync(paused, language);
+        var after = await StageLinesAsync(recovered, language);
+
+        Assert.Contains(during, l => l.StartsWith(notice, StringComparison.Ordinal));
+        Assert.DoesNotContain(after, l => l.StartsWith(notice, StringComparison.Ordinal));
+        Assert.Contains(moving, after);
+    }
+
+    [Theory]
+    [InlineData(MigrationState.Completed)]
+    [InlineData(MigrationState.NeedsAttention)]
+    [InlineData(MigrationState.Cancelled)]
+    public async Task Render_EndedWithAnOutageStillRecorded_ShowsNoOutageNotice(MigrationState state)
+    {
+        var lines = await StageLinesAsync(Paused(Outage(statusCode: 503, since: Now)) with { State = state }, BotLanguage.English);
+
+        Assert.DoesNotContain(lines, l => l.StartsWith("Partner Center has been unavailable", StringComparison.Ordinal));
+    }
+
+    // Bought, waiting for Microsoft to provision; Partner Center answered the last look at the order with an error.
+    private static MigrationRecord Paused(PartnerCenterOutage outage) =>
+        Migration(MigrationState.AwaitingProvisioning, new PurchaseProgress { OrderId = "ord-4411", SeatsBought = 3, CompletedAt = Now }) with { Outage = outage };
+
+    private static PartnerCenterOutage Outage(int? statusCode, DateTimeOffset since) =>
+        new() { Since = since, LastFailureAt = Now, StatusCode = statusCode, NextAttemptAt = Now.AddMinutes(5) };
+
     private async Task<List<string>> StageLinesAsync(MigrationRecord migration, BotLanguage language)
     {
         var cards = _host.Services.GetRequiredService<MigrationCards>();

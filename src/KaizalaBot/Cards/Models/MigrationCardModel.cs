@@ -19,6 +19,9 @@ public sealed record MigrationCardModel
 
     public required IReadOnlyList<StageLine> Stages { get; init; }
 
+    /// <summary>Partner Center holding the running migration up, and when it is tried again; empty otherwise.</summary>
+    public string Outage { get; init; } = "";
+
     public string Attention { get; init; } = "";
 
     public string AttentionAction { get; init; } = "";
