@@ -67,6 +67,29 @@ public sealed class MigrationResumeTests : IAsyncLifetime
         Assert.True(seller.Current!.Card.ToJsonString().Length > stored.Content.GetRawText().Length, "the stored conversation state is not smaller than the card it should no longer hold");
     }
 
+    [Fact]
+    public async Task Resume_WhileTheUsersAreRead_TheWaitingCardIsDrawnAgainAndBothCopiesStillAnswer()
+    {
+        var customer = await _world.LargestKaizalaCustomerAsync();
+        var seller = new ConversationDriver(_world, CardStyle.Execute);
+        await seller.InstallAsync();
+        await MigrationWalkThrough.ToLicenceCountAsync(seller, customer, "en-US");
+        await seller.ClickAsync(CardVerbs.SetLicenceCount, inputs: new Dictionary<string, JsonNode?> { ["licenceCount"] = MigrationWalkThrough.DefaultCount(seller.Current!) });
+        var waiting = seller.Current!;
+        Assert.True(waiting.HasVerb(CardVerbs.Refresh), waiting.Text);
+        var refresh = ShownCard.Actions(waiting.Card).First(a => a["verb"]!.GetValue<string>() == CardVerbs.Refresh)["data"]!.DeepClone().AsObject();
+
+        var shown = await seller.TypeAsync("resume");
+
+        // A live card is drawn again by the prompt that waits with it, as its redraws are: the copy shown before is the
+        // same prompt's, so "Check again" on it still answers rather than being refused as stale.
+        Assert.NotEqual(waiting.ActivityId, shown.ActivityId);
+        Assert.True(shown.HasVerb(CardVerbs.Refresh), shown.Text);
+        await seller.SendClickAsync(CardVerbs.Refresh, refresh, waiting.ActivityId);
+        Assert.Empty(seller.Said);
+        Assert.True(seller.Current!.HasVerb(CardVerbs.Refresh) || seller.Current.HasVerb(CardVerbs.ExcludeUser), seller.Current.Text);
+    }
+
     private static JsonObject? FindInstance(JsonNode? node, string id) => node switch
     {
         JsonObject o when o["id"]?.GetValue<string>() == id && o.ContainsKey("instanceId") => o,
