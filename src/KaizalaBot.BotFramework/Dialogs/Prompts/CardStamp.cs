@@ -30,7 +30,7 @@ internal static class CardStamp
     public static JsonElement Apply(JsonElement card, string stamp)
     {
         var raw = JsonMarshal.GetRawUtf8Value(card);
-        var walk = new CardStampWalk(card, CardStampWalk.Quote(stamp), []);
+        var walk = CardStampWalk.For(card, stamp);
         walk.Value(card, fallbackVerb: null);
         if (walk.Edits.Count == 0)
         {
@@ -49,10 +49,14 @@ internal static class CardStamp
             var written = 0;
             var copied = 0;
 
-            // The walk finds edits in document order except an object's closing one, found after its contents: sorted,
-            // stably (an insertion and the value it wraps never share a place with another edit).
-            foreach (var edit in walk.Edits.OrderBy(e => e.At))
+            // The walk adds each edit once it has seen everything before it in the card, so they come in the card's order.
+            foreach (var edit in walk.Edits)
             {
+                if (edit.At < copied)
+                {
+                    throw new InvalidOperationException("The card's stamp edits are out of order.");
+                }
+
                 raw[copied..edit.At].CopyTo(buffer.AsSpan(written));
                 written += edit.At - copied;
                 written += Encoding.UTF8.GetBytes(edit.Text, buffer.AsSpan(written));

@@ -7,10 +7,18 @@ namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 
 /// <summary>
 /// <see cref="CardStamp"/>'s walk over a card: the edits that put the stamp in place, found in the parsed element; the
-/// card's own bytes (<see cref="Card"/>) are what every element's bytes are a slice of.
+/// card's own bytes (<see cref="Card"/>) are what every element's bytes are a slice of. <see cref="Member"/> is the
+/// stamp's <c>"kbPrompt":"…"</c> and <see cref="CommaMember"/> the same after a comma, written once for every edit.
 /// </summary>
-internal readonly record struct CardStampWalk(JsonElement Card, string QuotedStamp, List<CardEdit> Edits)
+internal readonly record struct CardStampWalk(JsonElement Card, string QuotedStamp, string Member, string CommaMember, List<CardEdit> Edits)
 {
+    public static CardStampWalk For(JsonElement card, string stamp)
+    {
+        var quoted = Quote(stamp);
+        var member = $"\"{CardStamp.DataKey}\":{quoted}";
+        return new CardStampWalk(card, quoted, member, "," + member, []);
+    }
+
     private const string VerbKey = "verb";
 
     private static ReadOnlySpan<byte> SubmitType => "Action.Submit"u8;
@@ -115,10 +123,15 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
                     }
                 }
 
-                var additions = Additions(hasVerb ? null : verb, stamp: !hasStamp);
-                if (additions.Length > 0)
+                var added = (hasVerb ? null : verb, hasStamp) switch
                 {
-                    Edits.Add(new CardEdit(End(data), 0, any ? "," + additions : additions));
+                    (null, true) => "",
+                    (null, false) => any ? CommaMember : Member,
+                    ({ } missing, _) => (any ? "," : "") + Additions(missing, stamp: !hasStamp),
+                };
+                if (added.Length > 0)
+                {
+                    Edits.Add(new CardEdit(End(data), 0, added));
                 }
 
                 break;
@@ -129,7 +142,7 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
                 // Only an object can carry the stamp; an Execute fallback's non-object data gets no verb, as before.
                 Edits.Add(new CardEdit(Start(data), 0, "{\"value\":"));
                 Value(data, fallbackVerb: null);
-                Edits.Add(new CardEdit(Start(data) + JsonMarshal.GetRawUtf8Value(data).Length, 0, $",\"{CardStamp.DataKey}\":{QuotedStamp}}}"));
+                Edits.Add(new CardEdit(Start(data) + JsonMarshal.GetRawUtf8Value(data).Length, 0, CommaMember + "}"));
                 break;
         }
     }
@@ -137,9 +150,9 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
     private string Additions(string? verb, bool stamp) => (verb, stamp) switch
     {
         (null, false) => "",
-        (null, true) => $"\"{CardStamp.DataKey}\":{QuotedStamp}",
+        (null, true) => Member,
         ({ } only, false) => $"\"{VerbKey}\":{Quote(only)}",
-        ({ } both, true) => $"\"{VerbKey}\":{Quote(both)},\"{CardStamp.DataKey}\":{QuotedStamp}",
+        ({ } both, true) => $"\"{VerbKey}\":{Quote(both)}{CommaMember}",
     };
 
     private void Replace(JsonElement value, string text) => Edits.Add(new CardEdit(Start(value), JsonMarshal.GetRawUtf8Value(value).Length, text));
