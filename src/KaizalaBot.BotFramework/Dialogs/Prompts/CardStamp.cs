@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace KaizalaBot.BotFramework.Dialogs.Prompts;
@@ -29,47 +26,8 @@ internal static class CardStamp
     /// </summary>
     public static JsonElement Apply(JsonElement card, string stamp)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(card);
-        var walk = CardStampWalk.For(card, stamp);
+        using var walk = new CardStampWalk(card, stamp);
         walk.Value(card, fallbackVerb: null);
-        if (walk.Edits.Count == 0)
-        {
-            return card;
-        }
-
-        var length = raw.Length;
-        foreach (var edit in walk.Edits)
-        {
-            length += Encoding.UTF8.GetByteCount(edit.Text) - edit.Removed;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var written = 0;
-            var copied = 0;
-
-            // The walk adds each edit once it has seen everything before it in the card, so they come in the card's order.
-            foreach (var edit in walk.Edits)
-            {
-                if (edit.At < copied)
-                {
-                    throw new InvalidOperationException("The card's stamp edits are out of order.");
-                }
-
-                raw[copied..edit.At].CopyTo(buffer.AsSpan(written));
-                written += edit.At - copied;
-                written += Encoding.UTF8.GetBytes(edit.Text, buffer.AsSpan(written));
-                copied = edit.At + edit.Removed;
-            }
-
-            raw[copied..].CopyTo(buffer.AsSpan(written));
-            written += raw.Length - copied;
-            return JsonElement.Parse(buffer.AsSpan(0, written));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return walk.Result();
     }
 }

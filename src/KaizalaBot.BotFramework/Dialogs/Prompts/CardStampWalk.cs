@@ -1,35 +1,62 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using KaizalaBot.BotFramework.Schema;
 
 namespace KaizalaBot.BotFramework.Dialogs.Prompts;
 
 /// <summary>
-/// <see cref="CardStamp"/>'s walk over a card: the edits that put the stamp in place, found in the parsed element; the
-/// card's own bytes (<see cref="Card"/>) are what every element's bytes are a slice of. <see cref="Member"/> is the
-/// stamp's <c>"kbPrompt":"…"</c> and <see cref="CommaMember"/> the same after a comma, written once for every edit.
+/// <see cref="CardStamp"/>'s walk over a card: where the stamp goes is found in the parsed element, and the card's own
+/// bytes are copied to the output up to each such place, where the edit is written. The walk meets those places in the
+/// card's order (it edits a place only once it has seen everything before it), so one pass copies the card once. An
+/// Execute's verb given to its fallback is copied as the card has it, quotes and escapes included.
 /// </summary>
-internal readonly record struct CardStampWalk(JsonElement Card, string QuotedStamp, string Member, string CommaMember, List<CardEdit> Edits)
+internal sealed class CardStampWalk : IDisposable
 {
-    public static CardStampWalk For(JsonElement card, string stamp)
-    {
-        var quoted = Quote(stamp);
-        var member = $"\"{CardStamp.DataKey}\":{quoted}";
-        return new CardStampWalk(card, quoted, member, "," + member, []);
-    }
-
     private const string VerbKey = "verb";
+
+    private readonly JsonElement _card;
+
+    // The stamp as a JSON string, and as the "kbPrompt":"…" member: encoded once for every action of the card.
+    private readonly byte[] _quotedStamp;
+    private readonly byte[] _member;
+    private readonly PooledBufferWriter _output;
+
+    // How much of the card's bytes is in the output already, and whether anything was edited.
+    private int _copied;
+    private bool _edited;
+
+    public CardStampWalk(JsonElement card, string stamp)
+    {
+        _card = card;
+        _quotedStamp = Encoding.UTF8.GetBytes($"\"{JsonEncodedText.Encode(stamp, BotJson.Options.Encoder).Value}\"");
+        _member = [.. Encoding.UTF8.GetBytes($"\"{CardStamp.DataKey}\":"), .. _quotedStamp];
+        _output = new PooledBufferWriter(JsonMarshal.GetRawUtf8Value(card).Length + 1024);
+    }
 
     private static ReadOnlySpan<byte> SubmitType => "Action.Submit"u8;
 
     private static ReadOnlySpan<byte> ExecuteType => "Action.Execute"u8;
 
-    /// <summary>A name or string as the JSON writer writes it: quoted, escaped with the bot's encoder.</summary>
-    public static string Quote(string text) => $"\"{JsonEncodedText.Encode(text, BotJson.Options.Encoder).Value}\"";
+    /// <summary>The stamped card (the card itself when nothing in it needed the stamp).</summary>
+    public JsonElement Result()
+    {
+        if (!_edited)
+        {
+            return _card;
+        }
 
+        _output.Write(JsonMarshal.GetRawUtf8Value(_card)[_copied..]);
+        return JsonElement.Parse(_output.WrittenSpan);
+    }
+
+    public void Dispose() => _output.Dispose();
+
+    /// <param name="value">Any value of the card.</param>
     /// <param name="fallbackVerb">Set when <paramref name="value"/> is the fallback of an Action.Execute with this verb.</param>
-    public void Value(JsonElement value, string? fallbackVerb)
+    public void Value(JsonElement value, JsonElement? fallbackVerb)
     {
         switch (value.ValueKind)
         {
@@ -46,7 +73,7 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
         }
     }
 
-    private void Object(JsonElement obj, string? fallbackVerb)
+    private void Object(JsonElement obj, JsonElement? fallbackVerb)
     {
         // Found once and compared in place: reading every object's type as a string would allocate one per element.
         var type = obj.TryGetProperty("type"u8, out var value) && value.ValueKind == JsonValueKind.String ? value : default;
@@ -64,8 +91,8 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
 
         // The verb an Execute's Action.Submit fallback receives; a fallback that is not a Submit (e.g. "drop") gets none.
         var verb = isExecute && obj.TryGetProperty(VerbKey, out var verbValue) && verbValue.ValueKind == JsonValueKind.String
-            ? verbValue.GetString()
-            : null;
+            ? verbValue
+            : (JsonElement?)null;
         var dataVerb = isSubmit ? fallbackVerb : null;
         var hasData = false;
         foreach (var property in obj.EnumerateObject())
@@ -83,12 +110,15 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
 
         if (!hasData)
         {
-            Edits.Add(new CardEdit(End(obj), 0, $",\"data\":{{{Additions(dataVerb, stamp: true)}}}"));
+            CopyTo(End(obj), removed: 0);
+            Put(""","data":{"""u8);
+            PutAdditions(dataVerb, stamp: true);
+            Put("}"u8);
         }
     }
 
     /// <summary>An action's data with the stamp (and, for an Execute's fallback, the verb when it has none).</summary>
-    private void ActionData(JsonElement data, string? verb)
+    private void ActionData(JsonElement data, JsonElement? verb)
     {
         switch (data.ValueKind)
         {
@@ -102,15 +132,15 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
                     if (property.NameEquals(CardStamp.DataKey))
                     {
                         hasStamp = true;
-                        Replace(property.Value, QuotedStamp);
+                        Replace(property.Value, _quotedStamp);
                     }
-                    else if (verb is not null && property.NameEquals(VerbKey))
+                    else if (verb is { } actionVerb && property.NameEquals(VerbKey))
                     {
                         // The fallback's own verb stands; a null one is the action's.
                         hasVerb = true;
                         if (property.Value.ValueKind == JsonValueKind.Null)
                         {
-                            Replace(property.Value, Quote(verb));
+                            Replace(property.Value, JsonMarshal.GetRawUtf8Value(actionVerb));
                         }
                         else
                         {
@@ -123,39 +153,77 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
                     }
                 }
 
-                var added = (hasVerb ? null : verb, hasStamp) switch
+                var missingVerb = hasVerb ? null : verb;
+                if (missingVerb is not null || !hasStamp)
                 {
-                    (null, true) => "",
-                    (null, false) => any ? CommaMember : Member,
-                    ({ } missing, _) => (any ? "," : "") + Additions(missing, stamp: !hasStamp),
-                };
-                if (added.Length > 0)
-                {
-                    Edits.Add(new CardEdit(End(data), 0, added));
+                    CopyTo(End(data), removed: 0);
+                    if (any)
+                    {
+                        Put(","u8);
+                    }
+
+                    PutAdditions(missingVerb, stamp: !hasStamp);
                 }
 
                 break;
             case JsonValueKind.Null:
-                Replace(data, $"{{{Additions(verb, stamp: true)}}}");
+                CopyTo(Start(data), JsonMarshal.GetRawUtf8Value(data).Length);
+                Put("{"u8);
+                PutAdditions(verb, stamp: true);
+                Put("}"u8);
                 break;
             default:
                 // Only an object can carry the stamp; an Execute fallback's non-object data gets no verb, as before.
-                Edits.Add(new CardEdit(Start(data), 0, "{\"value\":"));
+                CopyTo(Start(data), removed: 0);
+                Put("""{"value":"""u8);
                 Value(data, fallbackVerb: null);
-                Edits.Add(new CardEdit(Start(data) + JsonMarshal.GetRawUtf8Value(data).Length, 0, CommaMember + "}"));
+                CopyTo(Start(data) + JsonMarshal.GetRawUtf8Value(data).Length, removed: 0);
+                Put(","u8);
+                Put(_member);
+                Put("}"u8);
                 break;
         }
     }
 
-    private string Additions(string? verb, bool stamp) => (verb, stamp) switch
+    /// <summary><c>"verb":…</c> and the stamp's member, comma-separated, whichever are asked for.</summary>
+    private void PutAdditions(JsonElement? verb, bool stamp)
     {
-        (null, false) => "",
-        (null, true) => Member,
-        ({ } only, false) => $"\"{VerbKey}\":{Quote(only)}",
-        ({ } both, true) => $"\"{VerbKey}\":{Quote(both)}{CommaMember}",
-    };
+        if (verb is { } value)
+        {
+            Put("\"verb\":"u8);
+            Put(JsonMarshal.GetRawUtf8Value(value));
+            if (stamp)
+            {
+                Put(","u8);
+            }
+        }
 
-    private void Replace(JsonElement value, string text) => Edits.Add(new CardEdit(Start(value), JsonMarshal.GetRawUtf8Value(value).Length, text));
+        if (stamp)
+        {
+            Put(_member);
+        }
+    }
+
+    private void Replace(JsonElement value, ReadOnlySpan<byte> text)
+    {
+        CopyTo(Start(value), JsonMarshal.GetRawUtf8Value(value).Length);
+        Put(text);
+    }
+
+    /// <summary>Copies the card's bytes up to <paramref name="at"/>, then skips <paramref name="removed"/> of them.</summary>
+    private void CopyTo(int at, int removed)
+    {
+        if (at < _copied)
+        {
+            throw new InvalidOperationException("The card's stamp edits are out of order.");
+        }
+
+        _output.Write(JsonMarshal.GetRawUtf8Value(_card)[_copied..at]);
+        _copied = at + removed;
+        _edited = true;
+    }
+
+    private void Put(ReadOnlySpan<byte> bytes) => _output.Write(bytes);
 
     // Before an object's closing brace.
     private int End(JsonElement obj) => Start(obj) + JsonMarshal.GetRawUtf8Value(obj).Length - 1;
@@ -163,7 +231,7 @@ internal readonly record struct CardStampWalk(JsonElement Card, string QuotedSta
     // Where an element's bytes start within the card's: a parsed document keeps its JSON in one buffer.
     private int Start(JsonElement element)
     {
-        var card = JsonMarshal.GetRawUtf8Value(Card);
+        var card = JsonMarshal.GetRawUtf8Value(_card);
         var bytes = JsonMarshal.GetRawUtf8Value(element);
         var offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(card), ref MemoryMarshal.GetReference(bytes));
         return offset >= 0 && offset + bytes.Length <= card.Length
