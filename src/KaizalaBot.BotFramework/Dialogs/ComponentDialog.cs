@@ -66,7 +66,10 @@ public abstract class ComponentDialog : Dialog
     {
         ArgumentNullException.ThrowIfNull(instance);
 
-        await new DialogContext(Dialogs, turnContext, InnerState(instance), null).RepromptDialogAsync(cancellationToken);
+        // A re-prompt has no outer context; the inner one gets a stand-in whose active dialog is this instance, so that
+        // it is not taken for a root stack (which would take the sender as its owner) and finds its owner as in a turn.
+        var outer = new DialogContext(new DialogSet(), turnContext, new DialogState { DialogStack = [instance] }, null);
+        await OnRepromptDialogAsync(new DialogContext(Dialogs, turnContext, InnerState(instance), outer), cancellationToken);
     }
 
     public override async Task EndDialogAsync(
@@ -103,6 +106,17 @@ public abstract class ComponentDialog : Dialog
         ArgumentNullException.ThrowIfNull(innerDc);
 
         return innerDc.ContinueDialogAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Asked to show its question again: re-prompts the inner active dialog by default. A component can instead run its
+    /// inner stack again (e.g. begin its flow anew from the state it kept); what it changes is saved with its instance.
+    /// </summary>
+    protected virtual Task OnRepromptDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+
+        return innerDc.RepromptDialogAsync(cancellationToken);
     }
 
     /// <summary>The inner stack finished: end this component on the outer stack with the inner result.</summary>

@@ -122,6 +122,14 @@ public sealed class WaterfallDialog<TState> : Dialog
         return state;
     }
 
+    /// <summary>The state of one of this waterfall's instances (e.g. for its component to begin the flow again from it).</summary>
+    public TState StateOf(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+
+        return instance.Id == Id ? ReadState(instance) : throw new ArgumentException($"The instance is not one of waterfall '{Id}'.", nameof(instance));
+    }
+
     internal static void WriteState(DialogInstance instance, TState state) =>
         instance.State[StateKey] = JsonValue.Create(state, StateJson);
 

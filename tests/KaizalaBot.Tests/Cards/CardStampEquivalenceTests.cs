@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using KaizalaBot.BotFramework.Schema;
 using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.Cards;
 using KaizalaBot.Localization;
@@ -6,8 +8,9 @@ using KaizalaBot.Localization;
 namespace KaizalaBot.Tests.Cards;
 
 /// <summary>
-/// The one-pass <see cref="CardStamp"/> writes exactly the text the node-based stamping wrote (same properties, same
-/// order, same escaping), on every template in every language and on hand-made cards covering each of its rules.
+/// <see cref="CardStamp"/>, which edits the card's bytes in place, makes the changes the node-based stamping made (same
+/// properties, same order): to the byte on every template in every language (the renderer escapes as that stamping
+/// did), and up to the escaping of what it leaves alone on hand-made cards covering each of its rules.
 /// </summary>
 public sealed class CardStampEquivalenceTests
 {
@@ -41,10 +44,25 @@ public sealed class CardStampEquivalenceTests
     [InlineData("""{"body":[{"type":"Container","selectAction":{"type":"Action.Submit","data":{"nested":{"type":"Action.Execute"}}}}],"n":1.50,"s":"<b>\"q\"\u00e9\n"}""")]
     [InlineData("""{"type":"Action.Submit","data":{"we\u0069rd":"\ud83d\ude00"}}""")]
     [InlineData("""[{"type":"Action.OpenUrl","url":"https://example.com/?a=1&b=2"},true,null,-0.0]""")]
-    public void Apply_EveryRule_WritesWhatTheNodeStampingWrote(string json)
+    public void Apply_EveryRule_MakesTheChangesTheNodeStampingMade(string json)
     {
         var card = JsonDocument.Parse(json).RootElement;
 
-        Assert.Equal(NodeCardStamp.Apply(card, Stamp).GetRawText(), CardStamp.Apply(card, Stamp).GetRawText());
+        Assert.Equal(Canonical(NodeCardStamp.Apply(card, Stamp)), Canonical(CardStamp.Apply(card, Stamp)));
     }
+
+    [Fact]
+    public void Apply_HandMadeCard_KeepsTheBytesItDoesNotStampAsTheyWere()
+    {
+        const string json = """{ "type": "Action.Submit", "data": { "we\u0069rd": "<\ud83d\ude00>", "n": 1.50 } }""";
+        var card = JsonDocument.Parse(json).RootElement;
+
+        var stamped = CardStamp.Apply(card, Stamp).GetRawText();
+
+        var quotedStamp = JsonSerializer.Serialize(Stamp, BotJson.Options);
+        Assert.Equal(json.Replace("1.50 }", $"1.50 ,\"kbPrompt\":{quotedStamp}}}", StringComparison.Ordinal), stamped);
+    }
+
+    // The same JSON written the same way: what differs is only how the input escaped what the stamping left alone.
+    private static string Canonical(JsonElement card) => JsonNode.Parse(card.GetRawText())!.ToJsonString(BotJson.Options);
 }

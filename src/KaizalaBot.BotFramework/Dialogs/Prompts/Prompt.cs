@@ -40,7 +40,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         var state = dc.ActiveDialog!.State;
-        state[OptionsKey] = StoredPromptOptions.Write(promptOptions);
+        state[OptionsKey] = StoredPromptOptions.Write(OptionsToKeep(promptOptions));
         state[AttemptCountKey] = JsonValue.Create(0);
         await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken);
         return EndOfTurn;
@@ -103,6 +103,14 @@ public abstract class Prompt<T> : Dialog
 
         return OnPromptAsync(turnContext, instance.State, ReadOptions(instance.State), false, cancellationToken);
     }
+
+    /// <summary>
+    /// What of the options the instance keeps for the turns after the first (a re-prompt, a validator, a refresh): all of
+    /// them by default, as the SDK does. A prompt whose owner can draw its activity again (see
+    /// <see cref="ComponentDialog.OnRepromptDialogAsync"/>) can drop it: a card is 10-25 KB that every later turn would
+    /// otherwise read and write with the state, unused.
+    /// </summary>
+    protected virtual PromptOptions OptionsToKeep(PromptOptions options) => options;
 
     /// <summary>Which activities count as an answer; others leave the prompt waiting. Messages by default.</summary>
     protected virtual bool AcceptsActivity(Activity activity)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KaizalaBot.BotFramework.Builder;
+using KaizalaBot.BotFramework.Dialogs;
 using KaizalaBot.BotFramework.Dialogs.Prompts;
 using KaizalaBot.Localization;
 
@@ -41,6 +42,29 @@ internal sealed class MigrationCardPrompt(string dialogId, LiveViewRenderer live
         var (card, status) = await live.RenderAsync(texts.ForLocale(turnContext.Activity.Locale), view, cancellationToken);
         turnContext.TurnState[LiveStatusKey] = (view.Key, status);
         await base.OnPromptAsync(turnContext, state, options with { Prompt = MessageFactory.Attachment(card) }, isRetry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the prompt waiting in <paramref name="instance"/> shows a live card (drawn again from the background work
+    /// it follows) rather than a step's card, which <see cref="MigrationDialog"/> shows again from the dialog's answers.
+    /// </summary>
+    public static bool WaitsWithLiveView(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+
+        return LiveView.From(ReadOptions(instance.State).Validations) is not null;
+    }
+
+    /// <summary>
+    /// Keeps no activity: a live card is drawn afresh from its <see cref="LiveView"/> and any other card is shown again
+    /// by its step (<see cref="MigrationDialog"/>'s re-prompt), so the 10-25 KB card sent need not be written with the
+    /// state on this turn and read and written again on the next (docs/performance.md).
+    /// </summary>
+    protected override PromptOptions OptionsToKeep(PromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        return options with { Prompt = null, RetryPrompt = null };
     }
 
     private static async Task<bool> HintAsync(PromptValidatorContext<CardSubmission> prompt, BotTexts texts, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ internal sealed class MigrationDialog : ComponentDialog
     private readonly BotTexts _texts;
     private readonly CardRenderer _cards;
     private readonly LiveCards _liveCards;
+    private readonly WaterfallDialog<MigrationDialogState> _flow;
 
     public MigrationDialog(
         IEnumerable<IMigrationStep> steps, MigrationDialogStart start, SellerAuthorizer authorizer, BotTexts texts, CardRenderer cards,
@@ -42,8 +43,9 @@ internal sealed class MigrationDialog : ComponentDialog
         _texts = texts;
         _cards = cards;
         _liveCards = liveCards;
-        AddDialog(new WaterfallDialog<MigrationDialogState>(FlowId, new MigrationDialogState(), [ShowStepAsync])
-            .AddStep<CardSubmission>(HandleAnswerAsync));
+        _flow = new WaterfallDialog<MigrationDialogState>(FlowId, new MigrationDialogState(), [ShowStepAsync])
+            .AddStep<CardSubmission>(HandleAnswerAsync);
+        AddDialog(_flow);
         AddDialog(new MigrationCardPrompt(PromptId, live, texts));
     }
 
@@ -70,6 +72,29 @@ internal sealed class MigrationDialog : ComponentDialog
         var turn = new MigrationTurn(context, texts, seller!, new MigrationDialogState());
         var state = await _start.InitialStateAsync(turn, options as MigrationDialogOptions ?? new MigrationDialogOptions(), cancellationToken);
         return await innerDc.BeginDialogAsync(FlowId, state, cancellationToken);
+    }
+
+    /// <summary>
+    /// Shows the waiting card again (<c>resume</c>). A live card is redrawn by its prompt, as its proactive redraw is; a
+    /// step's card is not kept with the prompt (<see cref="MigrationCardPrompt"/>), so the flow begins again from the
+    /// answers it kept: the step shows its card as a new prompt, drawn from data read now, and the card shown before
+    /// becomes stale as after any other step.
+    /// </summary>
+    protected override async Task OnRepromptDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+
+        if (innerDc.Context.TurnState.ContainsKey(MigrationCardPrompt.LiveOnlyKey)
+            || innerDc.Stack is not [{ Id: PromptId } prompt, { Id: FlowId } flow]
+            || MigrationCardPrompt.WaitsWithLiveView(prompt))
+        {
+            await base.OnRepromptDialogAsync(innerDc, cancellationToken);
+            return;
+        }
+
+        var state = _flow.StateOf(flow);
+        await innerDc.CancelAllDialogsAsync(cancellationToken);
+        await innerDc.BeginDialogAsync(FlowId, state, cancellationToken);
     }
 
     private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext<MigrationDialogState> step, CancellationToken cancellationToken)
