@@ -46,6 +46,7 @@ public sealed partial class CloudAdapter
     private readonly OutboundDeadline _outboundDeadline;
     private readonly BotFrameworkTelemetry _telemetry;
     private readonly KeyedAsyncLock _conversationLocks = new();
+    private readonly ITurnFailureMessages? _failureMessages;
 
     public CloudAdapter(
         IChannelAuthenticator authenticator,
@@ -56,7 +57,8 @@ public sealed partial class CloudAdapter
         TimeProvider? timeProvider = null,
         IHostApplicationLifetime? lifetime = null,
         OutboundDeadline? outboundDeadline = null,
-        BotFrameworkTelemetry? telemetry = null)
+        BotFrameworkTelemetry? telemetry = null,
+        ITurnFailureMessages? failureMessages = null)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
         ArgumentNullException.ThrowIfNull(connector);
@@ -73,6 +75,7 @@ public sealed partial class CloudAdapter
         _stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         _outboundDeadline = outboundDeadline ?? new OutboundDeadline();
         _telemetry = telemetry ?? new BotFrameworkTelemetry(time: _timeProvider);   // built by hand (tests): a meter of its own
+        _failureMessages = failureMessages;
     }
 
     /// <summary>
@@ -281,7 +284,11 @@ public sealed partial class CloudAdapter
         var result = new ProactiveTurnResult { Status = ProactiveTurnStatus.CallbackFailed, Failure = exception };
         if (activity.Type == ActivityTypes.Invoke)
         {
-            return new TurnOutcome(result, new InvokeResponse(failure == TurnFailureKind.CallerMistake ? 400 : 500, null), failure);
+            // A card's Action.Execute is answered in the HTTP response, always 200 (protocol ref. §5.4): a failure is an
+            // error answer whose message the client shows on the card. Other invokes keep the bare status.
+            return failure != TurnFailureKind.CallerMistake && activity.Name == InvokeNames.AdaptiveCardAction
+                ? new TurnOutcome(result, InvokeResponses.Error(500, "BotError", FailureMessage(activity, exception)), failure)
+                : new TurnOutcome(result, new InvokeResponse(failure == TurnFailureKind.CallerMistake ? 400 : 500, null), failure);
         }
 
         // When the channel itself refused or failed, an apology through it would fail the same way.
@@ -290,9 +297,7 @@ public sealed partial class CloudAdapter
             return new TurnOutcome(result, null, failure);
         }
 
-        var text = activity.Locale?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true
-            ? _options.ErrorMessageFr
-            : _options.ErrorMessage;
+        var text = FailureMessage(activity, exception);
         using var timeout = new CancellationTokenSource(ApologyTimeout, _timeProvider);
         using var apologyToken = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping);
         _outboundDeadline.Enter(_timeProvider.GetUtcNow() + ApologyTimeout);
@@ -308,6 +313,24 @@ public sealed partial class CloudAdapter
         }
 
         return new TurnOutcome(result, null, failure);
+    }
+
+    // What the host can say of this failure, else the generic apology in the activity's language (architecture §8). The
+    // answer to a failure must not fail in turn: a host's message that throws gives way to the generic one.
+    private string FailureMessage(Activity activity, Exception exception)
+    {
+        string? named = null;
+        try
+        {
+            named = _failureMessages?.MessageFor(exception, activity);
+        }
+        catch (Exception ex)
+        {
+            LogFailureMessageFailed(ex);
+        }
+
+        return named
+            ?? (activity.Locale?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true ? _options.ErrorMessageFr : _options.ErrorMessage);
     }
 
     private void LogFailure(TurnFailureKind failure, Exception exception, Activity activity, string? conversation, int attempt)
@@ -367,4 +390,7 @@ public sealed partial class CloudAdapter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to {ActivityType} in {Conversation} was not delivered ({FailureKind}): {Reason}")]
     private partial void LogSendNotDelivered(LogValue activityType, LogValue conversation, TurnFailureKind failureKind, LogValue reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The host's message for a failed turn could not be made; the generic apology was used")]
+    private partial void LogFailureMessageFailed(Exception exception);
 }

@@ -22,7 +22,10 @@ public sealed class BotAdapterOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "BotAdapter:TurnTimeout must be between 00:00:01 and 00:05:00.")]
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(12);
 
-    /// <summary>Sent when a non-invoke turn fails; no detail of the failure is ever shown.</summary>
+    /// <summary>
+    /// Sent when a turn fails (a message, or the error answer of a card's <c>Action.Execute</c>) and the host has nothing more
+    /// precise to say (<see cref="Builder.ITurnFailureMessages"/>); no detail of the failure is ever shown.
+    /// </summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "BotAdapter:ErrorMessage must not be empty.")]
     public string ErrorMessage { get; set; } = "Sorry, something went wrong. Please try again in a moment.";
 

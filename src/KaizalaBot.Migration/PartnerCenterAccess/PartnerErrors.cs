@@ -4,7 +4,7 @@ using KaizalaBot.PartnerCenter;
 namespace KaizalaBot.Migration.PartnerCenterAccess;
 
 /// <summary>Reading Partner Center failures (reference §7, §6.4 and the simulator's documented choices).</summary>
-internal static class PartnerErrors
+public static class PartnerErrors
 {
     public static bool HasCode(this PartnerException ex, params string[] codes) =>
         ex.ErrorCode is { } code && codes.Contains(code, StringComparer.OrdinalIgnoreCase);

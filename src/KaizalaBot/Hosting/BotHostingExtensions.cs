@@ -30,6 +30,7 @@ internal static class BotHostingExtensions
 
         services.AddBotAdapter<KaizalaTeamsBot>();
         services.AddSingleton<BotTexts>();
+        services.AddSingleton<ITurnFailureMessages, PartnerCenterTurnFailures>();
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton(sp => CardMessages(sp.GetRequiredService<BotTexts>()));

@@ -140,13 +140,32 @@ public sealed class CloudAdapterTests
     }
 
     [Fact]
-    public async Task ProcessActivityAsync_BotThrowsOnInvoke_Answers500WithoutBody()
+    public async Task ProcessActivityAsync_BotThrowsOnCardAction_AnswersTheProtocolsErrorWithTheApologyNotTheDetail()
     {
         var connector = new RecordingConnector();
         var adapter = Create(new ConflictInjectingStorage(), connector, out _);
 
         var response = await adapter.ProcessActivityAsync(
             "Bearer ok", Message("x") with { Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction }, new ThrowingBot(), Ct.Bounded());
+
+        Assert.Equal(200, response!.Status);
+        var body = response.Body!.Value;
+        Assert.Equal(500, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(ContentTypes.Error, body.GetProperty("type").GetString());
+        Assert.Equal("BotError", body.GetProperty("value").GetProperty("code").GetString());
+        Assert.Equal(new BotAdapterOptions().ErrorMessage, body.GetProperty("value").GetProperty("message").GetString());
+        Assert.DoesNotContain("secret", body.GetRawText(), StringComparison.Ordinal);
+        Assert.Empty(connector.Calls);
+    }
+
+    [Fact]
+    public async Task ProcessActivityAsync_BotThrowsOnAnotherInvoke_Answers500WithoutBody()
+    {
+        var connector = new RecordingConnector();
+        var adapter = Create(new ConflictInjectingStorage(), connector, out _);
+
+        var response = await adapter.ProcessActivityAsync(
+            "Bearer ok", Message("x") with { Type = ActivityTypes.Invoke, Name = "task/fetch" }, new ThrowingBot(), Ct.Bounded());
 
         Assert.Equal(new InvokeResponse(500, null), response);
         Assert.Empty(connector.Calls);

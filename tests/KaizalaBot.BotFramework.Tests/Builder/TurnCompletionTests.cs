@@ -81,7 +81,7 @@ public sealed class TurnCompletionTests
     }
 
     [Fact]
-    public async Task ProcessActivityAsync_InvokeOutlivesTurnTimeout_Answers500WithoutBody()
+    public async Task ProcessActivityAsync_CardActionOutlivesTurnTimeout_AnswersTheProtocolsError()
     {
         var fixture = new TurnFixture();
         var bot = new StallingBot();
@@ -90,7 +90,10 @@ public sealed class TurnCompletionTests
         await bot.Started.Task.WaitAsync(Ct.Bounded());
         fixture.Time.Advance(new BotAdapterOptions().TurnTimeout);
 
-        Assert.Equal(new InvokeResponse(500, null), await turn.WaitAsync(Ct.Bounded()));
+        var answer = await turn.WaitAsync(Ct.Bounded());
+        Assert.Equal(200, answer!.Status);
+        Assert.Equal(500, answer.Body!.Value.GetProperty("statusCode").GetInt32());
+        Assert.Equal(ContentTypes.Error, answer.Body.Value.GetProperty("type").GetString());
         Assert.Empty(fixture.Connector.Calls);
     }
 

@@ -92,6 +92,11 @@ internal sealed class ConversationDriver(ConversationWorld world, CardStyle styl
                 Current = new ShownCard(activityId, body["value"]!.AsObject());
                 replaced = true;
             }
+            else if (body["type"]!.GetValue<string>() == ContentTypes.Error)
+            {
+                // Teams shows an error answer's message on the card.
+                Said.Add(body["value"]!["message"]!.GetValue<string>());
+            }
             else
             {
                 Said.Add(body["value"]!.ToString());
