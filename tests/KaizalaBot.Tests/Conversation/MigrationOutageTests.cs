@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using KaizalaBot.Cards;
 using KaizalaBot.Tests.Support;
 
@@ -30,14 +29,14 @@ public sealed class MigrationOutageTests : IAsyncLifetime
         await seller.InstallAsync();
         await MigrationWalkThrough.ToReviewAsync(seller, customer, locale);
         var card = seller.Current!.ActivityId;
-        await SetFaultsAsync(new { endpoint = "subscriptions.patch", failureRate = 1.0, kind = "serviceUnavailable" });
+        await _world.SetPartnerCenterFaultsAsync(new { endpoint = "subscriptions.patch", failureRate = 1.0, kind = "serviceUnavailable" });
         var confirmedAt = _world.Connector.Requests.Count;
         await seller.ClickAsync(CardVerbs.Confirm);
         var migrationId = MigrationWalkThrough.MigrationIdOf(seller.Current!);
 
         var paused = await seller.WaitForCardAsync(confirmedAt, c => c.ActivityId == card && c.Text.Contains(notice, StringComparison.Ordinal), "the outage notice");
         var recoveredAt = _world.Connector.Requests.Count;
-        await SetFaultsAsync();
+        await _world.SetPartnerCenterFaultsAsync();
         var summary = await seller.WaitForCardAsync(
             recoveredAt, c => c.ActivityId != card && c.Text.Contains(migrationId, StringComparison.Ordinal), "the summary");
 
@@ -47,12 +46,5 @@ public sealed class MigrationOutageTests : IAsyncLifetime
         Assert.NotEmpty(after);
         Assert.All(after, c => Assert.DoesNotContain(notice, c.Text, StringComparison.Ordinal));
         Assert.Contains(completed, after[^1].Text, StringComparison.Ordinal);
-    }
-
-    private async Task SetFaultsAsync(params object[] rules)
-    {
-        using var response = await _world.Inspection.PutAsJsonAsync(
-            "_simulator/faults", new { seed = 7, requestsPerMinute = 500, timeoutDuration = "00:00:01", rules });
-        response.EnsureSuccessStatusCode();
     }
 }

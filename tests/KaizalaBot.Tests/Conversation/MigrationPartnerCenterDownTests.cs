@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using KaizalaBot.Cards;
 using KaizalaBot.Migration.Jobs;
 using KaizalaBot.Tests.Support;
@@ -32,7 +31,7 @@ public sealed class MigrationPartnerCenterDownTests : IAsyncLifetime
         await MigrationWalkThrough.ToReviewAsync(seller, customer, locale);
         var review = seller.Current!;
         var answers = await DialogAnswers.ReadAsync(_world.Storage, seller.Seller.ConversationId);
-        await SetFaultsAsync(new { endpoint = "subscriptions.list", failureRate = 1.0, kind = "serviceUnavailable" });
+        await _world.SetPartnerCenterFaultsAsync(new { endpoint = "subscriptions.list", failureRate = 1.0, kind = "serviceUnavailable" });
 
         var refused = await seller.ClickAsync(CardVerbs.Confirm);
 
@@ -43,7 +42,7 @@ public sealed class MigrationPartnerCenterDownTests : IAsyncLifetime
         Assert.Equal(answers, await DialogAnswers.ReadAsync(_world.Storage, seller.Seller.ConversationId));
         Assert.Empty(await MigrationsAsync());
 
-        await SetFaultsAsync();
+        await _world.SetPartnerCenterFaultsAsync();
         await seller.ClickAsync(CardVerbs.Confirm);
 
         Assert.Single(await MigrationsAsync());
@@ -52,11 +51,4 @@ public sealed class MigrationPartnerCenterDownTests : IAsyncLifetime
     private async Task<IReadOnlyList<MigrationRecord>> MigrationsAsync() =>
         await _world.Host.Services.GetRequiredService<MigrationService>()
             .ListBySellerAsync(new SellerIdentity(TeamsActivities.TenantId, TeamsActivities.SellerAadId, "Alex Wilber"), CancellationToken.None);
-
-    private async Task SetFaultsAsync(params object[] rules)
-    {
-        using var response = await _world.Inspection.PutAsJsonAsync(
-            "_simulator/faults", new { seed = 7, requestsPerMinute = 500, timeoutDuration = "00:00:01", rules });
-        response.EnsureSuccessStatusCode();
-    }
 }

@@ -90,6 +90,14 @@ internal sealed class ConversationWorld : IAsyncDisposable
     public TeamsActivities OtherUser(string aadObjectId, string name, string locale = "en-US") =>
         new(new Uri(Connector.ServiceUrl), locale, $"a:personal-{aadObjectId}", aadObjectId, UserId: $"29:{aadObjectId}", Name: name);
 
+    /// <summary>Replaces the simulator's injected faults with <paramref name="rules"/> (none: Partner Center answers again).</summary>
+    public async Task SetPartnerCenterFaultsAsync(params object[] rules)
+    {
+        using var response = await Inspection.PutAsJsonAsync(
+            "_simulator/faults", new { seed = 7, requestsPerMinute = 500, timeoutDuration = "00:00:01", rules });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<JsonObject> TenantAsync(string customerId)
     {
         var body = await Inspection.GetFromJsonAsync<JsonObject>($"_simulator/customers/{customerId}");
